@@ -1,0 +1,57 @@
+package dev.gatehouse.core.authn;
+
+import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.user.UserService;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns a presented {@link Credential} into an {@link AuthResult}, honouring the enabled methods. */
+public final class Authenticator {
+    private final UserService users;
+    private final SessionService sessions;
+    private final Set<AuthType> enabled;
+
+    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled) {
+        this.users = users;
+        this.sessions = sessions;
+        this.enabled = enabled.isEmpty() ? EnumSet.noneOf(AuthType.class) : EnumSet.copyOf(enabled);
+    }
+
+    public boolean isEnabled(AuthType type) {
+        return enabled.contains(type);
+    }
+
+    public AuthResult authenticate(Optional<Credential> credential) {
+        return credential.map(this::authenticate).orElseGet(AuthResult.Anonymous::new);
+    }
+
+    public AuthResult authenticate(Credential credential) {
+        return switch (credential) {
+            case Credential.Basic basic -> basic(basic);
+            case Credential.SessionCookie cookie -> session(cookie);
+        };
+    }
+
+    private AuthResult basic(Credential.Basic basic) {
+        if (!enabled.contains(AuthType.BASIC)) {
+            return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
+        }
+        return users.authenticate(basic.login(), basic.password())
+                .<AuthResult>map(user -> new AuthResult.Authenticated(user, AuthMethod.BASIC, Optional.empty()))
+                .orElseGet(() -> new AuthResult.Rejected(Rejection.INVALID_CREDENTIALS));
+    }
+
+    private AuthResult session(Credential.SessionCookie cookie) {
+        if (!enabled.contains(AuthType.SESSION)) {
+            return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
+        }
+        // A session whose user was deleted is as good as no session.
+        return sessions.resolve(cookie.token())
+                .flatMap(session -> users.find(session.userId())
+                        .<AuthResult>map(user -> new AuthResult.Authenticated(user, AuthMethod.SESSION, Optional.of(session))))
+                .orElseGet(() -> new AuthResult.Rejected(Rejection.INVALID_SESSION));
+    }
+}

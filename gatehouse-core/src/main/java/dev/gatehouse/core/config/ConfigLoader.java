@@ -1,0 +1,154 @@
+package dev.gatehouse.core.config;
+
+import dev.gatehouse.core.support.Durations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link GatehouseConfig} from environment variables and command-line flags (a flag
+ * wins over the environment). Every problem is collected, so one failed start names them all.
+ */
+public final class ConfigLoader {
+    // RFC 6265 cookie-name = token: no separators, controls or spaces.
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,64}");
+
+    private final Map<String, String> environment;
+    private final Map<Setting, String> flags;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader(Map<String, String> environment, Map<Setting, String> flags) {
+        this.environment = environment;
+        this.flags = flags;
+    }
+
+    /**
+     * @param environment usually {@code System.getenv()}
+     * @param flags values given on the command line
+     * @throws ConfigException naming every invalid setting
+     */
+    public static GatehouseConfig load(Map<String, String> environment, Map<Setting, String> flags) {
+        return new ConfigLoader(environment, flags).build();
+    }
+
+    private GatehouseConfig build() {
+        String host = text(Setting.HOST).orElse("127.0.0.1");
+        int port = number(Setting.PORT, 8080, 0, 65535);
+        Set<AuthType> authTypes = authTypes();
+        String cookieName = text(Setting.SESSION_NAME).orElse("gatehouse_session");
+        if (!COOKIE_NAME.matcher(cookieName).matches()) {
+            problems.add(describe(Setting.SESSION_NAME) + " must be a cookie name (letters, digits and !#$%&'*+-.^_`|~, at most 64): '" + cookieName + "'");
+        }
+        Duration sessionDuration = duration(Setting.SESSION_DURATION);
+        Duration idleTimeout = duration(Setting.SESSION_IDLE_TIMEOUT);
+        boolean cookieSecure = bool(Setting.COOKIE_SECURE, false);
+        StoreKind store = parsed(Setting.STORE, StoreKind::fromName, "one of sqlite, memory").orElse(StoreKind.SQLITE);
+        String dbUrl = text(Setting.DB_URL).orElse(GatehouseConfig.DEFAULT_DB_URL);
+        if (store == StoreKind.SQLITE && !dbUrl.startsWith("jdbc:sqlite:")) {
+            problems.add(describe(Setting.DB_URL) + " must be a jdbc:sqlite: URL when STORE=sqlite");
+        }
+        Optional<String> adminEmail = text(Setting.ADMIN_EMAIL);
+        Optional<Secret> adminPassword = text(Setting.ADMIN_PASSWORD).map(Secret::new);
+        if (adminEmail.isPresent() != adminPassword.isPresent()) {
+            problems.add("GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
+        }
+        int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
+        int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency);
+    }
+
+    private Set<AuthType> authTypes() {
+        Optional<String> raw = text(Setting.AUTH_TYPE);
+        if (raw.isEmpty()) {
+            return AuthType.defaults();
+        }
+        Set<AuthType> types = EnumSet.noneOf(AuthType.class);
+        for (String name : raw.get().split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            AuthType.fromName(name).ifPresentOrElse(types::add,
+                    () -> problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
+                            + "' (use basic, session, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)"));
+        }
+        if (types.isEmpty() && problems.isEmpty()) {
+            problems.add(describe(Setting.AUTH_TYPE) + " names no method");
+        }
+        return types;
+    }
+
+    private Optional<String> text(Setting setting) {
+        String flag = flags.get(setting);
+        if (flag != null && !flag.isBlank()) {
+            return Optional.of(flag.trim());
+        }
+        for (String name : setting.environmentNames()) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <T> Optional<T> parsed(Setting setting, Function<String, Optional<T>> parser, String expected) {
+        Optional<String> raw = text(setting);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<T> value = parser.apply(raw.get());
+        if (value.isEmpty()) {
+            problems.add(describe(setting) + " must be " + expected + ", not '" + raw.get() + "'");
+        }
+        return value;
+    }
+
+    private int number(Setting setting, int fallback, int min, int max) {
+        return parsed(setting, ConfigLoader::parseInt, "a whole number").map(n -> {
+            if (n < min || n > max) {
+                problems.add(describe(setting) + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        }).orElse(fallback);
+    }
+
+    private Duration duration(Setting setting) {
+        return parsed(setting, Durations::parse, "seconds or a duration like 30d, 12h, 15m").orElse(Duration.ZERO);
+    }
+
+    private boolean bool(Setting setting, boolean fallback) {
+        return parsed(setting, ConfigLoader::parseBoolean, "true or false").orElse(fallback);
+    }
+
+    private static Optional<Integer> parseInt(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Boolean> parseBoolean(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> Optional.of(true);
+            case "false", "0", "no", "off" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    private static String describe(Setting setting) {
+        return setting.environmentNames().get(0) + " (" + setting.flag() + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.core.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of a Gatehouse instance, validated once by {@link ConfigLoader}. Secrets are
+ * {@link Secret}s so that printing the configuration never prints them.
+ *
+ * @param sessionDuration absolute session lifetime; {@link Duration#ZERO} means none
+ * @param sessionIdleTimeout how long an unused session lives; {@link Duration#ZERO} means forever
+ * @param cookieSecure mark session cookies {@code Secure} (set it whenever TLS is in front)
+ * @param maxBodyBytes largest request body accepted before answering 413
+ * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
+ */
+public record GatehouseConfig(
+        String host,
+        int port,
+        Set<AuthType> authTypes,
+        String sessionCookieName,
+        Duration sessionDuration,
+        Duration sessionIdleTimeout,
+        boolean cookieSecure,
+        StoreKind store,
+        String dbUrl,
+        Optional<String> adminEmail,
+        Optional<Secret> adminPassword,
+        int maxBodyBytes,
+        int hashConcurrency) {
+
+    public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
+
+    public GatehouseConfig {
+        Objects.requireNonNull(host, "host");
+        authTypes = Set.copyOf(authTypes);
+        Objects.requireNonNull(sessionCookieName, "sessionCookieName");
+        Objects.requireNonNull(sessionDuration, "sessionDuration");
+        Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(adminEmail, "adminEmail");
+        Objects.requireNonNull(adminPassword, "adminPassword");
+    }
+
+    /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */
+    public static GatehouseConfig defaults() {
+        return ConfigLoader.load(java.util.Map.of(), java.util.Map.of());
+    }
+
+    public boolean allows(AuthType type) {
+        return authTypes.contains(type);
+    }
+}

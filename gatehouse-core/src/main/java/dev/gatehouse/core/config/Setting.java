@@ -1,0 +1,41 @@
+package dev.gatehouse.core.config;
+
+import java.util.List;
+
+/**
+ * The names a setting is known by. Environment names are a public interface (scripts outside the
+ * project rely on them), so the seed projects' names stay accepted as aliases.
+ */
+public enum Setting {
+    HOST("--host", "API_HOST", "GATEHOUSE_HOST"),
+    PORT("--port", "API_PORT", "GATEHOUSE_PORT"),
+    AUTH_TYPE("--auth-type", "AUTH_TYPE", "GATEHOUSE_AUTH_TYPE"),
+    SESSION_NAME("--session-name", "SESSION_NAME", "GATEHOUSE_SESSION_NAME"),
+    SESSION_DURATION("--session-duration", "SESSION_DURATION", "GATEHOUSE_SESSION_DURATION"),
+    SESSION_IDLE_TIMEOUT("--session-idle-timeout", "SESSION_IDLE_TIMEOUT", "GATEHOUSE_SESSION_IDLE_TIMEOUT"),
+    COOKIE_SECURE("--cookie-secure", "GATEHOUSE_COOKIE_SECURE"),
+    STORE("--store", "STORE", "GATEHOUSE_STORE"),
+    DB_URL("--db-url", "GATEHOUSE_DB_URL"),
+    ADMIN_EMAIL("--admin-email", "GATEHOUSE_ADMIN_EMAIL"),
+    ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),
+    MAX_BODY_BYTES("--max-body-bytes", "GATEHOUSE_MAX_BODY_BYTES"),
+    HASH_CONCURRENCY("--hash-concurrency", "GATEHOUSE_HASH_CONCURRENCY");
+
+    private final String flag;
+    private final List<String> environmentNames;
+
+    Setting(String flag, String... environmentNames) {
+        this.flag = flag;
+        this.environmentNames = List.of(environmentNames);
+    }
+
+    /** The command-line flag, for example {@code --port}. */
+    public String flag() {
+        return flag;
+    }
+
+    /** Environment variable names, the first being the one documented. */
+    public List<String> environmentNames() {
+        return environmentNames;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.gatehouse.core.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where users and sessions live. */
+public enum StoreKind {
+    /** Embedded SQLite file: survives restarts. The default. */
+    SQLITE,
+    /** Process memory: everything is gone when the process stops. For tests and trials. */
+    MEMORY;
+
+    public static Optional<StoreKind> fromName(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "sqlite" -> Optional.of(SQLITE);
+            case "memory" -> Optional.of(MEMORY);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gatehouse.core.password;
+
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Argon2id password hashing through the reference C implementation (argon2-jvm), in PHC string
+ * form. The native code runs at the same speed inside any JVM, unlike pure-Java Argon2 whose
+ * speed depends on how the JIT treats it in a large process.
+ *
+ * <p>At most {@code concurrency} hashes run at once: each holds {@code m} KiB of memory and a
+ * core for tens of milliseconds, so unbounded hashing would let a burst of logins exhaust both.
+ * A caller that cannot get a slot within {@code maxWait} gets {@link PasswordHashingBusyException}.
+ *
+ * <p>{@link #checkDummy} costs what a real check costs, so that an unknown account cannot be told
+ * from a wrong password by timing.
+ */
+public final class PasswordHasher {
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+    private final Argon2Parameters parameters;
+    private final Semaphore slots;
+    private final Duration maxWait;
+    private final String dummyHash;
+
+    public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+        }
+        this.slots = new Semaphore(concurrency, true);
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.dummyHash = hashUnbounded("gatehouse-dummy-password".toCharArray());
+    }
+
+    /** OWASP parameters, one slot per core, callers wait at most 10 s for a slot. */
+    public static PasswordHasher withDefaults(int concurrency) {
+        return new PasswordHasher(Argon2Parameters.OWASP, concurrency, Duration.ofSeconds(10));
+    }
+
+    public Argon2Parameters parameters() {
+        return parameters;
+    }
+
+    /** A new PHC string for the password, with a fresh random salt. */
+    public String hash(String password) {
+        char[] chars = password.toCharArray();
+        return withSlot(() -> hashUnbounded(chars));
+    }
+
+    /** Checks the password against a stored PHC string in constant time (libargon2's comparison). */
+    public PasswordCheck check(String password, String storedHash) {
+        boolean matches = verify(password, storedHash);
+        if (!matches) {
+            return PasswordCheck.MISMATCH;
+        }
+        boolean weaker = Argon2Parameters.of(storedHash).map(parameters::isStrongerThan).orElse(true);
+        return weaker ? PasswordCheck.MATCH_NEEDS_REHASH : PasswordCheck.MATCH;
+    }
+
+    /** Spends the time of a real check on a hash no password matches, and always answers MISMATCH. */
+    public PasswordCheck checkDummy(String password) {
+        verify(password, dummyHash);
+        return PasswordCheck.MISMATCH;
+    }
+
+    private boolean verify(String password, String storedHash) {
+        if (Argon2Parameters.of(storedHash).isEmpty()) {
+            // Never hand libargon2 a string we did not write in the shape we expect; spend the time anyway.
+            withSlot(() -> argon2.verify(dummyHash, password.toCharArray(), StandardCharsets.UTF_8));
+            return false;
+        }
+        char[] chars = password.toCharArray();
+        return withSlot(() -> {
+            try {
+                return argon2.verify(storedHash, chars, StandardCharsets.UTF_8);
+            } finally {
+                argon2.wipeArray(chars);
+            }
+        });
+    }
+
+    private String hashUnbounded(char[] chars) {
+        try {
+            return argon2.hash(parameters.iterations(), parameters.memoryKiB(), parameters.parallelism(), chars, StandardCharsets.UTF_8);
+        } finally {
+            argon2.wipeArray(chars);
+        }
+    }
+
+    private <T> T withSlot(java.util.function.Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PasswordHashingBusyException();
+        }
+        if (!acquired) {
+            throw new PasswordHashingBusyException();
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+}

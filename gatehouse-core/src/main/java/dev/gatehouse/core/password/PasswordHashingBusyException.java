@@ -1,0 +1,11 @@
+package dev.gatehouse.core.password;
+
+/**
+ * Every hashing slot stayed taken for longer than the caller may wait. Answered as 503 with
+ * Retry-After: under overload, refusing quickly keeps latency bounded and memory flat.
+ */
+public final class PasswordHashingBusyException extends RuntimeException {
+    public PasswordHashingBusyException() {
+        super("password hashing is at capacity");
+    }
+}

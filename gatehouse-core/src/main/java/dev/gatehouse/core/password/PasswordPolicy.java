@@ -1,0 +1,31 @@
+package dev.gatehouse.core.password;
+
+import java.util.Optional;
+
+/**
+ * Which passwords are accepted: 8 to 1024 characters (code points), checked exactly as sent.
+ * No trimming, no normalisation and no truncation, so what the user typed is what is hashed.
+ * The upper bound only keeps a single request from carrying megabytes into the hasher.
+ */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 1024;
+
+    private PasswordPolicy() {
+    }
+
+    /** Why the password is refused, or empty when it is acceptable. */
+    public static Optional<String> violation(String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.of("password is required");
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("password must be at least " + MIN_LENGTH + " characters");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("password must be at most " + MAX_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+}
