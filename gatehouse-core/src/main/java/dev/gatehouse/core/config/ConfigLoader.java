@@ -75,15 +75,22 @@ public final class ConfigLoader {
             return AuthType.defaults();
         }
         Set<AuthType> types = EnumSet.noneOf(AuthType.class);
+        boolean unknownNamed = false;
         for (String name : raw.get().split(",")) {
             if (name.isBlank()) {
                 continue;
             }
-            AuthType.fromName(name).ifPresentOrElse(types::add,
-                    () -> problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
-                            + "' (use basic, session, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)"));
+            Optional<AuthType> type = AuthType.fromName(name);
+            if (type.isPresent()) {
+                types.add(type.get());
+            } else {
+                unknownNamed = true;
+                problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
+                        + "' (use basic, session, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)");
+            }
         }
-        if (types.isEmpty() && problems.isEmpty()) {
+        // Only this setting's own problems excuse an empty list; another setting's must not hide it.
+        if (types.isEmpty() && !unknownNamed) {
             problems.add(describe(Setting.AUTH_TYPE) + " names no method");
         }
         return types;

@@ -29,7 +29,12 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Argon2Parameters(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        try {
+            return Optional.of(new Argon2Parameters(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        } catch (IllegalArgumentException e) {
+            // Well-shaped but impossible (m=0, t=0, p=0...): as unusable as any other garbage, and not worth an exception.
+            return Optional.empty();
+        }
     }
 
     /** True when a hash made with {@code other} is weaker than one made with these parameters. */

@@ -1,0 +1,370 @@
+package dev.gatehouse.core.config;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigLoaderTest {
+
+    private static GatehouseConfig env(String... keyValues) {
+        return ConfigLoader.load(map(keyValues), Map.of());
+    }
+
+    private static Map<String, String> map(String... keyValues) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static ConfigException failure(Map<String, String> environment, Map<Setting, String> flags) {
+        return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(environment, flags));
+    }
+
+    private static ConfigException failure(String... keyValues) {
+        ConfigException e = failure(map(keyValues), Map.of());
+        assertThat(e).as("expected a ConfigException for %s", map(keyValues)).isNotNull();
+        return e;
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void nothingSetGivesTheDocumentedDefaults() {
+            GatehouseConfig config = ConfigLoader.load(Map.of(), Map.of());
+
+            assertThat(config.host()).isEqualTo("127.0.0.1");
+            assertThat(config.port()).isEqualTo(8080);
+            assertThat(config.store()).isEqualTo(StoreKind.SQLITE);
+            assertThat(config.dbUrl()).isEqualTo("jdbc:sqlite:./data/gatehouse.db").isEqualTo(GatehouseConfig.DEFAULT_DB_URL);
+            assertThat(config.authTypes()).containsExactlyInAnyOrder(AuthType.BASIC, AuthType.SESSION);
+            assertThat(config.allows(AuthType.BASIC)).isTrue();
+            assertThat(config.allows(AuthType.SESSION)).isTrue();
+            assertThat(config.sessionCookieName()).isEqualTo("gatehouse_session");
+            assertThat(config.sessionDuration()).isEqualTo(Duration.ZERO);
+            assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ZERO);
+            assertThat(config.cookieSecure()).isFalse();
+            assertThat(config.adminEmail()).isEmpty();
+            assertThat(config.adminPassword()).isEmpty();
+            assertThat(config.maxBodyBytes()).isEqualTo(64 * 1024);
+            assertThat(config.hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
+
+        @Test
+        void defaultsFactoryMatchesAnEmptyLoad() {
+            assertThat(GatehouseConfig.defaults()).isEqualTo(ConfigLoader.load(Map.of(), Map.of()));
+        }
+
+        @Test
+        void blankValuesCountAsUnset() {
+            GatehouseConfig config = env("API_PORT", "   ", "AUTH_TYPE", "", "STORE", " ");
+
+            assertThat(config.port()).isEqualTo(8080);
+            assertThat(config.authTypes()).isEqualTo(AuthType.defaults());
+            assertThat(config.store()).isEqualTo(StoreKind.SQLITE);
+        }
+    }
+
+    @Nested
+    class Values {
+        @Test
+        void readsEverySettingFromTheEnvironment() {
+            GatehouseConfig config = env(
+                    "API_HOST", "0.0.0.0",
+                    "API_PORT", "9090",
+                    "AUTH_TYPE", "session",
+                    "SESSION_NAME", "_my_session_id",
+                    "SESSION_DURATION", "30d",
+                    "SESSION_IDLE_TIMEOUT", "2h",
+                    "GATEHOUSE_COOKIE_SECURE", "true",
+                    "STORE", "memory",
+                    "GATEHOUSE_DB_URL", "jdbc:postgresql://db/gatehouse",
+                    "GATEHOUSE_ADMIN_EMAIL", "root@example.com",
+                    "GATEHOUSE_ADMIN_PASSWORD", "correct horse",
+                    "GATEHOUSE_MAX_BODY_BYTES", "2048",
+                    "GATEHOUSE_HASH_CONCURRENCY", "3");
+
+            assertThat(config.host()).isEqualTo("0.0.0.0");
+            assertThat(config.port()).isEqualTo(9090);
+            assertThat(config.authTypes()).containsExactly(AuthType.SESSION);
+            assertThat(config.sessionCookieName()).isEqualTo("_my_session_id");
+            assertThat(config.sessionDuration()).isEqualTo(Duration.ofDays(30));
+            assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ofHours(2));
+            assertThat(config.cookieSecure()).isTrue();
+            assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
+            assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://db/gatehouse");
+            assertThat(config.adminEmail()).contains("root@example.com");
+            assertThat(config.adminPassword()).map(Secret::value).contains("correct horse");
+            assertThat(config.maxBodyBytes()).isEqualTo(2048);
+            assertThat(config.hashConcurrency()).isEqualTo(3);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"0,0", "65535,65535", "' 8081 ',8081"})
+        void portBoundsAreInclusive(String raw, int expected) {
+            assertThat(env("API_PORT", raw).port()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"true,true", "1,true", "YES,true", "on,true", "false,false", "0,false", "no,false", "Off,false"})
+        void booleansAcceptCommonSpellings(String raw, boolean expected) {
+            assertThat(env("GATEHOUSE_COOKIE_SECURE", raw).cookieSecure()).isEqualTo(expected);
+        }
+
+        @Test
+        void memoryStoreNeedsNoSqliteUrl() {
+            assertThat(env("STORE", "MEMORY", "GATEHOUSE_DB_URL", "jdbc:h2:mem:x").store()).isEqualTo(StoreKind.MEMORY);
+        }
+
+        @Test
+        void sessionDurationInPlainSeconds() {
+            assertThat(env("SESSION_DURATION", "90").sessionDuration()).isEqualTo(Duration.ofSeconds(90));
+        }
+    }
+
+    @Nested
+    class AuthTypes {
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "basic_auth|BASIC",
+                "basic|BASIC",
+                "session_auth|SESSION",
+                "session_exp_auth|SESSION",
+                "session_db_auth|SESSION",
+                "SESSION|SESSION",
+                "'  Basic_Auth  '|BASIC"})
+        void seedNamesAreAliases(String raw, AuthType expected) {
+            assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactly(expected);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"basic_auth,session_auth", "basic, session_db_auth", " session_exp_auth , basic ", "basic,,session,",
+                "basic_auth,basic,session,session_auth"})
+        void commaListsWithSpacesEnableSeveral(String raw) {
+            assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactlyInAnyOrder(AuthType.BASIC, AuthType.SESSION);
+        }
+
+        @Test
+        void unknownMethodIsRefusedEvenAmongKnownOnes() {
+            ConfigException e = failure("AUTH_TYPE", "basic,magic");
+
+            assertThat(e.problems()).singleElement().asString().contains("AUTH_TYPE", "--auth-type", "'magic'");
+        }
+
+        @Test
+        void aListOfOnlyCommasNamesNoMethod() {
+            ConfigException e = failure("AUTH_TYPE", " , ,");
+
+            assertThat(e.problems()).singleElement().asString().contains("AUTH_TYPE").contains("names no method");
+        }
+    }
+
+    @Nested
+    class Precedence {
+        @Test
+        void flagsOverrideTheEnvironment() {
+            GatehouseConfig config = ConfigLoader.load(
+                    map("API_PORT", "9000", "API_HOST", "10.0.0.1", "AUTH_TYPE", "basic", "STORE", "mongo"),
+                    Map.of(Setting.PORT, "9001", Setting.AUTH_TYPE, "session_auth", Setting.STORE, "memory"));
+
+            assertThat(config.port()).isEqualTo(9001);
+            assertThat(config.host()).isEqualTo("10.0.0.1");
+            assertThat(config.authTypes()).containsExactly(AuthType.SESSION);
+            // The environment's bad STORE is never looked at: the flag decides.
+            assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
+        }
+
+        @Test
+        void blankFlagFallsBackToTheEnvironment() {
+            GatehouseConfig config = ConfigLoader.load(map("API_PORT", "9000"), Map.of(Setting.PORT, " "));
+
+            assertThat(config.port()).isEqualTo(9000);
+        }
+
+        @Test
+        void gatehouseNamesAreAliases() {
+            GatehouseConfig config = env(
+                    "GATEHOUSE_HOST", "::1",
+                    "GATEHOUSE_PORT", "7000",
+                    "GATEHOUSE_AUTH_TYPE", "basic",
+                    "GATEHOUSE_SESSION_NAME", "gh",
+                    "GATEHOUSE_SESSION_DURATION", "12h",
+                    "GATEHOUSE_SESSION_IDLE_TIMEOUT", "15m",
+                    "GATEHOUSE_STORE", "memory");
+
+            assertThat(config.host()).isEqualTo("::1");
+            assertThat(config.port()).isEqualTo(7000);
+            assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
+            assertThat(config.sessionCookieName()).isEqualTo("gh");
+            assertThat(config.sessionDuration()).isEqualTo(Duration.ofHours(12));
+            assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
+        }
+
+        @Test
+        void documentedNameWinsOverItsAlias() {
+            assertThat(env("API_PORT", "1111", "GATEHOUSE_PORT", "2222").port()).isEqualTo(1111);
+        }
+
+        @Test
+        void everySettingHasAFlagAndADocumentedName() {
+            for (Setting s : Setting.values()) {
+                assertThat(s.flag()).startsWith("--");
+                assertThat(s.environmentNames()).isNotEmpty();
+            }
+        }
+    }
+
+    @Nested
+    class BadValues {
+        @Test
+        void portThatIsNotANumber() {
+            assertThat(failure("API_PORT", "x").problems()).singleElement().asString()
+                    .contains("API_PORT", "--port", "whole number", "'x'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"70000", "65536", "-1", "99999999999"})
+        void portOutOfRange(String raw) {
+            assertThat(failure("API_PORT", raw).problems()).singleElement().asString().contains("API_PORT");
+        }
+
+        @Test
+        void unknownAuthType() {
+            assertThat(failure("AUTH_TYPE", "magic").problems()).singleElement().asString().contains("AUTH_TYPE", "magic");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"my session", "sid;path=/", "a,b", "sess=1", "\"quoted\"", "caf\u00e9"})
+        void sessionNameThatIsNotACookieName(String raw) {
+            assertThat(failure("SESSION_NAME", raw).problems()).singleElement().asString().contains("SESSION_NAME");
+        }
+
+        @Test
+        void sessionNameLongerThan64() {
+            assertThat(env("SESSION_NAME", "s".repeat(64)).sessionCookieName()).hasSize(64);
+            assertThat(failure("SESSION_NAME", "s".repeat(65)).problems()).singleElement().asString().contains("SESSION_NAME");
+        }
+
+        @Test
+        void sessionDurationThatIsNotADuration() {
+            assertThat(failure("SESSION_DURATION", "soon").problems()).singleElement().asString()
+                    .contains("SESSION_DURATION", "'soon'");
+            assertThat(failure("SESSION_IDLE_TIMEOUT", "-5m").problems()).singleElement().asString()
+                    .contains("SESSION_IDLE_TIMEOUT");
+        }
+
+        @Test
+        void unknownStore() {
+            assertThat(failure("STORE", "mongo").problems()).singleElement().asString().contains("STORE", "'mongo'");
+        }
+
+        @Test
+        void sqliteStoreWithAnotherUrl() {
+            assertThat(failure("GATEHOUSE_DB_URL", "jdbc:postgresql://db/x").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_DB_URL");
+        }
+
+        @Test
+        void adminEmailWithoutPassword() {
+            assertThat(failure("GATEHOUSE_ADMIN_EMAIL", "root@example.com").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_ADMIN_EMAIL", "GATEHOUSE_ADMIN_PASSWORD");
+        }
+
+        @Test
+        void adminPasswordWithoutEmail() {
+            assertThat(failure("GATEHOUSE_ADMIN_PASSWORD", "hunter22hunter22").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_ADMIN_EMAIL", "GATEHOUSE_ADMIN_PASSWORD")
+                    .doesNotContain("hunter22");
+        }
+
+        @Test
+        void badBooleanAndNumbers() {
+            assertThat(failure("GATEHOUSE_COOKIE_SECURE", "maybe").problems()).singleElement().asString().contains("GATEHOUSE_COOKIE_SECURE");
+            assertThat(failure("GATEHOUSE_MAX_BODY_BYTES", "10").problems()).singleElement().asString().contains("GATEHOUSE_MAX_BODY_BYTES");
+            assertThat(failure("GATEHOUSE_HASH_CONCURRENCY", "0").problems()).singleElement().asString().contains("GATEHOUSE_HASH_CONCURRENCY");
+        }
+
+        @Test
+        void badFlagIsNamedToo() {
+            ConfigException e = failure(Map.of(), Map.of(Setting.PORT, "eighty"));
+
+            assertThat(e.problems()).singleElement().asString().contains("--port", "'eighty'");
+        }
+
+        @Test
+        void severalBadValuesAreReportedTogether() {
+            ConfigException e = failure(
+                    "API_PORT", "x",
+                    "AUTH_TYPE", "magic",
+                    "SESSION_NAME", "bad name",
+                    "SESSION_DURATION", "soon",
+                    "STORE", "mongo",
+                    "GATEHOUSE_ADMIN_EMAIL", "root@example.com");
+
+            assertThat(e.problems()).hasSize(6);
+            assertThat(String.join("\n", e.problems()))
+                    .contains("API_PORT", "AUTH_TYPE", "SESSION_NAME", "SESSION_DURATION", "STORE", "GATEHOUSE_ADMIN_PASSWORD");
+            assertThat(e.getMessage()).startsWith("invalid configuration:")
+                    .contains("API_PORT", "AUTH_TYPE", "SESSION_NAME", "SESSION_DURATION", "STORE", "GATEHOUSE_ADMIN_PASSWORD");
+        }
+
+        @Test
+        void anEmptyAuthTypeListIsReportedAlongsideOtherProblems() {
+            ConfigException e = failure("API_PORT", "x", "AUTH_TYPE", ",");
+
+            assertThat(e.problems()).hasSize(2);
+            assertThat(String.join("\n", e.problems())).contains("API_PORT", "names no method");
+        }
+
+        @Test
+        void problemsAreImmutable() {
+            ConfigException e = failure("API_PORT", "x");
+
+            assertThatThrownBy(() -> e.problems().add("more")).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Nested
+    class Secrets {
+        @Test
+        void secretToStringHidesTheValue() {
+            Secret secret = new Secret("hunter22hunter22");
+
+            assertThat(secret.toString()).doesNotContain("hunter22").contains("****");
+            assertThat(secret.value()).isEqualTo("hunter22hunter22");
+        }
+
+        @Test
+        void configToStringNeverShowsTheAdminPassword() {
+            GatehouseConfig config = env("GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "hunter22hunter22");
+
+            assertThat(config.toString()).doesNotContain("hunter22").contains("root@example.com").contains("****");
+            assertThat(String.valueOf(config.adminPassword())).doesNotContain("hunter22");
+        }
+
+        @Test
+        void configAuthTypesCannotBeChangedAfterLoading() {
+            Set<AuthType> types = EnumSet.of(AuthType.BASIC);
+            GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
+                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1);
+            types.add(AuthType.SESSION);
+
+            assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
+            assertThatThrownBy(() -> config.authTypes().add(AuthType.SESSION)).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.authn.Rejection;
+import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.session.ClientInfo;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.session.StartedSession;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Sign-in and sign-out. */
+final class AuthRoutes {
+    private final HttpParts parts;
+    private final UserService users;
+    private final SessionService sessions;
+    private final Set<AuthType> enabled;
+    private final Clock clock;
+
+    AuthRoutes(HttpParts parts, UserService users, SessionService sessions, Set<AuthType> enabled, Clock clock) {
+        this.parts = parts;
+        this.users = users;
+        this.sessions = sessions;
+        this.enabled = enabled;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(HttpParts.API + "/auth/login", this::login);
+        routes.post(HttpParts.API + "/auth/logout", this::logout);
+        routes.delete(HttpParts.API + "/auth/logout", this::logout);
+    }
+
+    private void login(Context ctx) {
+        RequestFields fields = parts.bodies().read(ctx);
+        String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username"))
+                .orElseThrow(() -> ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required"));
+        String password = fields.required("password");
+        // One answer for an unknown login and a wrong password; UserService makes both cost the same.
+        User user = users.authenticate(login, password).orElseThrow(() -> parts.challenges()
+                .unauthorized(Rejection.INVALID_CREDENTIALS.code(), "the login or password is wrong"));
+        ctx.header("Cache-Control", "no-store");
+        if (enabled.contains(AuthType.SESSION)) {
+            endPresentedSession(ctx);
+            StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(ctx.ip())));
+            parts.cookies().write(ctx, started, clock.instant());
+        }
+        ctx.json(UserView.of(user));
+    }
+
+    private void logout(Context ctx) {
+        endPresentedSession(ctx);
+        parts.cookies().clear(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(204);
+    }
+
+    /** A sign-in replaces the session the browser had, and a sign-out ends it; a garbled cookie is simply dropped. */
+    private void endPresentedSession(Context ctx) {
+        try {
+            parts.credentials().sessionCookie(ctx).ifPresent(sessions::end);
+        } catch (ApiProblem duplicateCookies) {
+            // Nothing to end that we could name; the response clears or replaces the cookie anyway.
+        }
+    }
+}

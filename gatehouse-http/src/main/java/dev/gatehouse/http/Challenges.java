@@ -1,0 +1,24 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.config.AuthType;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds 401 answers with the {@code WWW-Authenticate} header RFC 9110 requires: a Basic
+ * challenge when Basic is enabled, otherwise a cookie challenge naming the login endpoint.
+ */
+final class Challenges {
+    private final String challenge;
+
+    Challenges(Set<AuthType> enabled, String cookieName) {
+        this.challenge = enabled.contains(AuthType.BASIC)
+                ? "Basic realm=\"gatehouse\", charset=\"UTF-8\""
+                : "Cookie realm=\"gatehouse\", form-action=\"/api/v1/auth/login\", cookie-name=\"" + cookieName + "\"";
+    }
+
+    ApiProblem unauthorized(String code, String detail) {
+        return new ApiProblem(401, code, "Unauthorized", detail, Map.of("WWW-Authenticate", challenge));
+    }
+}

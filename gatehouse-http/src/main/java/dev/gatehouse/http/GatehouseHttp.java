@@ -1,0 +1,67 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.user.UserService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Puts the Gatehouse library on HTTP: builds the Javalin application (Jetty 12, virtual
+ * threads) with every route, the problem+json error mapping and per-route statistics.
+ */
+public final class GatehouseHttp {
+    /** How long a stopping server lets requests in flight finish. */
+    public static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+
+    /** What the HTTP edge calls into. */
+    public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
+                           Authenticator authenticator, Clock clock) {
+    }
+
+    private GatehouseHttp() {
+    }
+
+    /** A configured, not yet started application; start it with {@code start(host, port)}. */
+    public static Javalin create(Services services, RouteStatistics statistics) {
+        GatehouseConfig config = services.config();
+        ObjectMapper mapper = Json.newMapper();
+        Challenges challenges = new Challenges(config.authTypes(), config.sessionCookieName());
+        CredentialReader credentials = new CredentialReader(config.sessionCookieName(), challenges);
+        HttpParts parts = new HttpParts(new RequestBodyReader(mapper, config.maxBodyBytes()), credentials, challenges,
+                new SessionCookies(config.sessionCookieName(), config.cookieSecure()),
+                new Guard(services.authenticator(), credentials, challenges));
+        ProblemWriter problems = new ProblemWriter(mapper);
+
+        return Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.http.prefer405over404 = true;
+            javalin.jsonMapper(new JavalinJackson(mapper, true));
+            javalin.jetty.modifyServer(server -> {
+                // Stop accepting, then let requests in flight finish before the store is closed.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(GRACEFUL_STOP.toMillis());
+            });
+            javalin.requestLogger.http((ctx, millis) -> statistics.record(RouteKeys.of(ctx), ctx.statusCode(), (long) (millis * 1000)));
+            problems.register(javalin.routes);
+            javalin.routes.before(HttpParts.API + "/*", ctx -> {
+                // Answers about who is signed in must never be cached by a browser or a proxy.
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
+            new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
+            new UserRoutes(parts, services.users(), services.accounts()).register(javalin.routes);
+            new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.clock()).register(javalin.routes);
+            new SessionRoutes(parts, services.sessions()).register(javalin.routes);
+        });
+    }
+}

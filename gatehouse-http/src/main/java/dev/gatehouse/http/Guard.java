@@ -1,0 +1,71 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.user.Role;
+import io.javalin.http.Context;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authenticates the caller of a protected route and checks what they may do. The result is
+ * kept on the request so that a route asking twice does not hash a Basic password twice.
+ */
+final class Guard {
+    private static final String ATTRIBUTE = Guard.class.getName();
+
+    private final Authenticator authenticator;
+    private final CredentialReader credentials;
+    private final Challenges challenges;
+
+    Guard(Authenticator authenticator, CredentialReader credentials, Challenges challenges) {
+        this.authenticator = authenticator;
+        this.credentials = credentials;
+        this.challenges = challenges;
+    }
+
+    /** The authenticated caller, or a 401 problem. */
+    AuthResult.Authenticated require(Context ctx) {
+        return optional(ctx).orElseThrow(() -> challenges.unauthorized("unauthenticated", "authentication is required"));
+    }
+
+    /** The authenticated caller when credentials were sent; a refused credential is still a 401. */
+    Optional<AuthResult.Authenticated> optional(Context ctx) {
+        AuthResult result = ctx.attribute(ATTRIBUTE);
+        if (result == null) {
+            result = authenticator.authenticate(credentials.read(ctx));
+            ctx.attribute(ATTRIBUTE, result);
+        }
+        return switch (result) {
+            case AuthResult.Authenticated a -> Optional.of(a);
+            case AuthResult.Anonymous a -> Optional.empty();
+            case AuthResult.Rejected r -> throw challenges.unauthorized(r.reason().code(), describe(r));
+        };
+    }
+
+    AuthResult.Authenticated requireAdmin(Context ctx) {
+        AuthResult.Authenticated caller = require(ctx);
+        if (caller.user().role() != Role.ADMIN) {
+            throw ApiProblem.forbidden("this needs the admin role");
+        }
+        return caller;
+    }
+
+    /** The caller, when they are the user {@code id} or an admin; a 403 otherwise. */
+    AuthResult.Authenticated requireSelfOrAdmin(Context ctx, UUID id) {
+        AuthResult.Authenticated caller = require(ctx);
+        if (!caller.user().id().equals(id) && caller.user().role() != Role.ADMIN) {
+            throw ApiProblem.forbidden("only the user themself or an admin may do this");
+        }
+        return caller;
+    }
+
+    private static String describe(AuthResult.Rejected rejected) {
+        return switch (rejected.reason()) {
+            case INVALID_CREDENTIALS -> "the login or password is wrong";
+            case INVALID_SESSION -> "the session is unknown or has ended";
+            case METHOD_NOT_ENABLED -> "this authentication method is not enabled on this server";
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.password.PasswordHashingBusyException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * The one place failures become HTTP answers, all as {@code application/problem+json}. Expected
+ * outcomes arrive as {@link ApiProblem}s; anything else is a bug or an infrastructure fault,
+ * logged here in full and answered with a bare 500 that reveals nothing of it.
+ */
+final class ProblemWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
+
+    private final ObjectMapper mapper;
+
+    ProblemWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(PasswordHashingBusyException.class, (e, ctx) -> write(ctx, new ApiProblem(503, "busy",
+                "Service Unavailable", "the server is busy checking passwords; retry shortly", Map.of("Retry-After", "1"))));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            write(ctx, new ApiProblem(500, "internal_error", "Internal Server Error", "the server failed to answer this request"));
+        });
+    }
+
+    private static ApiProblem fromJavalin(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> ApiProblem.notFound("no such resource");
+            case 405 -> new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method",
+                    allowHeader(e));
+            case 413 -> new ApiProblem(413, "payload_too_large", "Content Too Large", "the request body is too large");
+            default -> e.getStatus() >= 500
+                    ? new ApiProblem(e.getStatus(), "internal_error", "Server Error", "the server failed to answer this request")
+                    : new ApiProblem(e.getStatus(), "bad_request", "Bad Request", "the request was not understood");
+        };
+    }
+
+    private static Map<String, String> allowHeader(HttpResponseException e) {
+        String methods = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        return methods == null ? Map.of() : Map.of("Allow", methods.replace("[", "").replace("]", ""));
+    }
+
+    private void write(Context ctx, ApiProblem problem) {
+        problem.headers().forEach(ctx::header);
+        String body;
+        try {
+            body = mapper.writeValueAsString(ProblemBody.of(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem body is plain strings and cannot fail to serialise", e);
+        }
+        ctx.status(problem.status()).contentType(ProblemBody.MEDIA_TYPE).result(body);
+    }
+}

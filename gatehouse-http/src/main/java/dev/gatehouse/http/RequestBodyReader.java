@@ -1,0 +1,149 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a request body into {@link RequestFields}: JSON objects and URL-encoded forms, in UTF-8,
+ * up to a size limit. Every way a body can be wrong becomes a 4xx problem, never a 500.
+ */
+final class RequestBodyReader {
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final ObjectMapper mapper;
+    private final int maxBytes;
+
+    RequestBodyReader(ObjectMapper mapper, int maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Fields from a JSON object or a form. */
+    RequestFields read(Context ctx) {
+        return read(ctx, true);
+    }
+
+    /** Fields from a JSON object only (endpoints that no HTML form calls). */
+    RequestFields readJson(Context ctx) {
+        return read(ctx, false);
+    }
+
+    private RequestFields read(Context ctx, boolean formAllowed) {
+        MediaType type = MediaType.parse(ctx.header("Content-Type"));
+        boolean json = type.is(JSON) || type.subtype().endsWith("+json") && type.type().equals("application");
+        boolean form = formAllowed && type.is(FORM);
+        if (!json && !form) {
+            throw new ApiProblem(415, "unsupported_media_type", "Unsupported Media Type",
+                    "send " + (formAllowed ? "application/json or " + FORM : "application/json"));
+        }
+        if (type.charset().filter(c -> !c.equals("utf-8")).isPresent()) {
+            throw new ApiProblem(415, "unsupported_media_type", "Unsupported Media Type", "only the UTF-8 charset is accepted");
+        }
+        String text = utf8(readLimited(ctx));
+        if (text.isBlank()) {
+            throw ApiProblem.badRequest("missing_body", "a request body is required");
+        }
+        return json ? parseJson(text) : parseForm(text);
+    }
+
+    private byte[] readLimited(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("unreadable_body", "the request body could not be read");
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(413, "payload_too_large", "Content Too Large", "the request body is larger than " + maxBytes + " bytes");
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiProblem.badRequest("invalid_utf8", "the request body is not valid UTF-8");
+        }
+    }
+
+    private RequestFields parseJson(String text) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("invalid_json", "the request body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiProblem.badRequest("invalid_json", "the request body must be a JSON object");
+        }
+        Map<String, String> values = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                throw ApiProblem.badRequest("invalid_field", "field '" + field.getKey() + "' must be a string");
+            }
+            values.put(field.getKey(), value.textValue());
+        }
+        return new RequestFields(values);
+    }
+
+    private static RequestFields parseForm(String text) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (values.putIfAbsent(name, value) != null) {
+                throw ApiProblem.badRequest("invalid_form", "field '" + name + "' is given more than once");
+            }
+        }
+        return new RequestFields(values);
+    }
+
+    private static String decode(String part) {
+        try {
+            String decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\uFFFD') >= 0 && part.toUpperCase(Locale.ROOT).indexOf("%EF%BF%BD") < 0) {
+                // URLDecoder silently replaces bad percent-encoded UTF-8; a replaced password would be a different password.
+                throw ApiProblem.badRequest("invalid_utf8", "the form holds percent-encoded bytes that are not UTF-8");
+            }
+            return decoded;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid_form", "the form is not valid URL encoding");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.http;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The string fields of a JSON object or a URL-encoded form, read the same way whichever was sent. */
+public record RequestFields(Map<String, String> values) {
+    public RequestFields {
+        values = Map.copyOf(values);
+    }
+
+    /** The field's value as sent, or empty when absent. */
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    /** The field's value when present and not blank. */
+    public Optional<String> nonBlank(String name) {
+        return optional(name).filter(v -> !v.isBlank());
+    }
+
+    /** The field's value; a 400 {@code missing_field} when it is absent or blank. */
+    public String required(String name) {
+        return nonBlank(name).orElseThrow(() -> ApiProblem.badRequest("missing_field", "field '" + name + "' is required"));
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.user.NewUser;
+import dev.gatehouse.core.user.PasswordChange;
+import dev.gatehouse.core.user.Registration;
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserNames;
+import dev.gatehouse.core.user.UserService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registration and user records. */
+final class UserRoutes {
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final HttpParts parts;
+    private final UserService users;
+    private final AccountService accounts;
+
+    UserRoutes(HttpParts parts, UserService users, AccountService accounts) {
+        this.parts = parts;
+        this.users = users;
+        this.accounts = accounts;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(HttpParts.API + "/users", this::create);
+        routes.get(HttpParts.API + "/users", this::list);
+        routes.get(HttpParts.API + "/users/me", this::me);
+        routes.get(HttpParts.API + "/users/{id}", this::get);
+        routes.put(HttpParts.API + "/users/{id}", this::update);
+        routes.delete(HttpParts.API + "/users/{id}", this::delete);
+    }
+
+    private void create(Context ctx) {
+        RequestFields fields = parts.bodies().read(ctx);
+        Role role = requestedRole(ctx, fields);
+        NewUser request = new NewUser(fields.optional("email"), fields.optional("username"), fields.required("password"),
+                names(fields), role);
+        switch (users.register(request)) {
+            case Registration.Registered r -> ctx.status(201).header("Location", HttpParts.API + "/users/" + r.user().id()).json(UserView.of(r.user()));
+            case Registration.Conflict c -> throw new ApiProblem(409, "user_exists", "Conflict", "a user with this email or username already exists");
+            case Registration.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
+        }
+    }
+
+    /** Anyone may register as a common user; only an admin may create another admin. */
+    private Role requestedRole(Context ctx, RequestFields fields) {
+        Optional<String> asked = fields.nonBlank("role");
+        if (asked.isEmpty()) {
+            return Role.COMMON;
+        }
+        Role role = Role.fromWireName(asked.get()).orElseThrow(() -> ApiProblem.badRequest("invalid_field", "role must be common or admin"));
+        if (role == Role.ADMIN) {
+            parts.guard().requireAdmin(ctx);
+        }
+        return role;
+    }
+
+    private void me(Context ctx) {
+        ctx.json(UserView.of(parts.guard().require(ctx).user()));
+    }
+
+    private void list(Context ctx) {
+        parts.guard().requireAdmin(ctx);
+        int page = positiveQueryInt(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int perPage = positiveQueryInt(ctx, "per_page", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        List<UserView> views = users.list((page - 1) * perPage, perPage).stream().map(UserView::of).toList();
+        ctx.json(new UserPage(views, page, perPage, users.count()));
+    }
+
+    private void get(Context ctx) {
+        UUID id = PathIds.uuid(ctx, "id");
+        parts.guard().requireSelfOrAdmin(ctx, id);
+        ctx.json(UserView.of(users.find(id).orElseThrow(() -> ApiProblem.notFound("no such user"))));
+    }
+
+    /**
+     * Updates names (fields present replace, an empty string clears) and, with new_password,
+     * the password: the user themself must give current_password, an admin changing someone
+     * else's need not. A changed password ends the user's other sessions.
+     */
+    private void update(Context ctx) {
+        UUID id = PathIds.uuid(ctx, "id");
+        AuthResult.Authenticated caller = parts.guard().requireSelfOrAdmin(ctx, id);
+        RequestFields fields = parts.bodies().read(ctx);
+        User user = users.find(id).orElseThrow(() -> ApiProblem.notFound("no such user"));
+        UserNames names = new UserNames(
+                replaced(fields, "first_name", user.firstName()),
+                replaced(fields, "last_name", user.lastName()),
+                replaced(fields, "name", user.name()));
+        users.namesViolation(names).ifPresent(i -> {
+            throw ApiProblem.badRequest("invalid_field", i.message());
+        });
+        Optional<String> newPassword = fields.optional("new_password").or(() -> fields.optional("password"));
+        if (newPassword.isPresent()) {
+            changePassword(caller, id, fields, newPassword.get());
+        }
+        User updated = users.updateNames(id, names).orElseThrow(() -> ApiProblem.notFound("no such user"));
+        ctx.json(UserView.of(updated));
+    }
+
+    private void changePassword(AuthResult.Authenticated caller, UUID id, RequestFields fields, String newPassword) {
+        boolean self = caller.user().id().equals(id);
+        PasswordChange result = self
+                ? accounts.changePassword(id, fields.required("current_password"), newPassword, caller.session().map(Session::id))
+                : accounts.setPassword(id, newPassword);
+        switch (result) {
+            case PasswordChange.Changed c -> { }
+            case PasswordChange.WrongCurrentPassword w -> throw ApiProblem.forbidden("current_password is wrong");
+            case PasswordChange.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
+            case PasswordChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
+        }
+    }
+
+    private void delete(Context ctx) {
+        UUID id = PathIds.uuid(ctx, "id");
+        AuthResult.Authenticated caller = parts.guard().requireSelfOrAdmin(ctx, id);
+        if (!accounts.deleteUser(id)) {
+            throw ApiProblem.notFound("no such user");
+        }
+        if (caller.user().id().equals(id)) {
+            parts.cookies().clear(ctx);
+        }
+        ctx.status(204);
+    }
+
+    private static UserNames names(RequestFields fields) {
+        return new UserNames(fields.nonBlank("first_name"), fields.nonBlank("last_name"), fields.nonBlank("name"));
+    }
+
+    private static Optional<String> replaced(RequestFields fields, String field, Optional<String> current) {
+        return fields.has(field) ? fields.nonBlank(field) : current;
+    }
+
+    private static int positiveQueryInt(Context ctx, String name, int fallback, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the problem below
+        }
+        throw ApiProblem.badRequest("invalid_query", name + " must be a whole number from 1 to " + max);
+    }
+
+    record UserPage(List<UserView> users, int page, int perPage, long total) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.config.Setting;
+import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.password.Argon2Parameters;
+import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.session.SessionPolicy;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.core.user.UserService;
+import dev.gatehouse.core.user.UserStore;
+import io.javalin.Javalin;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real Gatehouse HTTP server on a free loopback port, over given stores and a fake clock.
+ * Passwords are hashed with the real Argon2id at OWASP's parameters.
+ */
+final class TestGatehouse implements AutoCloseable {
+    final MutableClock clock = MutableClock.atFixedStart();
+    final GatehouseConfig config;
+    final UserService users;
+    final SessionService sessions;
+    final RouteStatistics statistics = new RouteStatistics();
+    private final Javalin app;
+
+    private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore) {
+        this.config = config;
+        PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
+        users = new UserService(userStore, hasher, clock);
+        sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
+        AccountService accounts = new AccountService(users, sessions);
+        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
+        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock), statistics);
+        app.start("127.0.0.1", 0);
+    }
+
+    /** In-memory stores; {@code settings} are environment-style names, e.g. {@code SESSION_NAME}. */
+    static TestGatehouse inMemory(Map<String, String> settings) {
+        return new TestGatehouse(config(settings), new InMemoryUserStore(), new InMemorySessionStore());
+    }
+
+    static TestGatehouse on(Map<String, String> settings, UserStore userStore, SessionStore sessionStore) {
+        return new TestGatehouse(config(settings), userStore, sessionStore);
+    }
+
+    private static GatehouseConfig config(Map<String, String> settings) {
+        return ConfigLoader.load(settings, Map.of(Setting.PORT, "0"));
+    }
+
+    Api api() {
+        return new Api("http://127.0.0.1:" + app.port());
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

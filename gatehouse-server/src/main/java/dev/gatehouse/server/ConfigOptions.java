@@ -1,0 +1,61 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.config.Setting;
+import picocli.CommandLine.Option;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The settings as command-line flags. Each flag has an environment variable of the same meaning
+ * (see {@link Setting}); a flag wins over the environment.
+ */
+final class ConfigOptions {
+    @Option(names = "--host", description = "Address to listen on (API_HOST). Default 127.0.0.1.")
+    String host;
+    @Option(names = "--port", description = "Port to listen on, 0 for any free port (API_PORT). Default 8080.")
+    String port;
+    @Option(names = "--auth-type", description = "Comma list of basic, session (AUTH_TYPE; seed names accepted). Default basic,session.")
+    String authType;
+    @Option(names = "--session-name", description = "Session cookie name (SESSION_NAME). Default gatehouse_session.")
+    String sessionName;
+    @Option(names = "--session-duration", description = "Absolute session lifetime: seconds or 30d/12h/15m; 0 = none (SESSION_DURATION).")
+    String sessionDuration;
+    @Option(names = "--session-idle-timeout", description = "Idle session lifetime, same forms; 0 = none (SESSION_IDLE_TIMEOUT).")
+    String sessionIdleTimeout;
+    @Option(names = "--cookie-secure", description = "Mark the session cookie Secure (GATEHOUSE_COOKIE_SECURE). Default false.")
+    String cookieSecure;
+    @Option(names = "--store", description = "sqlite or memory (STORE). Default sqlite.")
+    String store;
+    @Option(names = "--db-url", description = "JDBC URL (GATEHOUSE_DB_URL). Default " + GatehouseConfig.DEFAULT_DB_URL + ".")
+    String dbUrl;
+    @Option(names = "--max-body-bytes", description = "Largest accepted request body (GATEHOUSE_MAX_BODY_BYTES). Default 65536.")
+    String maxBodyBytes;
+    @Option(names = "--hash-concurrency", description = "Password hashes at once (GATEHOUSE_HASH_CONCURRENCY). Default: cores.")
+    String hashConcurrency;
+
+    /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
+    GatehouseConfig load(Map<String, String> environment) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        put(flags, Setting.HOST, host);
+        put(flags, Setting.PORT, port);
+        put(flags, Setting.AUTH_TYPE, authType);
+        put(flags, Setting.SESSION_NAME, sessionName);
+        put(flags, Setting.SESSION_DURATION, sessionDuration);
+        put(flags, Setting.SESSION_IDLE_TIMEOUT, sessionIdleTimeout);
+        put(flags, Setting.COOKIE_SECURE, cookieSecure);
+        put(flags, Setting.STORE, store);
+        put(flags, Setting.DB_URL, dbUrl);
+        put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
+        put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
+        return ConfigLoader.load(environment, flags);
+    }
+
+    private static void put(Map<Setting, String> flags, Setting setting, String value) {
+        if (value != null) {
+            flags.put(setting, value);
+        }
+    }
+}

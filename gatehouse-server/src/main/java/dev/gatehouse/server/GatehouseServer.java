@@ -1,0 +1,96 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.http.GatehouseHttp;
+import dev.gatehouse.http.RouteStatistics;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Gatehouse: store, services, HTTP server and the background purge of expired
+ * sessions. {@link #stop} stops accepting, lets requests in flight finish, prints the per-route
+ * statistics and closes the store, in that order.
+ */
+public final class GatehouseServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+
+    private final GatehouseRuntime runtime;
+    private final RouteStatistics statistics = new RouteStatistics();
+    private final Javalin app;
+    private final ScheduledExecutorService purger;
+    private final PrintStream report;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private GatehouseServer(GatehouseRuntime runtime, PrintStream report) {
+        this.runtime = runtime;
+        this.report = report;
+        this.app = GatehouseHttp.create(runtime.services(), statistics);
+        this.purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-purge").factory());
+    }
+
+    /** Opens the store, ensures the configured admin and starts listening. */
+    public static GatehouseServer start(GatehouseConfig config, Clock clock, PrintStream report) {
+        GatehouseRuntime runtime = GatehouseRuntime.open(config, clock);
+        try {
+            config.adminEmail().ifPresent(email -> runtime.services().users().ensureAdmin(email, config.adminPassword().orElseThrow().value()));
+            GatehouseServer server = new GatehouseServer(runtime, report);
+            server.app.start(config.host(), config.port());
+            server.purger.scheduleWithFixedDelay(server::purgeExpiredSessions, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Gatehouse listening on http://{}:{} (store {}, auth {})", config.host(), server.port(), config.store().name().toLowerCase(),
+                    config.authTypes());
+            return server;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public RouteStatistics statistics() {
+        return statistics;
+    }
+
+    private void purgeExpiredSessions() {
+        try {
+            int purged = runtime.services().sessions().purgeExpired();
+            if (purged > 0) {
+                LOG.info("purged {} expired sessions", purged);
+            }
+        } catch (RuntimeException e) {
+            // The next run tries again; an expired session is refused on sight meanwhile.
+            LOG.warn("purging expired sessions failed", e);
+        }
+    }
+
+    /** Idempotent: the shutdown hook and an explicit call may both arrive. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        purger.shutdownNow();
+        app.stop();
+        report.println("Per-route statistics:");
+        report.print(statistics.renderTable());
+        report.flush();
+        runtime.close();
+        LOG.info("Gatehouse stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.core.config.GatehouseConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code gatehouse serve}: runs the server until SIGINT or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatehouseConfig config = options.load(System.getenv());
+        GatehouseServer server = GatehouseServer.start(config, Clock.systemUTC(), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The JVM runs shutdown hooks on SIGINT and SIGTERM: stop cleanly there.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

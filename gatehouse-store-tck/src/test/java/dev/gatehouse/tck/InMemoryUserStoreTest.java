@@ -1,0 +1,11 @@
+package dev.gatehouse.tck;
+
+import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.user.UserStore;
+
+class InMemoryUserStoreTest extends UserStoreContract {
+    @Override
+    protected UserStore newStore() {
+        return new InMemoryUserStore();
+    }
+}
