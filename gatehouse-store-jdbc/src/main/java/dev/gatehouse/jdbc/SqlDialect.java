@@ -1,0 +1,72 @@
+package dev.gatehouse.jdbc;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.OptionalInt;
+
+/**
+ * Everything that differs between the databases Gatehouse runs on, kept in one place so that the
+ * stores' SQL stays portable. Only SQLite exists today; PostgreSQL is meant to be a second
+ * implementation, not a rewrite of the stores.
+ */
+public sealed interface SqlDialect permits SqliteDialect {
+    /** The embedded default: one file, one writer at a time, concurrent readers under WAL. */
+    SqlDialect SQLITE = new SqliteDialect();
+
+    /**
+     * The dialect for a JDBC URL.
+     *
+     * @throws IllegalArgumentException when no dialect handles it (the message shows the URL
+     *         with any password masked)
+     */
+    static SqlDialect forUrl(String jdbcUrl) {
+        if (SQLITE.accepts(jdbcUrl)) {
+            return SQLITE;
+        }
+        throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl) + ": expected jdbc:sqlite:<file>");
+    }
+
+    /** A short name for logs and messages. */
+    String name();
+
+    boolean accepts(String jdbcUrl);
+
+    /**
+     * Readies the place the database lives before the first connection (SQLite: creates the
+     * directory of the file) and rejects URLs the stores cannot work with.
+     */
+    void prepare(String jdbcUrl) throws IOException;
+
+    /** An unpooled data source whose every connection carries the dialect's settings. */
+    DataSource dataSource(String jdbcUrl);
+
+    /** How many connections to pool for writing and, when reads use their own pool, for reading. */
+    PoolSizes poolSizes();
+
+    /** Where Flyway finds this dialect's migrations, and only them. */
+    String migrationLocation();
+
+    /** The statement broke a unique or primary key constraint. */
+    boolean isUniqueViolation(SQLException e);
+
+    /** The statement referred to a row that does not exist (a foreign key). */
+    boolean isForeignKeyViolation(SQLException e);
+
+    /** The error's codes, for a message: never its text, which may quote the values involved. */
+    String describe(SQLException e);
+
+    /**
+     * Pool sizes.
+     *
+     * @param writers connections that may write at once
+     * @param readers size of a separate read pool, or empty when reads share the writers' pool
+     */
+    record PoolSizes(int writers, OptionalInt readers) {
+        public PoolSizes {
+            if (writers < 1 || readers.orElse(1) < 1) {
+                throw new IllegalArgumentException("pool sizes must be positive");
+            }
+        }
+    }
+}
