@@ -21,6 +21,8 @@ public final class ConfigLoader {
     // RFC 6265 cookie-name = token: no separators, controls or spaces.
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,64}");
 
+    private static final Duration MAX_DURATION = Duration.ofDays(36500);
+
     private final Map<String, String> environment;
     private final Map<Setting, String> flags;
     private final List<String> problems = new ArrayList<>();
@@ -56,7 +58,8 @@ public final class ConfigLoader {
             problems.add(describe(Setting.DB_URL) + " must be a jdbc:sqlite: URL when STORE=sqlite");
         }
         Optional<String> adminEmail = text(Setting.ADMIN_EMAIL);
-        Optional<Secret> adminPassword = text(Setting.ADMIN_PASSWORD).map(Secret::new);
+        // Passwords are taken exactly as given: trimming would make the admin's real password differ from the setting.
+        Optional<Secret> adminPassword = untrimmed(Setting.ADMIN_PASSWORD).map(Secret::new);
         if (adminEmail.isPresent() != adminPassword.isPresent()) {
             problems.add("GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
         }
@@ -110,6 +113,16 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
+    private Optional<String> untrimmed(Setting setting) {
+        return text(setting).flatMap(trimmed -> {
+            String flag = flags.get(setting);
+            if (flag != null && !flag.isBlank()) {
+                return Optional.of(flag);
+            }
+            return setting.environmentNames().stream().map(environment::get).filter(v -> v != null && !v.isBlank()).findFirst();
+        });
+    }
+
     private <T> Optional<T> parsed(Setting setting, Function<String, Optional<T>> parser, String expected) {
         Optional<String> raw = text(setting);
         if (raw.isEmpty()) {
@@ -132,7 +145,13 @@ public final class ConfigLoader {
     }
 
     private Duration duration(Setting setting) {
-        return parsed(setting, Durations::parse, "seconds or a duration like 30d, 12h, 15m").orElse(Duration.ZERO);
+        Duration value = parsed(setting, Durations::parse, "seconds or a duration like 30d, 12h, 15m").orElse(Duration.ZERO);
+        if (value.compareTo(MAX_DURATION) > 0) {
+            // Beyond this, "now + lifetime" overflows Instant; nobody means a session longer than a century.
+            problems.add(describe(setting) + " must be at most 36500d");
+            return Duration.ZERO;
+        }
+        return value;
     }
 
     private boolean bool(Setting setting, boolean fallback) {

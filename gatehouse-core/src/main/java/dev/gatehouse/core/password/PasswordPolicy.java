@@ -19,6 +19,10 @@ public final class PasswordPolicy {
         if (password == null || password.isEmpty()) {
             return Optional.of("password is required");
         }
+        if (hasUnpairedSurrogate(password)) {
+            // Not text: the hasher would turn each lone surrogate into '?', making different passwords equal.
+            return Optional.of("password must be valid Unicode text");
+        }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             return Optional.of("password must be at least " + MIN_LENGTH + " characters");
@@ -27,5 +31,17 @@ public final class PasswordPolicy {
             return Optional.of("password must be at most " + MAX_LENGTH + " characters");
         }
         return Optional.empty();
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

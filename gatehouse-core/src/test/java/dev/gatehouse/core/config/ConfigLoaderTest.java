@@ -367,4 +367,17 @@ class ConfigLoaderTest {
             assertThatThrownBy(() -> config.authTypes().add(AuthType.SESSION)).isInstanceOf(UnsupportedOperationException.class);
         }
     }
+
+    @Test
+    void sessionLifetimesBeyondACenturyAreRefused() {
+        assertThat(failure("SESSION_DURATION", "999999999999d").problems()).anySatisfy(p -> assertThat(p).contains("SESSION_DURATION"));
+        assertThat(failure("SESSION_IDLE_TIMEOUT", "36501d").problems()).anySatisfy(p -> assertThat(p).contains("SESSION_IDLE_TIMEOUT"));
+        assertThat(env("SESSION_DURATION", "36500d").sessionDuration()).isEqualTo(java.time.Duration.ofDays(36500));
+    }
+
+    @Test
+    void theAdminPasswordIsTakenExactlyAsGivenWithoutTrimming() {
+        GatehouseConfig config = env("GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "  spaced secret  ");
+        assertThat(config.adminPassword().orElseThrow().value()).isEqualTo("  spaced secret  ");
+    }
 }

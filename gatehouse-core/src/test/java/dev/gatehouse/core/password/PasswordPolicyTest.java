@@ -48,4 +48,12 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.violation("        ")).isEmpty();
         assertThat(PasswordPolicy.violation(" 123456")).isPresent();
     }
+
+    @Test
+    void loneSurrogatesAreNotTextAndAreRefused() {
+        // argon2-jvm would encode each lone surrogate as '?', making these equal to "?abcdefgh".
+        assertThat(PasswordPolicy.violation("\uD800abcdefgh")).hasValueSatisfying(m -> assertThat(m).contains("valid Unicode"));
+        assertThat(PasswordPolicy.violation("abcdefgh\uDC00")).isPresent();
+        assertThat(PasswordPolicy.violation("abcdefgh\uD83D\uDE00")).isEmpty();
+    }
 }

@@ -1,0 +1,87 @@
+package dev.gatehouse.core;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The dependency directions of ARCHITECTURE.md, checked on the compiled main classes. */
+@AnalyzeClasses(packages = "dev.gatehouse.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String CORE = "dev.gatehouse.core.";
+
+    private static String[] core(String... packages) {
+        String[] names = new String[packages.length];
+        for (int i = 0; i < packages.length; i++) {
+            names[i] = CORE + packages[i] + "..";
+        }
+        return names;
+    }
+
+    private static String[] allowed(String[] core, String... external) {
+        String[] all = new String[core.length + external.length + 1];
+        System.arraycopy(core, 0, all, 0, core.length);
+        System.arraycopy(external, 0, all, core.length, external.length);
+        all[all.length - 1] = "java..";
+        return all;
+    }
+
+    @ArchTest
+    static final ArchRule coreDependsOnlyOnTheJdkSlf4jAndArgon2 = classes().that().resideInAPackage("dev.gatehouse.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.gatehouse.core..", "java..", "javax..", "org.slf4j..", "de.mkammerer.argon2..")
+            .because("gatehouse-core is the embeddable library: JDK + slf4j + the hashing library only");
+
+    @ArchTest
+    static final ArchRule onlyThePasswordPackageTouchesArgon2 = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.password..")
+            .should().dependOnClassesThat().resideInAPackage("de.mkammerer.argon2..");
+
+    @ArchTest
+    static final ArchRule supportDependsOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.support..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support")));
+
+    @ArchTest
+    static final ArchRule passwordDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.password..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password"), "de.mkammerer.argon2.."));
+
+    @ArchTest
+    static final ArchRule configDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.config..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config")));
+
+    @ArchTest
+    static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user"), "org.slf4j.."));
+
+    @ArchTest
+    static final ArchRule sessionDependsOnlyOnUserAndBelow = classes().that().resideInAPackage("dev.gatehouse.core.session..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user", "session"), "org.slf4j.."));
+
+    @ArchTest
+    static final ArchRule authnDependsOnUserSessionAndConfig = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "authn")));
+
+    @ArchTest
+    static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "memory")));
+
+    @ArchTest
+    static final ArchRule supportAndPasswordKnowNothingOfUsersSessionsOrAuthn = noClasses()
+            .that().resideInAnyPackage("dev.gatehouse.core.support..", "dev.gatehouse.core.password..")
+            .should().dependOnClassesThat().resideInAnyPackage(core("user", "session", "authn", "memory", "config"));
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheInMemoryStores = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.memory..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.core.memory..")
+            .because("stores plug in behind the SPIs; the services never pick one");
+
+    @ArchTest
+    static final ArchRule nothingBelowAuthnDependsOnIt = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.authn..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.core.authn..");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.gatehouse.core.(*)..").should().beFreeOfCycles();
+}
