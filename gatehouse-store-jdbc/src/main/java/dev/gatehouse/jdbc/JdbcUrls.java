@@ -28,11 +28,11 @@ final class JdbcUrls {
         if (message == null) {
             return "";
         }
-        String scrubbed = message;
+        String scrubbed = message.replace(jdbcUrl, redact(jdbcUrl));
         for (String secret : secrets(jdbcUrl)) {
             scrubbed = scrubbed.replace(secret, MASK);
         }
-        return scrubbed.replace(jdbcUrl, redact(jdbcUrl));
+        return scrubbed;
     }
 
     private static List<String> secrets(String jdbcUrl) {

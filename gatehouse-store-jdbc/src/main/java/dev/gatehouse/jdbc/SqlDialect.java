@@ -30,6 +30,7 @@ public sealed interface SqlDialect permits SqliteDialect {
     /** A short name for logs and messages. */
     String name();
 
+    /** Whether this dialect handles the database a JDBC URL names. */
     boolean accepts(String jdbcUrl);
 
     /**

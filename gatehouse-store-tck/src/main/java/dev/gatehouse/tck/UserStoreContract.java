@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link UserStore} must do. A store's test extends this class and says how to make a
@@ -236,11 +237,12 @@ public abstract class UserStoreContract {
     @Test
     void listIsOrderedByCreationTimeThenId() {
         Instant t0 = clock.instant();
-        // Ids share their sign bits so that UUID.compareTo and text order agree (see ids below).
-        User first = userAt(id(1), "first", t0);
+        // Ids run against creation order, so that neither order alone passes; among equal
+        // creation times the lower id comes first.
+        User first = userAt(id(9), "first", t0);
         User tieLow = userAt(id(2), "tielow", t0.plusMillis(1));
         User tieHigh = userAt(id(3), "tiehigh", t0.plusMillis(1));
-        User last = userAt(id(4), "last", t0.plusSeconds(60));
+        User last = userAt(id(1), "last", t0.plusSeconds(60));
         for (User u : List.of(last, tieHigh, first, tieLow)) {
             store.insert(u);
         }
@@ -264,6 +266,14 @@ public abstract class UserStoreContract {
         assertThat(store.list(5, 2)).isEmpty();
         assertThat(store.list(0, 100)).containsExactlyElementsOf(users);
         assertThat(store.list(0, 0)).isEmpty();
+    }
+
+    @Test
+    void listRefusesANegativeOffsetOrLimit() {
+        store.insert(user("alice@example.com", "alice"));
+
+        assertThatThrownBy(() -> store.list(-1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.list(0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -17,10 +17,11 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, UUID> byTokenHash = new ConcurrentHashMap<>();
 
     @Override
-    public void insert(Session session) {
-        if (byTokenHash.putIfAbsent(session.tokenHash(), session.id()) != null) {
-            throw new IllegalStateException("token hash collision: a session token was issued twice");
+    public synchronized void insert(Session session) {
+        if (byId.containsKey(session.id()) || byTokenHash.containsKey(session.tokenHash())) {
+            throw new IllegalStateException("session id or token hash collision: a session was issued twice");
         }
+        byTokenHash.put(session.tokenHash(), session.id());
         byId.put(session.id(), session);
     }
 
@@ -62,7 +63,7 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public List<Session> listForUser(UUID userId) {
         return byId.values().stream().filter(s -> s.userId().equals(userId))
-                .sorted(Comparator.comparing(Session::createdAt).reversed().thenComparing(Session::id)).toList();
+                .sorted(Comparator.comparing(Session::createdAt).reversed().thenComparing(s -> s.id().toString())).toList();
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.UUID;
  * the id, email and username indexes consistent with each other.
  */
 public final class InMemoryUserStore implements UserStore {
-    private static final Comparator<User> CREATION_ORDER = Comparator.comparing(User::createdAt).thenComparing(User::id);
+    private static final Comparator<User> CREATION_ORDER = Comparator.comparing(User::createdAt)
+            .thenComparing(u -> u.id().toString()); // the order SQL stores give: ids compared as text
 
     private final Map<UUID, User> byId = new HashMap<>();
     private final Map<String, UUID> byEmail = new HashMap<>();

@@ -1,0 +1,84 @@
+package dev.gatehouse.server;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code gatehouse users ...} and start-up validation, through the real command line. */
+class CliTest {
+    private final InputStream originalIn = System.in;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreStdin() {
+        System.setIn(originalIn);
+    }
+
+    private Result run(String stdin, String... args) {
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CommandLine cli = GatehouseCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return "--db-url=jdbc:sqlite:" + dir.resolve("cli.db");
+    }
+
+    @Test
+    void addListPasswdDelete() {
+        Result added = run("first password 1\n", "users", db(), "add", "--username", "Bob", "--email", "bob@example.com", "--admin", "--password-stdin");
+        assertThat(added.code).as(added.err).isZero();
+        assertThat(added.out).contains("added admin bob");
+
+        Result duplicate = run("first password 1\n", "users", db(), "add", "--username", "bob", "--password-stdin");
+        assertThat(duplicate.code).isEqualTo(2);
+        assertThat(duplicate.err).contains("already exists");
+
+        Result tooShort = run("short\n", "users", db(), "add", "--username", "carol", "--password-stdin");
+        assertThat(tooShort.code).isEqualTo(2);
+        assertThat(tooShort.err).contains("at least 8");
+
+        Result listed = run("", "users", db(), "list");
+        assertThat(listed.code).isZero();
+        assertThat(listed.out).contains("bob@example.com", "admin").doesNotContain("argon2");
+
+        Result passwd = run("second password 2\n", "users", db(), "passwd", "bob", "--password-stdin");
+        assertThat(passwd.code).as(passwd.err).isZero();
+        assertThat(passwd.out).contains("password changed for bob");
+
+        Result unknown = run("", "users", db(), "delete", "nobody");
+        assertThat(unknown.code).isEqualTo(2);
+        assertThat(unknown.err).contains("no such user");
+
+        Result deleted = run("", "users", db(), "delete", "bob@example.com");
+        assertThat(deleted.code).isZero();
+        assertThat(run("", "users", db(), "list").out).doesNotContain("bob@example.com");
+    }
+
+    @Test
+    void badSettingsStopStartUpNamingEachOne() {
+        Result result = run("", "serve", "--port", "70000", "--auth-type", "magic", "--store", "mongo");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("API_PORT", "AUTH_TYPE", "STORE").doesNotContain("Exception");
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}

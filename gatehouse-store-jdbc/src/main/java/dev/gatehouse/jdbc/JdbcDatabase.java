@@ -1,0 +1,162 @@
+package dev.gatehouse.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An open database: its schema migrated, its connections pooled. Open one per process, hand it
+ * to {@link JdbcUserStore} and {@link JdbcSessionStore}, close it at shutdown.
+ *
+ * <pre>{@code
+ * try (JdbcDatabase db = JdbcDatabase.open("jdbc:sqlite:./data/gatehouse.db")) {
+ *     UserStore users = new JdbcUserStore(db);
+ *     SessionStore sessions = new JdbcSessionStore(db);
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class JdbcDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
+    // A request that waited this long for a connection has been given up on by its client.
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SqlDialect dialect;
+    private final String shownUrl;
+    private final HikariDataSource writes;
+    private final HikariDataSource reads;
+
+    private JdbcDatabase(SqlDialect dialect, String shownUrl, HikariDataSource writes, HikariDataSource reads) {
+        this.dialect = dialect;
+        this.shownUrl = shownUrl;
+        this.writes = writes;
+        this.reads = reads;
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl}: creates what the dialect needs (for SQLite the
+     * file's directory), brings the schema up to date, then opens the connection pools.
+     *
+     * @throws IllegalArgumentException when the URL is of no supported kind
+     * @throws StoreException when any step fails; the message says which step and shows the URL
+     *         with its password masked
+     */
+    public static JdbcDatabase open(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        SqlDialect dialect = SqlDialect.forUrl(jdbcUrl);
+        String shown = JdbcUrls.redact(jdbcUrl);
+        long started = System.nanoTime();
+        try {
+            dialect.prepare(jdbcUrl);
+        } catch (IOException e) {
+            throw failure("creating the directory of", jdbcUrl, e);
+        }
+        DataSource unpooled = dialect.dataSource(jdbcUrl);
+        migrate(dialect, unpooled, jdbcUrl);
+        SqlDialect.PoolSizes sizes = dialect.poolSizes();
+        HikariDataSource writes = pool(unpooled, "gatehouse-writer", sizes.writers(), jdbcUrl);
+        HikariDataSource reads = writes;
+        if (sizes.readers().isPresent()) {
+            try {
+                reads = pool(unpooled, "gatehouse-reader", sizes.readers().getAsInt(), jdbcUrl);
+            } catch (RuntimeException e) {
+                writes.close();
+                throw e;
+            }
+        }
+        LOG.info("opened {} database {} in {} ms", dialect.name(), shown, (System.nanoTime() - started) / 1_000_000);
+        return new JdbcDatabase(dialect, shown, writes, reads);
+    }
+
+    private static void migrate(SqlDialect dialect, DataSource unpooled, String jdbcUrl) {
+        try {
+            // Migrations run on a connection of their own before any pool exists, so they neither
+            // wait for nor hold a pooled connection. One narrow location keeps the class path scan
+            // small; strict naming turns a misnamed script into an error instead of a skipped one.
+            MigrateResult result = Flyway.configure(JdbcDatabase.class.getClassLoader())
+                    .dataSource(unpooled)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .validateMigrationNaming(true)
+                    .cleanDisabled(true)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("migrated the database schema to version {}", result.targetSchemaVersion);
+            }
+        } catch (RuntimeException e) {
+            throw failure("migrating the schema of", jdbcUrl, e);
+        }
+    }
+
+    private static HikariDataSource pool(DataSource unpooled, String name, int size, String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(unpooled);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw failure("opening the " + name + " connection pool for", jdbcUrl, e);
+        }
+    }
+
+    private static StoreException failure(String doing, String jdbcUrl, Exception e) {
+        String reason = JdbcUrls.scrub(rootCause(e), jdbcUrl);
+        return new StoreException(doing + " the database " + JdbcUrls.redact(jdbcUrl) + " failed: " + reason, e);
+    }
+
+    /** The innermost cause says what went wrong (cannot open the file); the wrappers only say where. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** The kind of database this is. */
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** Connections for statements that write; for SQLite a single one, so writers queue here. */
+    DataSource writes() {
+        return writes;
+    }
+
+    /** Connections for statements that only read; the writers' pool when the dialect shares it. */
+    DataSource reads() {
+        return reads;
+    }
+
+    boolean isClosed() {
+        return writes.isClosed();
+    }
+
+    /** Closes the pools, giving statements in flight a moment to finish; later store calls fail with a {@link StoreException}. */
+    @Override
+    public void close() {
+        if (reads != writes) {
+            reads.close();
+        }
+        writes.close();
+        LOG.info("closed database {}", shownUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDatabase[" + shownUrl + "]";
+    }
+}

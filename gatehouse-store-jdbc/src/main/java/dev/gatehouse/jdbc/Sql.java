@@ -1,0 +1,117 @@
+package dev.gatehouse.jdbc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one statement on a pooled connection, in auto-commit: every store operation is a single
+ * statement, so none needs a transaction of its own. Turns {@link SQLException}s into
+ * {@link StoreException}s that name the operation.
+ */
+final class Sql {
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the current row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** How an insert went: the constraint outcomes are answers, not failures. */
+    enum Insert {
+        INSERTED,
+        DUPLICATE,
+        MISSING_REFERENCE
+    }
+
+    private final JdbcDatabase database;
+    private final String store;
+
+    /** @param store names the store in messages, e.g. "user store" */
+    Sql(JdbcDatabase database, String store) {
+        this.database = database;
+        this.store = store;
+    }
+
+    <T> Optional<T> one(String operation, String sql, Binder binder, Row<T> row) {
+        List<T> found = list(operation, sql, binder, row);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    <T> List<T> list(String operation, String sql, Binder binder, Row<T> row) {
+        try (Connection connection = connection(database.reads(), operation);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row.read(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    long count(String operation, String sql, Binder binder) {
+        return one(operation, sql, binder, rows -> rows.getLong(1)).orElseThrow(
+                () -> new StoreException(store + ": " + operation + " returned no row"));
+    }
+
+    /** Runs an UPDATE or DELETE; returns how many rows it changed. */
+    int update(String operation, String sql, Binder binder) {
+        try (Connection connection = connection(database.writes(), operation);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    /** Runs an INSERT, telling a broken unique or foreign key constraint apart from a failure. */
+    Insert insert(String operation, String sql, Binder binder) {
+        try (Connection connection = connection(database.writes(), operation);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+            return Insert.INSERTED;
+        } catch (SQLException e) {
+            if (database.dialect().isUniqueViolation(e)) {
+                return Insert.DUPLICATE;
+            }
+            if (database.dialect().isForeignKeyViolation(e)) {
+                return Insert.MISSING_REFERENCE;
+            }
+            throw failed(operation, e);
+        }
+    }
+
+    private Connection connection(DataSource pool, String operation) throws SQLException {
+        if (database.isClosed()) {
+            throw new StoreException(store + ": " + operation + " failed: the database is closed");
+        }
+        return pool.getConnection();
+    }
+
+    private StoreException failed(String operation, SQLException e) {
+        // A pool timeout's message is the pool's own (its name, how long, how busy) and holds no
+        // values; a driver's message may quote them, so only its codes are shown.
+        String reason = e instanceof SQLTransientConnectionException
+                ? e.getMessage()
+                : database.dialect().describe(e);
+        return new StoreException(store + ": " + operation + " failed: " + reason, e);
+    }
+}
