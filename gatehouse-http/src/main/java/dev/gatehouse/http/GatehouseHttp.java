@@ -50,6 +50,8 @@ public final class GatehouseHttp {
                 // Stop accepting, then let requests in flight finish before the store is closed.
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
+                // Requests Jetty refuses before routing (bad URI, oversized headers) get problem+json as well.
+                server.setErrorHandler(new ProtocolErrorHandler(mapper));
             });
             javalin.requestLogger.http((ctx, millis) -> statistics.record(RouteKeys.of(ctx), ctx.statusCode(), (long) (millis * 1000)));
             problems.register(javalin.routes);

@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +25,8 @@ public final class Json {
                 // {"password": "a", "password": "b"} must not mean whichever a parser happens to keep.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // Nor may {"password": "a"}{"password": "b"}: a body is one JSON value, not the first of several.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
     }

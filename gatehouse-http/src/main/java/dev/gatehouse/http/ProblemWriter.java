@@ -37,14 +37,24 @@ final class ProblemWriter {
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {
-        return switch (e.getStatus()) {
-            case 404 -> ApiProblem.notFound("no such resource");
-            case 405 -> new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method",
+        if (e.getStatus() == 405) {
+            return new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method",
                     allowHeader(e));
+        }
+        return forStatus(e.getStatus());
+    }
+
+    /** The problem for a bare status raised by Javalin or Jetty, whose own message is never passed on. */
+    static ApiProblem forStatus(int status) {
+        return switch (status) {
+            case 404 -> ApiProblem.notFound("no such resource");
+            case 405 -> new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method");
             case 413 -> new ApiProblem(413, "payload_too_large", "Content Too Large", "the request body is too large");
-            default -> e.getStatus() >= 500
-                    ? new ApiProblem(e.getStatus(), "internal_error", "Server Error", "the server failed to answer this request")
-                    : new ApiProblem(e.getStatus(), "bad_request", "Bad Request", "the request was not understood");
+            case 414 -> new ApiProblem(414, "uri_too_long", "URI Too Long", "the request URI is too long");
+            case 431 -> new ApiProblem(431, "headers_too_large", "Request Header Fields Too Large", "the request headers are too large");
+            default -> status >= 500
+                    ? new ApiProblem(status, "internal_error", "Server Error", "the server failed to answer this request")
+                    : new ApiProblem(status, "bad_request", "Bad Request", "the request was not understood");
         };
     }
 

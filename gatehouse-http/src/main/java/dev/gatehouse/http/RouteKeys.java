@@ -9,13 +9,10 @@ final class RouteKeys {
     }
 
     static String of(Context ctx) {
-        String pattern;
-        try {
-            Endpoint endpoint = ctx.endpoint();
-            pattern = endpoint.path;
-        } catch (RuntimeException noEndpoint) {
-            pattern = "";
-        }
+        // Only an HTTP endpoint names a route: the last endpoint run may be a before-handler
+        // (such as the one on /api/v1/*), which would file every unmatched path under its pattern.
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String pattern = endpoint == null ? "" : endpoint.path;
         return pattern.isEmpty() ? RouteStatistics.UNMATCHED : ctx.method().name() + " " + pattern;
     }
 }

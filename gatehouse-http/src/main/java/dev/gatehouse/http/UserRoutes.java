@@ -44,8 +44,12 @@ final class UserRoutes {
     private void create(Context ctx) {
         RequestFields fields = parts.bodies().read(ctx);
         Role role = requestedRole(ctx, fields);
-        NewUser request = new NewUser(fields.optional("email"), fields.optional("username"), fields.required("password"),
-                names(fields), role);
+        String password = fields.required("password");
+        // Absent is missing_field, as at login; only a value that is present but wrong is invalid_field.
+        if (fields.nonBlank("email").isEmpty() && fields.nonBlank("username").isEmpty()) {
+            throw ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required");
+        }
+        NewUser request = new NewUser(fields.optional("email"), fields.optional("username"), password, names(fields), role);
         switch (users.register(request)) {
             case Registration.Registered r -> ctx.status(201).header("Location", HttpParts.API + "/users/" + r.user().id()).json(UserView.of(r.user()));
             case Registration.Conflict c -> throw new ApiProblem(409, "user_exists", "Conflict", "a user with this email or username already exists");

@@ -4,29 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** A small HTTP client for tests: real requests over loopback, answers as {@link Reply}. */
-final class Api {
+/**
+ * A small HTTP client for tests: real requests over loopback, answers as {@link Reply}. Each Api
+ * has its own connections; {@link #close()} drops them, so that a stopping server need not wait
+ * for idle keep-alive connections to time out (Jetty gives them a second).
+ */
+final class Api implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String base;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Api(String base) {
         this.base = base;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** A request builder for {@code method path}; headers are given as name, value pairs. */
@@ -46,6 +59,41 @@ final class Api {
         return call("POST", path).headers(headers).form(fields).send();
     }
 
+    /**
+     * Sends {@code head} (request line and headers, without the blank line) and {@code body} over a
+     * bare socket, for requests no well-behaved client would send: a malformed URI or Content-Length.
+     */
+    Reply sendRaw(String head, byte[] body) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply parse(byte[] response) {
+        String text = new String(response, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IllegalStateException("no HTTP response head in: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+        }
+        String body = new String(response, end + 4, response.length - end - 4, StandardCharsets.UTF_8);
+        return new Reply(status, headers, body);
+    }
+
     static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -55,6 +103,7 @@ final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body = new byte[0];
+        private boolean chunked;
 
         private Call(String method, String path) {
             this.method = method;
@@ -91,12 +140,21 @@ final class Api {
             return this;
         }
 
+        /** Sends the body with chunked transfer coding: no Content-Length, so the server learns its size only by reading. */
+        Call chunked() {
+            chunked = true;
+            return this;
+        }
+
         Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            byte[] bytes = body;
+            HttpRequest.BodyPublisher publisher = chunked
+                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                    : bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return new Reply(response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -16,6 +16,8 @@ import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.user.UserStore;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +33,7 @@ final class TestGatehouse implements AutoCloseable {
     final SessionService sessions;
     final RouteStatistics statistics = new RouteStatistics();
     private final Javalin app;
+    private final Api api;
 
     private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore) {
         this.config = config;
@@ -41,6 +44,13 @@ final class TestGatehouse implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
         app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock), statistics);
         app.start("127.0.0.1", 0);
+        // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setShutdownIdleTimeout(1);
+            }
+        }
+        api = new Api("http://127.0.0.1:" + app.port());
     }
 
     /** In-memory stores; {@code settings} are environment-style names, e.g. {@code SESSION_NAME}. */
@@ -56,8 +66,9 @@ final class TestGatehouse implements AutoCloseable {
         return ConfigLoader.load(settings, Map.of(Setting.PORT, "0"));
     }
 
+    /** The client of this server; it is closed with the server. */
     Api api() {
-        return new Api("http://127.0.0.1:" + app.port());
+        return api;
     }
 
     int port() {
@@ -66,6 +77,7 @@ final class TestGatehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         app.stop();
     }
 }
