@@ -40,6 +40,47 @@ class ProcessLifecycleTest {
         }
     }
 
+    /**
+     * A request already in a handler when SIGTERM arrives is finished, not cut off. The client
+     * asks for {@code 100 Continue}, which Jetty sends only once the handler starts reading the
+     * body: from then on the request is provably in flight. The body is sent only after the
+     * server has stopped accepting new connections.
+     */
+    @Test
+    void sigtermLetsARequestInFlightFinish() throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, Map.of("STORE", "memory"));
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            byte[] body = "{\"email\":\"late@example.com\",\"password\":\"correct horse\"}".getBytes(StandardCharsets.UTF_8);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            out.write(("POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(in.readLine()).startsWith("HTTP/1.1 100");
+            assertThat(in.readLine()).isEmpty();
+
+            server.signalTerminate();
+            awaitRefusal(server.port());
+            out.write(body);
+            out.flush();
+            assertThat(in.readLine()).startsWith("HTTP/1.1 201");
+            assertThat(server.awaitExitCode(Duration.ofSeconds(30))).isIn(0, 143);
+            assertThat(server.output()).containsPattern("POST /api/v1/users\\s+1\\s+0");
+        }
+    }
+
+    /** Polls (bounded) until new connections are refused: the server has begun to stop. */
+    private static void awaitRefusal(int port) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                Thread.onSpinWait();
+            } catch (java.io.IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("the server kept accepting connections after SIGTERM");
+    }
+
     @Test
     void everyRegistrationAnswered201SurvivesKillDashNine() throws Exception {
         Set<String> acknowledged = ConcurrentSets.newSet();

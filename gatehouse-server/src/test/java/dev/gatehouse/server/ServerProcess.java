@@ -79,6 +79,16 @@ final class ServerProcess implements AutoCloseable {
         return awaitExit(patience);
     }
 
+    /** Sends SIGTERM without waiting for the process to end. */
+    void signalTerminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the process to end after a signal; returns its exit code. */
+    int awaitExitCode(Duration patience) throws InterruptedException {
+        return awaitExit(patience);
+    }
+
     /** SIGKILL: no shutdown hook, no flush; what the store had made durable is all that remains. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
