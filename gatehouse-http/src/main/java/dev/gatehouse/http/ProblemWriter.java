@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.password.PasswordHashingBusyException;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -30,6 +31,12 @@ final class ProblemWriter {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(PasswordHashingBusyException.class, (e, ctx) -> write(ctx, new ApiProblem(503, "busy",
                 "Service Unavailable", "the server is busy checking passwords; retry shortly", Map.of("Retry-After", "1"))));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            // Fail closed: without the store nothing about a caller can be known, so nothing is allowed.
+            LOG.error("request {} {} refused: the store is unavailable", ctx.method(), ctx.path(), e);
+            write(ctx, new ApiProblem(503, "store_unavailable", "Service Unavailable", "the store is unavailable; retry shortly",
+                    Map.of("Retry-After", "1")));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, new ApiProblem(500, "internal_error", "Internal Server Error", "the server failed to answer this request"));

@@ -1,12 +1,14 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.support.StoreUnavailableException;
+
 /**
  * The database failed: it could not be reached, opened, migrated or queried. Not an expected
  * outcome such as a taken email (those are return values). The message names what was being
  * done and never holds the values involved nor a password; the cause keeps the driver's detail
  * for the logs.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends StoreUnavailableException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

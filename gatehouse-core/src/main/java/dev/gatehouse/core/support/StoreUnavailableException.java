@@ -1,0 +1,18 @@
+package dev.gatehouse.core.support;
+
+/**
+ * A store could not answer: unreachable, closed, or failing. Store implementations throw it (or
+ * a subclass) for infrastructure faults, never for expected outcomes such as a taken email.
+ * Callers must refuse the request that needed the store (fail closed): an unanswered question
+ * about a session or a revocation is never read as "fine". The message names the operation and
+ * never holds the values involved.
+ */
+public class StoreUnavailableException extends RuntimeException {
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StoreUnavailableException(String message) {
+        super(message);
+    }
+}
