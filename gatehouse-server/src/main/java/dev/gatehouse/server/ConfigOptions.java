@@ -31,6 +31,11 @@ final class ConfigOptions {
     String store;
     @Option(names = "--db-url", description = "JDBC URL (GATEHOUSE_DB_URL). Default " + GatehouseConfig.DEFAULT_DB_URL + ".")
     String dbUrl;
+    @Option(names = "--admin-email", description = "At start, make sure this admin exists (GATEHOUSE_ADMIN_EMAIL).")
+    String adminEmail;
+    @Option(names = "--admin-password", description = "Its password (GATEHOUSE_ADMIN_PASSWORD). Prefer the variable: "
+            + "other users of the machine can read a process's arguments.")
+    String adminPassword;
     @Option(names = "--max-body-bytes", description = "Largest accepted request body (GATEHOUSE_MAX_BODY_BYTES). Default 65536.")
     String maxBodyBytes;
     @Option(names = "--hash-concurrency", description = "Password hashes at once (GATEHOUSE_HASH_CONCURRENCY). Default: cores.")
@@ -48,6 +53,8 @@ final class ConfigOptions {
         put(flags, Setting.COOKIE_SECURE, cookieSecure);
         put(flags, Setting.STORE, store);
         put(flags, Setting.DB_URL, dbUrl);
+        put(flags, Setting.ADMIN_EMAIL, adminEmail);
+        put(flags, Setting.ADMIN_PASSWORD, adminPassword);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         return ConfigLoader.load(environment, flags);
