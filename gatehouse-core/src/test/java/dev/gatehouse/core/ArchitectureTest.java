@@ -31,10 +31,31 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule coreDependsOnlyOnTheJdkSlf4jAndArgon2 = classes().that().resideInAPackage("dev.gatehouse.core..")
+    static final ArchRule coreDependsOnlyOnTheJdkSlf4jJoseAndHashing = classes().that().resideInAPackage("dev.gatehouse.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "dev.gatehouse.core..", "java..", "javax..", "org.slf4j..", "de.mkammerer.argon2..")
-            .because("gatehouse-core is the embeddable library: JDK + slf4j + the hashing library only");
+                    "dev.gatehouse.core..", "java..", "javax..", "org.slf4j..", "de.mkammerer.argon2..", "com.nimbusds..",
+                    "org.bouncycastle..")
+            .because("gatehouse-core is the embeddable library: JDK + slf4j + the JOSE and hashing libraries only");
+
+    @ArchTest
+    static final ArchRule onlyKeysAndTokenTouchTheJoseLibrary = noClasses()
+            .that().resideOutsideOfPackages("dev.gatehouse.core.keys..", "dev.gatehouse.core.token..")
+            .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+            .because("ARCHITECTURE.md: only token and keys import the JOSE library");
+
+    @ArchTest
+    static final ArchRule onlyKeysReadsPemThroughBouncyCastle = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.keys..")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+
+    @ArchTest
+    static final ArchRule keysDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.keys..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys"), "com.nimbusds..",
+                    "org.bouncycastle..", "org.slf4j..", "javax.crypto.."));
+
+    @ArchTest
+    static final ArchRule tokenDependsOnKeysUsersAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.token..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "user", "token"), "com.nimbusds..",
+                    "org.slf4j..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule onlyThePasswordPackageTouchesArgon2 = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.password..")
@@ -62,11 +83,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule authnDependsOnUserSessionAndConfig = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "authn")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "token", "authn")));
 
     @ArchTest
     static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "memory")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "memory")));
 
     @ArchTest
     static final ArchRule supportAndPasswordKnowNothingOfUsersSessionsOrAuthn = noClasses()
