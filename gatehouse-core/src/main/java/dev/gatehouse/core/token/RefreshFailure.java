@@ -1,0 +1,27 @@
+package dev.gatehouse.core.token;
+
+/**
+ * Why a presented refresh token was not rotated. The codes are stable (logs, metrics, tests); an
+ * HTTP layer answers every one of them with the same OAuth {@code invalid_grant}, so that a client
+ * learns nothing about tokens it does not hold.
+ */
+public enum RefreshFailure {
+    /** Not of the shape Gatehouse issues; the store was not asked. */
+    MALFORMED("malformed_refresh_token"),
+    /** Well formed but not known: never issued, or purged after its family ended. */
+    UNKNOWN("unknown_refresh_token"),
+    /** Past its own expiry or its family's. */
+    EXPIRED("expired_refresh_token"),
+    /** Its family was revoked: logout, log-out-everywhere, password change, RFC 7009 or reuse. */
+    REVOKED("revoked_refresh_token");
+
+    private final String code;
+
+    RefreshFailure(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

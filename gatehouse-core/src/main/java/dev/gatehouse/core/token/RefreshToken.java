@@ -1,0 +1,90 @@
+package dev.gatehouse.core.token;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One refresh token of a family. The token itself is opaque (256 random bits) and never kept:
+ * only its SHA-256 ({@code tokenHash}), so a leaked store cannot be replayed. Every rotation spends
+ * the presented token and adds the next one to the same family; the family is what reuse
+ * detection, logout and revocation act on.
+ *
+ * @param familyId the chain this token belongs to: the first token of a sign-in and all its successors
+ * @param sessionId the session the family is bound to, so that ending the session revokes it
+ * @param expiresAt the end of this token: an instant equal to it is already past it
+ * @param familyExpiresAt the end of the whole family, fixed when it began; no successor outlives it
+ * @param spentAt when it was rotated; present exactly when {@code state} is {@link State#SPENT}
+ * @param replacedBy the id of the token that replaced it; present exactly when spent
+ */
+public record RefreshToken(
+        UUID id,
+        String tokenHash,
+        UUID familyId,
+        UUID userId,
+        Optional<UUID> sessionId,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant familyExpiresAt,
+        State state,
+        Optional<Instant> spentAt,
+        Optional<UUID> replacedBy) {
+
+    /** Where a token is in its life. Only an {@link #ACTIVE} one can be rotated. */
+    public enum State {
+        /** Usable once, until it expires. */
+        ACTIVE,
+        /** Rotated: presenting it again is reuse, and revokes its family. */
+        SPENT,
+        /** Revoked with its family (logout, reuse, RFC 7009): refused, never reused. */
+        REVOKED
+    }
+
+    public RefreshToken {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tokenHash, "tokenHash");
+        Objects.requireNonNull(familyId, "familyId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(familyExpiresAt, "familyExpiresAt");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(spentAt, "spentAt");
+        Objects.requireNonNull(replacedBy, "replacedBy");
+        if (expiresAt.isAfter(familyExpiresAt)) {
+            throw new IllegalArgumentException("a refresh token cannot outlive its family");
+        }
+        if ((state == State.SPENT) != (spentAt.isPresent() && replacedBy.isPresent())) {
+            throw new IllegalArgumentException("spentAt and replacedBy are present exactly when the token is spent");
+        }
+    }
+
+    /** A new, unspent token. */
+    public static RefreshToken active(UUID id, String tokenHash, UUID familyId, UUID userId, Optional<UUID> sessionId,
+                                      Instant issuedAt, Instant expiresAt, Instant familyExpiresAt) {
+        return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
+                State.ACTIVE, Optional.empty(), Optional.empty());
+    }
+
+    /** Live until its expiry; an instant equal to the expiry is already past it. */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public RefreshToken spent(Instant at, UUID replacement) {
+        return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
+                State.SPENT, Optional.of(at), Optional.of(replacement));
+    }
+
+    public RefreshToken revoked() {
+        return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
+                State.REVOKED, Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "RefreshToken[id=" + id + ", familyId=" + familyId + ", userId=" + userId + ", state=" + state + "]";
+    }
+}

@@ -1,0 +1,168 @@
+package dev.gatehouse.core.token;
+
+import dev.gatehouse.core.support.SecureIds;
+import dev.gatehouse.core.support.TokenHashes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues, rotates and revokes refresh tokens under a {@link RefreshTokenPolicy}.
+ *
+ * <p>Rotation follows the OAuth 2.0 Security BCP (RFC 9700 section 4.14.2): every refresh spends
+ * the presented token and returns its successor in the same family; a spent token presented
+ * again means two parties hold it, so the whole family is revoked, the newest token included.
+ *
+ * <p>Parallel refreshes of one token: the store's {@link RefreshTokenStore#markSpent} lets exactly
+ * one caller spend it, and that caller alone gets {@link RefreshResult.Rotated}. A caller that
+ * loses the race presented a token that someone else presented too, which is what reuse is, so it
+ * is treated as reuse: the family is revoked and it gets {@link RefreshResult.ReuseDetected}. The
+ * verdict then no longer depends on timing (whether the second request read the token before or
+ * after the first one spent it), and a thief gains nothing by racing the client. The price is that
+ * a client must not refresh one token twice at once (browser tabs should share one refresh); if it
+ * does, the user signs in again. Either way there is never more than one live chain.
+ */
+public final class RefreshTokenService {
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenService.class);
+
+    private final RefreshTokenStore tokens;
+    private final RevocationStore revocations;
+    private final RefreshTokenPolicy policy;
+    private final Clock clock;
+
+    public RefreshTokenService(RefreshTokenStore tokens, RevocationStore revocations, RefreshTokenPolicy policy, Clock clock) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public RefreshTokenPolicy policy() {
+        return policy;
+    }
+
+    /** Begins a new family (at sign-in) and returns its first token, bound to the session when given. */
+    public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Instant now = now();
+        IssuedRefreshToken first = newToken(SecureIds.newUuid(), userId, sessionId, now, now.plus(policy.familyLifetime()));
+        tokens.insert(first.record());
+        return first;
+    }
+
+    /**
+     * Spends the presented token and returns its successor, or says why not. A spent token
+     * revokes its family ({@link RefreshResult.ReuseDetected}), as does losing a race to spend it.
+     */
+    public RefreshResult rotate(String presented) {
+        if (!SecureIds.isWellFormedToken(presented)) {
+            return new RefreshResult.Invalid(RefreshFailure.MALFORMED);
+        }
+        Optional<RefreshToken> found = tokens.findByTokenHash(TokenHashes.sha256(presented));
+        if (found.isEmpty()) {
+            return new RefreshResult.Invalid(RefreshFailure.UNKNOWN);
+        }
+        RefreshToken current = found.get();
+        // Reuse is judged before expiry: a spent token is proof of a second holder however late it comes.
+        switch (current.state()) {
+            case SPENT -> {
+                return reuseDetected(current);
+            }
+            case REVOKED -> {
+                return new RefreshResult.Invalid(RefreshFailure.REVOKED);
+            }
+            case ACTIVE -> { }
+        }
+        Instant now = now();
+        if (current.isExpiredAt(now)) {
+            return new RefreshResult.Invalid(RefreshFailure.EXPIRED);
+        }
+        IssuedRefreshToken next = newToken(current.familyId(), current.userId(), current.sessionId(), now, current.familyExpiresAt());
+        // The successor is stored before the old token is spent: a revocation of the family that
+        // runs after the spend then finds it active and revokes it; one that runs before makes the
+        // spend fail. Spending first would leave a moment where a revocation misses the successor.
+        tokens.insert(next.record());
+        if (tokens.markSpent(current.id(), now, next.record().id())) {
+            return new RefreshResult.Rotated(next, current.userId(), current.sessionId());
+        }
+        return lostTheSpend(current);
+    }
+
+    /**
+     * RFC 7009: revokes the family of the presented token, whatever its state. Idempotent; a
+     * malformed or unknown token is no error. True when the token was known.
+     */
+    public boolean revoke(String presented) {
+        if (!SecureIds.isWellFormedToken(presented)) {
+            return false;
+        }
+        Optional<RefreshToken> found = tokens.findByTokenHash(TokenHashes.sha256(presented));
+        found.ifPresent(token -> tokens.revokeFamily(token.familyId()));
+        return found.isPresent();
+    }
+
+    /**
+     * Log out everywhere, or a password change: revokes every refresh token of the user and sets
+     * the user's not-before time to now, so that access tokens issued before it are refused too.
+     * Returns how many refresh tokens were revoked.
+     */
+    public int revokeAllForUser(UUID userId) {
+        revocations.setUserNotBefore(userId, now());
+        return tokens.revokeAllForUser(userId);
+    }
+
+    /** Logout: revokes the refresh family bound to the session. Returns how many tokens were revoked. */
+    public int revokeForSession(UUID sessionId) {
+        return tokens.revokeForSession(sessionId);
+    }
+
+    /** Active, unexpired refresh tokens. */
+    public long countActive() {
+        return tokens.countActive(now());
+    }
+
+    /** Deletes refresh tokens and access-token revocations that can no longer matter; returns how many. */
+    public int purgeExpired() {
+        Instant now = now();
+        return tokens.deleteExpired(now) + revocations.deleteExpired(now);
+    }
+
+    /** Someone spent or revoked the token between this caller's read and its write. */
+    private RefreshResult lostTheSpend(RefreshToken current) {
+        Optional<RefreshToken> after = tokens.findById(current.id());
+        if (after.isPresent() && after.get().state() == RefreshToken.State.SPENT) {
+            return reuseDetected(current);
+        }
+        // Revoked meanwhile (logout, reuse elsewhere) or purged: the successor stored above must not live on.
+        tokens.revokeFamily(current.familyId());
+        return new RefreshResult.Invalid(after.isPresent() ? RefreshFailure.REVOKED : RefreshFailure.UNKNOWN);
+    }
+
+    private RefreshResult reuseDetected(RefreshToken presented) {
+        int revoked = tokens.revokeFamily(presented.familyId());
+        // The audit record: ids only, never the token or its hash.
+        LOG.warn("refresh token reuse detected: revoked family {} of user {} ({} active tokens)",
+                presented.familyId(), presented.userId(), revoked);
+        return new RefreshResult.ReuseDetected(presented.familyId(), presented.userId());
+    }
+
+    private IssuedRefreshToken newToken(UUID familyId, UUID userId, Optional<UUID> sessionId, Instant now, Instant familyExpiresAt) {
+        String token = SecureIds.newToken();
+        Instant slid = now.plus(policy.tokenLifetime());
+        Instant expiresAt = slid.isBefore(familyExpiresAt) ? slid : familyExpiresAt;
+        RefreshToken record = RefreshToken.active(SecureIds.newUuid(), TokenHashes.sha256(token), familyId, userId, sessionId,
+                now, expiresAt, familyExpiresAt);
+        return new IssuedRefreshToken(token, record);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

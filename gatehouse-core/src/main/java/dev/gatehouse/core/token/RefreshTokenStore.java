@@ -1,0 +1,53 @@
+package dev.gatehouse.core.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where refresh tokens are kept (SPI). Thread-safe. Every method is a single atomic step; the
+ * service builds rotation and reuse detection on {@link #markSpent}'s compare-and-set. Stores
+ * throw {@link dev.gatehouse.core.support.StoreUnavailableException} when they cannot answer.
+ */
+public interface RefreshTokenStore {
+    /**
+     * @throws IllegalStateException when the id or token hash is already stored (a token issued
+     *         twice), or the store knows users and the token's user does not exist
+     */
+    void insert(RefreshToken token);
+
+    Optional<RefreshToken> findByTokenHash(String tokenHash);
+
+    Optional<RefreshToken> findById(UUID id);
+
+    /**
+     * Spends an active token: ACTIVE becomes SPENT with {@code spentAt} and {@code replacedBy}, in
+     * one atomic compare-and-set. Of any number of concurrent callers for one token exactly one
+     * gets true; everyone else, and every call on a token that is spent, revoked or absent, gets
+     * false and changes nothing. Expiry is not checked here.
+     */
+    boolean markSpent(UUID id, Instant spentAt, UUID replacedBy);
+
+    /** Revokes the family's active tokens (spent ones stay spent, for reuse detection); returns how many. */
+    int revokeFamily(UUID familyId);
+
+    /** Revokes every active token of the user; returns how many. */
+    int revokeAllForUser(UUID userId);
+
+    /** Revokes every active token bound to the session; returns how many. */
+    int revokeForSession(UUID sessionId);
+
+    /** The family's tokens, oldest first (by issue time, then id), whatever their state. */
+    List<RefreshToken> listFamily(UUID familyId);
+
+    /** Tokens that are active and unexpired at {@code now}. */
+    long countActive(Instant now);
+
+    /**
+     * Deletes what can no longer matter at {@code now}: every token whose family has ended, and
+     * active or revoked tokens that have expired. A spent token is kept until its family ends, so
+     * that presenting it late is still seen as reuse. Returns how many were deleted.
+     */
+    int deleteExpired(Instant now);
+}

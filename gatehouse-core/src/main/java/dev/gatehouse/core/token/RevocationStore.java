@@ -1,0 +1,35 @@
+package dev.gatehouse.core.token;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Revocations of access tokens, which are otherwise valid until they expire (SPI). Thread-safe.
+ * Two kinds: a denylist of token ids ({@code jti}) whose entries end when the token would have
+ * expired anyway, and a per-user not-before time that refuses every token issued earlier. A store
+ * that cannot answer throws {@link dev.gatehouse.core.support.StoreUnavailableException}: callers
+ * must then refuse the token (fail closed), never accept it.
+ */
+public interface RevocationStore {
+    /**
+     * Denies the token id until {@code expiresAt}. Idempotent; revoking again never shortens an
+     * entry, only lengthens it.
+     */
+    void revokeJti(String jti, Instant expiresAt);
+
+    /** True while a revocation of the id is in force: an instant equal to its expiry is past it. */
+    boolean isJtiRevoked(String jti, Instant now);
+
+    /**
+     * Refuses the user's tokens issued before {@code notBefore}. The time only moves forward: an
+     * earlier instant than the one kept changes nothing, so a late, stale write cannot un-revoke.
+     */
+    void setUserNotBefore(UUID userId, Instant notBefore);
+
+    /** The user's not-before time, or empty when none was ever set. */
+    Optional<Instant> userNotBefore(UUID userId);
+
+    /** Deletes token-id revocations whose expiry is at or before {@code now}; returns how many. */
+    int deleteExpired(Instant now);
+}
