@@ -24,6 +24,11 @@ public interface RevocationStore {
     /**
      * Refuses the user's tokens issued before {@code notBefore}. The time only moves forward: an
      * earlier instant than the one kept changes nothing, so a late, stale write cannot un-revoke.
+     *
+     * <p>The instant is kept to the millisecond, but a JWT's {@code iat} has whole seconds: a token
+     * whose {@code iat} is the same second as the not-before time may have been issued before it
+     * or after. A verifier should refuse it (fail closed); at worst a sign-in in the very second of
+     * a log-out-everywhere gets a token that is refused for the rest of that second.
      */
     void setUserNotBefore(UUID userId, Instant notBefore);
 

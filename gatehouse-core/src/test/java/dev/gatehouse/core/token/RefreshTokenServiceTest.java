@@ -1,5 +1,9 @@
 package dev.gatehouse.core.token;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.support.MutableClock;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -262,6 +267,28 @@ class RefreshTokenServiceTest {
 
             assertThat(result).isInstanceOf(RefreshResult.ReuseDetected.class);
             assertThat(stored(third).state()).isEqualTo(RefreshToken.State.REVOKED);
+        }
+
+        @Test
+        void reuseIsAuditedWithIdsOnlyNeverTheToken() {
+            Logger logger = (Logger) LoggerFactory.getLogger(RefreshTokenService.class);
+            ListAppender<ILoggingEvent> audit = new ListAppender<>();
+            audit.start();
+            logger.addAppender(audit);
+            try {
+                IssuedRefreshToken first = service.issue(alice, aliceSession);
+                IssuedRefreshToken second = rotated(first.token());
+
+                service.rotate(first.token());
+
+                assertThat(audit.list).hasSize(1);
+                ILoggingEvent event = audit.list.getFirst();
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains(first.record().familyId().toString(), alice.toString())
+                        .doesNotContain(first.token(), second.token(), first.record().tokenHash(), second.record().tokenHash());
+            } finally {
+                logger.detachAppender(audit);
+            }
         }
 
         @Test
