@@ -97,8 +97,21 @@ public final class DataTokenService {
      *        empty, the server's own secret, which only ever signs HS512
      */
     public DataTokenVerification verify(String token, Optional<String> signingKey) {
-        Objects.requireNonNull(token, "token");
         Objects.requireNonNull(signingKey, "signingKey");
+        return verify(token, signingKey, secret);
+    }
+
+    /**
+     * Decodes {@code token} and checks its signature under {@code signingKey} alone (its UTF-8
+     * bytes), for a caller that has no server secret, such as the command line.
+     */
+    public static DataTokenVerification verifyWithKey(String token, String signingKey) {
+        Objects.requireNonNull(signingKey, "signingKey");
+        return verify(token, Optional.of(signingKey), null);
+    }
+
+    private static DataTokenVerification verify(String token, Optional<String> signingKey, byte[] serverSecret) {
+        Objects.requireNonNull(token, "token");
         JOSEObject parsed;
         try {
             parsed = JOSEObject.parse(token.strip());
@@ -117,10 +130,11 @@ public final class DataTokenService {
             // An unsecured JWT (alg "none"): readable, but nothing about it can be verified.
             return notVerified(header, claims, Reason.ALGORITHM_NOT_HMAC);
         }
-        return check(jws, header, claims, signingKey);
+        return check(jws, header, claims, signingKey, serverSecret);
     }
 
-    private DataTokenVerification check(JWSObject jws, Map<String, Object> header, Map<String, Object> claims, Optional<String> signingKey) {
+    private static DataTokenVerification check(JWSObject jws, Map<String, Object> header, Map<String, Object> claims,
+                                               Optional<String> signingKey, byte[] serverSecret) {
         JWSAlgorithm algorithm = jws.getHeader().getAlgorithm();
         if (!JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
             return notVerified(header, claims, Reason.ALGORITHM_NOT_HMAC);
@@ -128,7 +142,7 @@ public final class DataTokenService {
         if (signingKey.isEmpty() && !JWSAlgorithm.HS512.equals(algorithm)) {
             return notVerified(header, claims, Reason.UNEXPECTED_ALGORITHM);
         }
-        byte[] key = signingKey.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(secret);
+        byte[] key = signingKey.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(serverSecret);
         try {
             if (jws.verify(new MACVerifier(key))) {
                 return new Decoded(header, claims, true, Optional.empty());

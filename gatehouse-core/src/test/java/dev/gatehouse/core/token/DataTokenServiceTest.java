@@ -102,6 +102,16 @@ class DataTokenServiceTest {
     }
 
     @Test
+    void aKeyAloneVerifiesWithoutAServerSecret() {
+        String token = service.create("x");
+
+        assertThat(((Decoded) DataTokenService.verifyWithKey(token, KEY_64)).signatureVerified()).isTrue();
+        assertThat(((Decoded) DataTokenService.verifyWithKey(token, KEY_64 + "!")).reason()).contains(Reason.SIGNATURE_MISMATCH);
+        assertThat(((Decoded) DataTokenService.verifyWithKey(PYTHON_HS256, KEY_32)).signatureVerified()).isTrue();
+        assertThat(DataTokenService.verifyWithKey("x.y", KEY_64)).isInstanceOf(Malformed.class);
+    }
+
+    @Test
     void theServerSecretVerifiesOnlyHs512() {
         Decoded decoded = (Decoded) service.verify(PYTHON_HS256, Optional.empty());
 
