@@ -51,11 +51,6 @@ final class GatehouseRuntime implements AutoCloseable {
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
     }
 
-    /** The stores this runtime opened; closed with it. */
-    Stores stores() {
-        return stores;
-    }
-
     GatehouseHttp.Services services() {
         return services;
     }
