@@ -87,12 +87,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "memory")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "memory")));
+
+    @ArchTest
+    static final ArchRule secretsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.secrets..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "secrets")));
 
     @ArchTest
     static final ArchRule supportAndPasswordKnowNothingOfUsersSessionsOrAuthn = noClasses()
             .that().resideInAnyPackage("dev.gatehouse.core.support..", "dev.gatehouse.core.password..")
-            .should().dependOnClassesThat().resideInAnyPackage(core("user", "session", "authn", "memory", "config"));
+            .should().dependOnClassesThat().resideInAnyPackage(core("user", "session", "authn", "memory", "config", "secrets"));
 
     @ArchTest
     static final ArchRule nothingDependsOnTheInMemoryStores = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.memory..")

@@ -5,6 +5,7 @@ import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -23,7 +24,7 @@ public final class GatehouseHttp {
 
     /** What the HTTP edge calls into. */
     public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
-                           Authenticator authenticator, Clock clock) {
+                           Authenticator authenticator, Clock clock, DataTokenService dataTokens) {
     }
 
     private GatehouseHttp() {
@@ -64,6 +65,7 @@ public final class GatehouseHttp {
             new UserRoutes(parts, services.users(), services.accounts()).register(javalin.routes);
             new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.clock()).register(javalin.routes);
             new SessionRoutes(parts, services.sessions()).register(javalin.routes);
+            new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
         });
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.config.ConfigLoader;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.Setting;
+import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
@@ -11,14 +12,17 @@ import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.SessionStore;
 import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.user.UserStore;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,6 +35,7 @@ final class TestGatehouse implements AutoCloseable {
     final GatehouseConfig config;
     final UserService users;
     final SessionService sessions;
+    final DataTokenService dataTokens;
     final RouteStatistics statistics = new RouteStatistics();
     private final Javalin app;
     private final Api api;
@@ -42,7 +47,10 @@ final class TestGatehouse implements AutoCloseable {
         sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
         AccountService accounts = new AccountService(users, sessions);
         Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
-        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock), statistics);
+        byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
+        dataTokens = new DataTokenService(tokenSecret, clock);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens), statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

@@ -40,6 +40,9 @@ final class ConfigOptions {
     String maxBodyBytes;
     @Option(names = "--hash-concurrency", description = "Password hashes at once (GATEHOUSE_HASH_CONCURRENCY). Default: cores.")
     String hashConcurrency;
+    @Option(names = "--token-service-secret", description = "HS512 key of the token service, at least 64 bytes (TOKEN_SERVICE_SECRET). "
+            + "Default: random at first start, kept in the store. Prefer the variable: other users can read a process's arguments.")
+    String tokenServiceSecret;
 
     /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
     GatehouseConfig load(Map<String, String> environment) {
@@ -57,6 +60,7 @@ final class ConfigOptions {
         put(flags, Setting.ADMIN_PASSWORD, adminPassword);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
+        put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
         return ConfigLoader.load(environment, flags);
     }
 

@@ -3,12 +3,15 @@ package dev.gatehouse.server;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
@@ -22,7 +25,7 @@ final class GatehouseRuntime implements AutoCloseable {
     }
 
     static GatehouseRuntime open(GatehouseConfig config, Clock clock) {
-        Stores stores = Stores.open(config);
+        Stores stores = Stores.open(config, clock);
         try {
             PasswordHasher hasher = PasswordHasher.withDefaults(config.hashConcurrency());
             UserService users = new UserService(stores.users(), hasher, clock);
@@ -30,11 +33,22 @@ final class GatehouseRuntime implements AutoCloseable {
                     new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
             AccountService accounts = new AccountService(users, sessions);
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
-            return new GatehouseRuntime(stores, new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock));
+            DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
+            return new GatehouseRuntime(stores, new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens));
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;
         }
+    }
+
+    /**
+     * The token service's HS512 key: {@code TOKEN_SERVICE_SECRET} when set, else the random one
+     * made at first start and kept in the store, so that tokens keep verifying across restarts
+     * (with SQLite) and every instance on one database signs alike.
+     */
+    private static byte[] tokenServiceSecret(GatehouseConfig config, Stores stores) {
+        return config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
     }
 
     GatehouseHttp.Services services() {

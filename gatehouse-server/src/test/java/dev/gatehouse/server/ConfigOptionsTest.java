@@ -20,7 +20,8 @@ class ConfigOptionsTest {
         new CommandLine(serve).parseArgs("--host", "0.0.0.0", "--port", "9000", "--auth-type", "basic_auth",
                 "--session-name", "sid", "--session-duration", "1h", "--session-idle-timeout", "15m", "--cookie-secure", "true",
                 "--store", "memory", "--db-url", "jdbc:sqlite:/tmp/x.db", "--admin-email", "root@example.com",
-                "--admin-password", " root password ", "--max-body-bytes", "2048", "--hash-concurrency", "3");
+                "--admin-password", " root password ", "--max-body-bytes", "2048", "--hash-concurrency", "3",
+                "--token-service-secret", "t".repeat(64));
         GatehouseConfig config = serve.options.load(Map.of("API_PORT", "1234", "STORE", "sqlite"));
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -36,6 +37,7 @@ class ConfigOptionsTest {
         assertThat(config.adminPassword().orElseThrow().value()).isEqualTo(" root password ");
         assertThat(config.maxBodyBytes()).isEqualTo(2048);
         assertThat(config.hashConcurrency()).isEqualTo(3);
-        assertThat(config.toString()).doesNotContain("root password");
+        assertThat(config.tokenServiceSecret().orElseThrow().value()).isEqualTo("t".repeat(64));
+        assertThat(config.toString()).doesNotContain("root password").doesNotContain("tttt");
     }
 }

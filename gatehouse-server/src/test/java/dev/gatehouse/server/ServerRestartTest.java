@@ -48,6 +48,27 @@ class ServerRestartTest {
     }
 
     @Test
+    void aDataTokenMadeBeforeARestartVerifiesAfterItOnSqlite() {
+        String token;
+        try (GatehouseServer first = GatehouseServer.start(config("sqlite"), Clock.systemUTC(), quiet())) {
+            HttpResponse<String> created = Http.send("POST", first.port(), "/api/v1/tokens", "{\"user_data\":\"kept\"}");
+            assertThat(created.statusCode()).isEqualTo(200);
+            token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        }
+
+        try (GatehouseServer second = GatehouseServer.start(config("sqlite"), Clock.systemUTC(), quiet())) {
+            HttpResponse<String> verified = Http.send("POST", second.port(), "/api/v1/tokens/verify", "{\"token\":\"" + token + "\"}");
+            assertThat(verified.statusCode()).isEqualTo(200);
+            assertThat(verified.body()).contains("\"signature_verified\":true", "\"data\":\"kept\"");
+        }
+
+        try (GatehouseServer memory = GatehouseServer.start(config("memory"), Clock.systemUTC(), quiet())) {
+            HttpResponse<String> elsewhere = Http.send("POST", memory.port(), "/api/v1/tokens/verify", "{\"token\":\"" + token + "\"}");
+            assertThat(elsewhere.body()).as("another server's generated secret is its own").contains("\"signature_verified\":false");
+        }
+    }
+
+    @Test
     void theMemoryStoreForgetsEverythingAtARestart() {
         try (GatehouseServer first = GatehouseServer.start(config("memory"), Clock.systemUTC(), quiet())) {
             assertThat(Http.send("POST", first.port(), "/api/v1/users", REGISTER).statusCode()).isEqualTo(201);

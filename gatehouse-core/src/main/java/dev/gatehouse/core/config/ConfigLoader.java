@@ -2,6 +2,7 @@ package dev.gatehouse.core.config;
 
 import dev.gatehouse.core.support.Durations;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ public final class ConfigLoader {
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,64}");
 
     private static final Duration MAX_DURATION = Duration.ofDays(36500);
+    private static final int TOKEN_SERVICE_SECRET_BYTES = 64;
 
     private final Map<String, String> environment;
     private final Map<Setting, String> flags;
@@ -65,11 +67,20 @@ public final class ConfigLoader {
         }
         int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
         int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
+        Optional<Secret> tokenServiceSecret = untrimmed(Setting.TOKEN_SERVICE_SECRET).map(Secret::new);
+        tokenServiceSecret.ifPresent(secret -> {
+            int length = secret.value().getBytes(StandardCharsets.UTF_8).length;
+            if (length < TOKEN_SERVICE_SECRET_BYTES) {
+                // HS512's key must be as long as its hash (RFC 7518 section 3.2); a shorter one can be guessed offline.
+                problems.add(describe(Setting.TOKEN_SERVICE_SECRET) + " must be at least " + TOKEN_SERVICE_SECRET_BYTES
+                        + " bytes (HS512 needs a 512-bit key), not " + length + "; leave it unset to have one generated");
+            }
+        });
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency);
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret);
     }
 
     private Set<AuthType> authTypes() {

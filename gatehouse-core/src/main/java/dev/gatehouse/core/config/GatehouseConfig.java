@@ -14,6 +14,8 @@ import java.util.Set;
  * @param cookieSecure mark session cookies {@code Secure} (set it whenever TLS is in front)
  * @param maxBodyBytes largest request body accepted before answering 413
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
+ * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
+ *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
  */
 public record GatehouseConfig(
         String host,
@@ -28,7 +30,8 @@ public record GatehouseConfig(
         Optional<String> adminEmail,
         Optional<Secret> adminPassword,
         int maxBodyBytes,
-        int hashConcurrency) {
+        int hashConcurrency,
+        Optional<Secret> tokenServiceSecret) {
 
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
 
@@ -42,6 +45,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
+        Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
     }
 
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */

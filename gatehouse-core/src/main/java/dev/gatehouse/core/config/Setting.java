@@ -19,7 +19,8 @@ public enum Setting {
     ADMIN_EMAIL("--admin-email", "GATEHOUSE_ADMIN_EMAIL"),
     ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEHOUSE_MAX_BODY_BYTES"),
-    HASH_CONCURRENCY("--hash-concurrency", "GATEHOUSE_HASH_CONCURRENCY");
+    HASH_CONCURRENCY("--hash-concurrency", "GATEHOUSE_HASH_CONCURRENCY"),
+    TOKEN_SERVICE_SECRET("--token-service-secret", "TOKEN_SERVICE_SECRET", "GATEHOUSE_TOKEN_SERVICE_SECRET");
 
     private final String flag;
     private final List<String> environmentNames;

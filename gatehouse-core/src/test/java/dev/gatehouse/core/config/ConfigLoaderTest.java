@@ -292,6 +292,22 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void tokenServiceSecretShorterThan64Bytes() {
+            assertThat(failure("TOKEN_SERVICE_SECRET", "s".repeat(63)).problems()).singleElement().asString()
+                    .contains("TOKEN_SERVICE_SECRET", "--token-service-secret", "64", "not 63").doesNotContain("sss");
+        }
+
+        @Test
+        void tokenServiceSecretIsKeptExactlyAndMasked() {
+            String secret = " " + "k".repeat(70) + " ";
+            GatehouseConfig config = env("TOKEN_SERVICE_SECRET", secret);
+
+            assertThat(config.tokenServiceSecret().orElseThrow().value()).isEqualTo(secret);
+            assertThat(config.toString()).doesNotContain("kkkk");
+            assertThat(env().tokenServiceSecret()).isEmpty();
+        }
+
+        @Test
         void badBooleanAndNumbers() {
             assertThat(failure("GATEHOUSE_COOKIE_SECURE", "maybe").problems()).singleElement().asString().contains("GATEHOUSE_COOKIE_SECURE");
             assertThat(failure("GATEHOUSE_MAX_BODY_BYTES", "10").problems()).singleElement().asString().contains("GATEHOUSE_MAX_BODY_BYTES");
@@ -360,7 +376,7 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1);
+                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty());
             types.add(AuthType.SESSION);
 
             assertThat(config.authTypes()).containsExactly(AuthType.BASIC);

@@ -1,0 +1,104 @@
+package dev.gatehouse.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code gatehouse token create|verify} through the real command line. */
+class TokenCliTest {
+    private static final String KEY = "a signing key of at least sixty-four bytes for HS512, given on the command line";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Result run(String... args) {
+        CommandLine cli = GatehouseCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return "--db-url=jdbc:sqlite:" + dir.resolve("cli.db");
+    }
+
+    @Test
+    void aTokenMadeWithTheStoresSecretVerifiesInALaterRun() throws Exception {
+        Result created = run("token", db(), "create", "--data", "hello from the CLI");
+        assertThat(created.code).as(created.err).isZero();
+        String token = created.out.strip();
+        assertThat(token.split("\\.")).hasSize(3);
+
+        Result verified = run("token", db(), "verify", token);
+        assertThat(verified.code).as(verified.err).isZero();
+        JsonNode result = MAPPER.readTree(verified.out);
+        assertThat(result.path("signature_verified").asBoolean()).isTrue();
+        assertThat(result.path("header").path("alg").asText()).isEqualTo("HS512");
+        assertThat(result.path("header").path("typ").asText()).isEqualTo("JWT");
+        assertThat(result.path("header").size()).isEqualTo(2);
+        assertThat(result.path("claims").path("jti").asText()).matches("[0-9a-f]{32}");
+        assertThat(result.path("claims").path("payload").path("data").asText()).isEqualTo("hello from the CLI");
+
+        Result otherStore = run("token", "--db-url=jdbc:sqlite:" + dir.resolve("other.db"), "verify", token);
+        assertThat(otherStore.code).isEqualTo(1);
+        assertThat(MAPPER.readTree(otherStore.out).path("signature_verified").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aGivenKeySignsAndVerifies() throws Exception {
+        Result created = run("token", "create", "--data", "x", "--key", KEY);
+        assertThat(created.code).as(created.err).isZero();
+        String token = created.out.strip();
+
+        Result verified = run("token", "verify", token, "--key", KEY);
+        assertThat(verified.code).as(verified.err).isZero();
+        assertThat(MAPPER.readTree(verified.out).path("signature_verified").asBoolean()).isTrue();
+
+        Result wrong = run("token", "verify", token, "--key", KEY + "?");
+        assertThat(wrong.code).isEqualTo(1);
+        assertThat(MAPPER.readTree(wrong.out).path("reason").asText()).isEqualTo("signature_mismatch");
+
+        Result tooShort = run("token", "verify", token, "--key", "secret");
+        assertThat(tooShort.code).isEqualTo(1);
+        assertThat(MAPPER.readTree(tooShort.out).path("reason").asText()).isEqualTo("key_too_short");
+    }
+
+    @Test
+    void aShortKeyCannotSign() {
+        Result result = run("token", "create", "--data", "x", "--key", "secret");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("--key", "64").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedTokenIsAnError() {
+        Result result = run("token", "verify", "not-a-token", "--key", KEY);
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("malformed token").doesNotContain("Exception");
+    }
+
+    @Test
+    void dataIsRequired() {
+        Result result = run("token", "create");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("--data");
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gatehouse.tck;
+
+import dev.gatehouse.core.memory.InMemoryServerSecretStore;
+import dev.gatehouse.core.secrets.ServerSecretStore;
+
+class InMemoryServerSecretStoreTest extends ServerSecretStoreContract {
+    @Override
+    protected ServerSecretStore newStore() {
+        return new InMemoryServerSecretStore();
+    }
+}
