@@ -72,8 +72,9 @@ public final class SigningKeys {
         JWKSet set;
         try {
             set = JWKSet.parse(json);
-        } catch (ParseException e) {
-            throw new KeyRejectedException("the JWK set is not valid JSON Web Key syntax");
+        } catch (ParseException | IllegalArgumentException | IllegalStateException e) {
+            // Nimbus refuses malformed members and EC points off the curve here.
+            throw new KeyRejectedException("the JWK set is not valid JSON Web Key syntax, or a key in it is malformed");
         }
         List<SigningKey> keys = new ArrayList<>();
         Set<String> kids = new HashSet<>();
