@@ -21,7 +21,7 @@ class KeyFilesTest {
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"RS256", "ES256", "ES384", "EDDSA"})
     void writesPemFilesThatOpensslAndPemKeysReadBack(SigningAlgorithm algorithm) throws Exception {
-        SigningKey key = KeyGenerator.generate(algorithm);
+        SigningKey key = TestKeys.supplier(algorithm).get();
 
         KeyFiles.Written written = KeyFiles.write(key, dir.resolve("keys"));
 

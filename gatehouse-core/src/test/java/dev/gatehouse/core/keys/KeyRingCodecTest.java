@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,8 +87,9 @@ class KeyRingCodecTest {
     }
 
     private KeyRing rotatedRing(SigningAlgorithm algorithm) {
-        KeyRing ring = KeyRing.start(policy, clock.instant(), () -> KeyGenerator.generate(algorithm));
+        Supplier<SigningKey> newKeys = TestKeys.supplier(algorithm);
+        KeyRing ring = KeyRing.start(policy, clock.instant(), newKeys);
         clock.advance(Duration.ofHours(1));
-        return ring.rotate(clock.instant(), () -> KeyGenerator.generate(algorithm));
+        return ring.rotate(clock.instant(), newKeys);
     }
 }
