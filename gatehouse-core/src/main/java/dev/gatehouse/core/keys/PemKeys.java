@@ -12,7 +12,9 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -32,7 +34,11 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads signing keys from PEM files ({@code JWT_PRIVATE_KEY_FILE}, {@code JWT_PUBLIC_KEY_FILE})
@@ -43,6 +49,7 @@ import java.util.Optional;
  * Keys are labelled with their RFC 7638 thumbprint as kid, so the same key always has the same kid.
  */
 public final class PemKeys {
+    private static final Logger LOG = LoggerFactory.getLogger(PemKeys.class);
     private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
     private PemKeys() {
@@ -56,6 +63,7 @@ public final class PemKeys {
      *                              algorithm, or the two files hold different keys
      */
     public static SigningKey loadPrivate(SigningAlgorithm algorithm, Path privateKeyFile, Optional<Path> publicKeyFile) {
+        warnIfReadableByOthers(privateKeyFile);
         return fromPem(algorithm, read(privateKeyFile, "private"), publicKeyFile.map(p -> read(p, "public")));
     }
 
@@ -89,6 +97,20 @@ public final class PemKeys {
         }
     }
 
+    /** A readable private key is not refused (containers often mount files 644) but it is worth a warning. */
+    private static void warnIfReadableByOthers(Path file) {
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+                if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                    LOG.warn("the private key file {} is readable by other users; chmod 600 it", file);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Reading it will report the real problem, if any.
+        }
+    }
+
     private static String read(Path file, String which) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
@@ -100,6 +122,10 @@ public final class PemKeys {
     private static Object parse(String pem, String which) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object parsed = parser.readObject();
+            // `openssl ecparam -genkey` without -noout writes an EC PARAMETERS block before the key.
+            while (parsed instanceof ASN1ObjectIdentifier || parsed instanceof X9ECParameters) {
+                parsed = parser.readObject();
+            }
             if (parsed == null) {
                 throw new KeyRejectedException("the " + which + " key file holds no PEM block");
             }
@@ -129,6 +155,10 @@ public final class PemKeys {
     private static JWK publicJwk(Object parsed) {
         if (parsed instanceof SubjectPublicKeyInfo info) {
             return fromPublicKeyInfo(info);
+        }
+        if (parsed instanceof X509CertificateHolder certificate) {
+            // Only the key is used; the certificate's validity and chain mean nothing to token signing.
+            return fromPublicKeyInfo(certificate.getSubjectPublicKeyInfo());
         }
         if (parsed instanceof PEMKeyPair || parsed instanceof PrivateKeyInfo) {
             throw new KeyRejectedException("the public key file holds a private key; give it the public key only");

@@ -70,6 +70,23 @@ class PemKeysTest {
     }
 
     @Test
+    void skipsTheEcParametersBlockOpensslEcparamWritesFirst() throws Exception {
+        Tools.run(dir, "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-out", "withparams.key");
+        assertThat(Files.readString(dir.resolve("withparams.key"))).startsWith("-----BEGIN EC PARAMETERS-----");
+
+        assertThat(PemKeys.loadPrivate(SigningAlgorithm.ES256, dir.resolve("withparams.key"), Optional.empty()).canSign()).isTrue();
+    }
+
+    @Test
+    void readsThePublicKeyOfACertificate() throws Exception {
+        Tools.run(dir, "openssl", "req", "-x509", "-key", "key.key", "-subj", "/CN=gatehouse", "-days", "1", "-out", "key.crt");
+
+        SigningKey fromCertificate = PemKeys.loadPublic(SigningAlgorithm.RS256, dir.resolve("key.crt"));
+
+        assertThat(fromCertificate.kid()).isEqualTo(PemKeys.loadPublic(SigningAlgorithm.RS256, dir.resolve("key.pub")).kid());
+    }
+
+    @Test
     void loadsEd25519() throws Exception {
         Tools.run(dir, "openssl", "genpkey", "-algorithm", "ed25519", "-out", "ed.key");
         Tools.run(dir, "openssl", "pkey", "-in", "ed.key", "-pubout", "-out", "ed.pub");
