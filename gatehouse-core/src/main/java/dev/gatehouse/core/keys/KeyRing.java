@@ -73,11 +73,24 @@ public final class KeyRing {
                 .map(RingKey::key).findFirst();
     }
 
-    /** As {@link #verificationKeys()}, without RETIRED keys whose verify window has passed by {@code now}. */
+    /**
+     * The keys that may verify at {@code now}: as {@link #verificationKeys()}, less RETIRED keys whose
+     * verify window has passed, plus the NEXT key once it is due to sign. The latter matters when
+     * several servers share a store: the one that rotates first signs with the new key while the
+     * others, a scheduler tick behind, still hold this snapshot and must accept its tokens.
+     */
     public VerificationKeys verificationKeys(Instant now) {
         return kid -> keys.stream()
-                .filter(k -> k.state() != KeyState.NEXT && k.kid().equals(kid) && !expired(k, now))
+                .filter(k -> k.kid().equals(kid) && mayVerify(k, now))
                 .map(RingKey::key).findFirst();
+    }
+
+    private boolean mayVerify(RingKey key, Instant now) {
+        return switch (key.state()) {
+            case ACTIVE -> true;
+            case RETIRED -> !expired(key, now);
+            case NEXT -> policy.rotates() && dueForPromotion(key, now);
+        };
     }
 
     /**

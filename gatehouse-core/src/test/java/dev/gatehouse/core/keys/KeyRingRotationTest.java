@@ -43,6 +43,7 @@ class KeyRingRotationTest {
         assertThat(kids(ring.publishedKeys())).containsExactlyInAnyOrder(active.kid(), next.kid());
         assertThat(ring.verificationKeys().find(active.kid())).contains(active);
         assertThat(ring.verificationKeys().find(next.kid())).isEmpty();
+        assertThat(ring.verificationKeys(clock.instant()).find(next.kid())).isEmpty();
         assertThat(ring.verificationKeys().find("unknown")).isEmpty();
         assertThat(ring.publishedKeys()).allSatisfy(k -> assertThat(k.jwk().isPrivate()).isFalse());
     }

@@ -60,6 +60,22 @@ class KeyRotatorTest {
     }
 
     @Test
+    void aServerThatHasNotRotatedYetAcceptsTokensFromOneThatHas() {
+        KeyRotator a = KeyRotator.open(store, codec, policy, newKeys, clock);
+        KeyRotator b = KeyRotator.open(store, codec, policy, newKeys, clock);
+        SigningKey next = a.current().nextKey().orElseThrow();
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(b.find(next.kid())).as("not yet due: a token naming it is forged").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        a.rotateIfDue();
+        assertThat(a.current().signingKey()).isEqualTo(next);
+        assertThat(b.current().nextKey()).contains(next);
+        assertThat(b.find(next.kid())).contains(next);
+    }
+
+    @Test
     void aServerDownForDaysCatchesUpWithoutSigningWithAnUnpublishedKey() {
         KeyRotator.open(store, codec, policy, newKeys, clock);
         clock.advance(Duration.ofDays(5));
