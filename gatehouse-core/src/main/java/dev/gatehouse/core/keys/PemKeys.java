@@ -120,6 +120,10 @@ public final class PemKeys {
     }
 
     private static Object parse(String pem, String which) {
+        if (pem.contains("-----BEGIN OPENSSH PRIVATE KEY-----")) {
+            throw new KeyRejectedException("the " + which + " key file is in OpenSSH format; write it as PEM instead "
+                    + "(ssh-keygen -m PEM for RSA and EC, openssl genpkey -algorithm ed25519 for Ed25519)");
+        }
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object parsed = parser.readObject();
             // `openssl ecparam -genkey` without -noout writes an EC PARAMETERS block before the key.

@@ -87,6 +87,16 @@ class PemKeysTest {
     }
 
     @Test
+    void loadsAnEcKeyFromSshKeygenAndExplainsItsOpenSshFormat() throws Exception {
+        Tools.run(dir, "ssh-keygen", "-t", "ecdsa", "-b", "384", "-m", "PEM", "-N", "", "-q", "-f", "ssh-ec.key");
+        Tools.run(dir, "ssh-keygen", "-t", "ed25519", "-N", "", "-q", "-f", "ssh-ed.key");
+
+        assertThat(PemKeys.loadPrivate(SigningAlgorithm.ES384, dir.resolve("ssh-ec.key"), Optional.empty()).canSign()).isTrue();
+        assertThatThrownBy(() -> PemKeys.loadPrivate(SigningAlgorithm.EDDSA, dir.resolve("ssh-ed.key"), Optional.empty()))
+                .isInstanceOf(KeyRejectedException.class).hasMessageContaining("OpenSSH format");
+    }
+
+    @Test
     void loadsEd25519() throws Exception {
         Tools.run(dir, "openssl", "genpkey", "-algorithm", "ed25519", "-out", "ed.key");
         Tools.run(dir, "openssl", "pkey", "-in", "ed.key", "-pubout", "-out", "ed.pub");
