@@ -1,0 +1,18 @@
+package dev.gatehouse.core.keys;
+
+/**
+ * A key was refused: unreadable, too weak, of the wrong type for its algorithm, or not matching
+ * its other half. Thrown while loading configuration, so the server refuses to start rather
+ * than sign with a key it cannot trust. The message says what is wrong and never holds key
+ * material (no PEM text, no JWK members), so it is safe to log.
+ */
+public final class KeyRejectedException extends RuntimeException {
+    public KeyRejectedException(String message) {
+        super(message);
+    }
+
+    public KeyRejectedException(String message, Throwable cause) {
+        // The cause's own message may quote input; callers pass only causes from our parsers.
+        super(message, cause);
+    }
+}

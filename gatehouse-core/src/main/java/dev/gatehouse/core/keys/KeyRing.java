@@ -1,0 +1,204 @@
+package dev.gatehouse.core.keys;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An immutable snapshot of the signing keys: one ACTIVE key that signs, at most one NEXT key
+ * published ahead of its turn, and RETIRED keys that still verify. Rotation returns a new
+ * snapshot ({@link #rotate}), so readers holding the old one are never disturbed; a server swaps
+ * snapshots atomically ({@link KeyRotator}).
+ */
+public final class KeyRing {
+    private final List<RingKey> keys;
+    private final KeyRotationPolicy policy;
+
+    private KeyRing(List<RingKey> keys, KeyRotationPolicy policy) {
+        this.keys = List.copyOf(keys);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        requireWellFormed(this.keys);
+    }
+
+    /**
+     * A ring of the given keys, e.g. as read back from a {@link KeyStore}.
+     *
+     * @throws IllegalArgumentException unless there is exactly one ACTIVE key, at most one NEXT,
+     *                                  the ACTIVE key can sign, and kids are unique
+     */
+    public static KeyRing of(List<RingKey> keys, KeyRotationPolicy policy) {
+        return new KeyRing(keys, policy);
+    }
+
+    /**
+     * A new ring: {@code newKeys} makes the ACTIVE key and, when the policy rotates, the first NEXT.
+     * The first ACTIVE key signs at once; no cache can be holding an older JWKS that lacks it.
+     */
+    public static KeyRing start(KeyRotationPolicy policy, Instant now, Supplier<SigningKey> newKeys) {
+        List<RingKey> keys = new ArrayList<>();
+        keys.add(new RingKey(newKeys.get(), KeyState.ACTIVE, now, now));
+        if (policy.rotates()) {
+            keys.add(new RingKey(newKeys.get(), KeyState.NEXT, now, now));
+        }
+        return new KeyRing(keys, policy);
+    }
+
+    /** A ring of one configured key (PEM files or {@code JWT_SECRET}) that does not rotate. */
+    public static KeyRing fixed(SigningKey key, KeyRotationPolicy policy, Instant now) {
+        return new KeyRing(List.of(new RingKey(key, KeyState.ACTIVE, now, now)), policy);
+    }
+
+    /** The key that signs new tokens. */
+    public SigningKey signingKey() {
+        return active().key();
+    }
+
+    /** The key that signs after the next rotation, if one is published. */
+    public Optional<SigningKey> nextKey() {
+        return keys.stream().filter(k -> k.state() == KeyState.NEXT).map(RingKey::key).findFirst();
+    }
+
+    /**
+     * The keys a token may be verified with: ACTIVE and RETIRED, looked up by kid only. A NEXT key
+     * never verifies: it has signed nothing, so a token naming it is forged or from a clock gone wrong.
+     */
+    public VerificationKeys verificationKeys() {
+        return kid -> keys.stream()
+                .filter(k -> k.state() != KeyState.NEXT && k.kid().equals(kid))
+                .map(RingKey::key).findFirst();
+    }
+
+    /**
+     * The keys that may verify at {@code now}: as {@link #verificationKeys()}, less RETIRED keys whose
+     * verify window has passed, plus the NEXT key once it is due to sign. The latter matters when
+     * several servers share a store: the one that rotates first signs with the new key while the
+     * others, a scheduler tick behind, still hold this snapshot and must accept its tokens.
+     */
+    public VerificationKeys verificationKeys(Instant now) {
+        return kid -> keys.stream()
+                .filter(k -> k.kid().equals(kid) && mayVerify(k, now))
+                .map(RingKey::key).findFirst();
+    }
+
+    private boolean mayVerify(RingKey key, Instant now) {
+        return switch (key.state()) {
+            case ACTIVE -> true;
+            case RETIRED -> !expired(key, now);
+            case NEXT -> policy.rotates() && dueForPromotion(key, now);
+        };
+    }
+
+    /**
+     * The public halves of NEXT, ACTIVE and RETIRED keys, for the JWKS. HMAC keys are never
+     * published: their "public" half is the secret.
+     */
+    public List<SigningKey> publishedKeys() {
+        return keys.stream().map(RingKey::key).filter(k -> k.algorithm().isAsymmetric())
+                .map(k -> new SigningKey(k.kid(), k.algorithm(), k.jwk().toPublicJWK())).toList();
+    }
+
+    public List<RingKey> keys() {
+        return keys;
+    }
+
+    public KeyRotationPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * The ring as it should be at {@code now}; {@code this} when nothing is due. When the ACTIVE key
+     * has signed for a whole interval and the NEXT key has been published for at least one JWKS
+     * cache lifetime, NEXT becomes ACTIVE, ACTIVE becomes RETIRED and {@code newKeys} makes a new
+     * NEXT. RETIRED keys leave once their verify window has passed. Calling it late (a server that
+     * was down) moves one step only, so a key never signs before caches could have seen it.
+     * A ring whose policy does not rotate only sheds expired RETIRED keys.
+     */
+    public KeyRing rotate(Instant now, Supplier<SigningKey> newKeys) {
+        List<RingKey> next = new ArrayList<>(keys.size() + 1);
+        boolean changed = false;
+        Optional<RingKey> pending = keys.stream().filter(k -> k.state() == KeyState.NEXT).findFirst();
+        boolean promote = policy.rotates() && pending.isPresent() && dueForPromotion(pending.get(), now);
+        for (RingKey key : keys) {
+            if (key.state() == KeyState.RETIRED && expired(key, now)) {
+                changed = true;
+            } else if (promote && key.state() == KeyState.ACTIVE) {
+                next.add(key.becoming(KeyState.RETIRED, now));
+            } else if (promote && key.state() == KeyState.NEXT) {
+                next.add(key.becoming(KeyState.ACTIVE, now));
+            } else {
+                next.add(key);
+            }
+        }
+        if (policy.rotates() && (promote || pending.isEmpty())) {
+            next.add(new RingKey(newKeys.get(), KeyState.NEXT, now, now));
+            changed = true;
+        }
+        return changed || promote ? new KeyRing(next, policy) : this;
+    }
+
+    /** The earliest instant at which {@link #rotate} would change this ring, if any. */
+    public Optional<Instant> nextChangeAt() {
+        List<Instant> candidates = new ArrayList<>();
+        keys.stream().filter(k -> k.state() == KeyState.RETIRED)
+                .forEach(k -> candidates.add(k.stateSince().plus(policy.verifyWindow())));
+        if (policy.rotates()) {
+            Instant activeDue = active().stateSince().plus(policy.rotateInterval());
+            candidates.add(pendingKey().map(n -> later(activeDue, n.createdAt().plus(policy.jwksCacheLifetime()))).orElse(activeDue));
+        }
+        return candidates.stream().min(Instant::compareTo);
+    }
+
+    private Optional<RingKey> pendingKey() {
+        return keys.stream().filter(k -> k.state() == KeyState.NEXT).findFirst();
+    }
+
+    private boolean dueForPromotion(RingKey pending, Instant now) {
+        boolean signedLongEnough = !now.isBefore(active().stateSince().plus(policy.rotateInterval()));
+        boolean publishedLongEnough = !now.isBefore(pending.createdAt().plus(policy.jwksCacheLifetime()));
+        return signedLongEnough && publishedLongEnough;
+    }
+
+    /** A RETIRED key may leave once the last token it signed, plus leeway, has expired. */
+    private boolean expired(RingKey key, Instant now) {
+        return key.state() == KeyState.RETIRED && !now.isBefore(key.stateSince().plus(policy.verifyWindow()));
+    }
+
+    private RingKey active() {
+        return keys.stream().filter(k -> k.state() == KeyState.ACTIVE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a well-formed ring has an ACTIVE key"));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static void requireWellFormed(List<RingKey> keys) {
+        long active = keys.stream().filter(k -> k.state() == KeyState.ACTIVE).count();
+        long pending = keys.stream().filter(k -> k.state() == KeyState.NEXT).count();
+        if (active != 1) {
+            throw new IllegalArgumentException("a key ring needs exactly one ACTIVE key, not " + active);
+        }
+        if (pending > 1) {
+            throw new IllegalArgumentException("a key ring has at most one NEXT key, not " + pending);
+        }
+        Set<String> kids = new HashSet<>();
+        for (RingKey key : keys) {
+            if (!kids.add(key.kid())) {
+                throw new IllegalArgumentException("two keys on the ring share kid " + key.kid());
+            }
+            if (key.state() != KeyState.RETIRED && !key.key().canSign()) {
+                throw new IllegalArgumentException("the " + key.state() + " key " + key.kid() + " has no private part to sign with");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRing" + keys.stream().map(k -> k.kid() + ":" + k.state()).toList();
+    }
+}
