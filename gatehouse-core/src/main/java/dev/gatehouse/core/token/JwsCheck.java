@@ -10,8 +10,9 @@ public sealed interface JwsCheck {
     /**
      * The signature verified under the key's own algorithm and the header passed the policy.
      *
+     * @param key     the key that verified it
      * @param header  the protected header as JSON members
-     * @param payload the payload bytes (a copy on each call)
+     * @param payload the payload bytes (a copy on each call; equality of two results is by identity here)
      */
     record Verified(SigningKey key, Map<String, Object> header, byte[] payload) implements JwsCheck {
         public Verified {
@@ -26,6 +27,7 @@ public sealed interface JwsCheck {
         }
     }
 
+    /** Refused before or at the signature; {@code reason} says why. */
     record Rejected(InvalidToken reason) implements JwsCheck {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
