@@ -62,7 +62,9 @@ public final class AccessTokenVerifier {
     /**
      * Verifies a bearer token.
      *
-     * @throws TokenProcessingException when we, not the token, failed
+     * @throws dev.gatehouse.core.support.StoreUnavailableException when the key source's store cannot be
+     *         reached (fail closed: answer 503, never accept)
+     * @throws TokenProcessingException when we, not the token, failed in any other way
      */
     public AccessTokenCheck verify(String token) {
         return switch (jws.admit(token, JwsSignatureCheck.byKid(keys))) {

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.VerificationKeys;
+import dev.gatehouse.core.support.StoreUnavailableException;
 
 import java.text.ParseException;
 import java.util.Objects;
@@ -57,7 +58,8 @@ public final class JwsSignatureCheck {
     /**
      * Checks a JWS whose header names its key by {@code kid}.
      *
-     * @throws TokenProcessingException when the key source fails or a key cannot build a verifier
+     * @throws StoreUnavailableException when the key source's store cannot be reached (passed on as is)
+     * @throws TokenProcessingException   when the key source fails otherwise or a key cannot build a verifier
      */
     public JwsCheck verify(String compact, VerificationKeys keys) {
         Objects.requireNonNull(keys, "keys");
@@ -198,11 +200,19 @@ public final class JwsSignatureCheck {
             if (kid.isEmpty()) {
                 return Optional.empty();
             }
+            Optional<SigningKey> found;
             try {
-                return keys.find(kid.get());
+                found = keys.find(kid.get());
+            } catch (StoreUnavailableException e) {
+                // Already "we failed" with its own meaning (503, retry later); wrapping would make it a 500.
+                throw e;
             } catch (RuntimeException e) {
                 throw new TokenProcessingException("the verification key source failed", e);
             }
+            if (found == null) {
+                throw new TokenProcessingException("the verification key source answered null instead of empty", null);
+            }
+            return found;
         };
     }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -228,6 +229,16 @@ class AccessTokenPolicyTest {
         AccessTokenVerifier failing = new AccessTokenVerifier(SETTINGS, broken, clock);
         assertThatThrownBy(() -> failing.verify(issuer.issue(ALICE, ed).token()))
                 .isInstanceOf(TokenProcessingException.class).hasRootCauseMessage("store down");
+    }
+
+    @Test
+    void anUnreachableKeyStoreStaysAStoreFailureSoItIsAnswered503() {
+        AccessTokenVerifier failing = new AccessTokenVerifier(SETTINGS, kid -> {
+            throw new StoreUnavailableException("keys: find");
+        }, clock);
+        assertThatThrownBy(() -> failing.verify(issuer.issue(ALICE, ed).token())).isInstanceOf(StoreUnavailableException.class);
+        AccessTokenVerifier nullAnswer = new AccessTokenVerifier(SETTINGS, kid -> null, clock);
+        assertThatThrownBy(() -> nullAnswer.verify(issuer.issue(ALICE, ed).token())).isInstanceOf(TokenProcessingException.class);
     }
 
     @Test
