@@ -1,0 +1,95 @@
+package dev.gatehouse.core.token;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import dev.gatehouse.core.user.Role;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The claim rules of an access token, run by Nimbus after the signature verified. Times are read
+ * from the injected clock (not Nimbus' own {@code new Date()}), so expiry is testable.
+ *
+ * <p>Audience: the {@code aud} claim must name exactly our audience and nothing else (as a string
+ * or a one-element array). Gatehouse only issues single-audience tokens; a token meant for several
+ * services is one that another service could replay here, so it is not ours.
+ */
+final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> {
+    private final AccessTokenSettings settings;
+    private final Clock clock;
+    private final Duration leeway;
+
+    AccessTokenClaimsPolicy(AccessTokenSettings settings, Clock clock, Duration leeway) {
+        this.settings = settings;
+        this.clock = clock;
+        this.leeway = leeway;
+    }
+
+    @Override
+    public void verify(JWTClaimsSet claims, KeyContext context) throws BadJWTException {
+        Instant now = clock.instant();
+        Instant expiresAt = required(claims.getExpirationTime());
+        Instant issuedAt = required(claims.getIssueTime());
+        // RFC 7519 4.1.4: valid only while now is before exp.
+        if (!now.isBefore(expiresAt.plus(leeway))) {
+            throw new ClaimsRejected(InvalidToken.EXPIRED);
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.plus(leeway).isBefore(notBefore.toInstant())) {
+            throw new ClaimsRejected(InvalidToken.NOT_YET_VALID);
+        }
+        if (now.plus(leeway).isBefore(issuedAt)) {
+            throw new ClaimsRejected(InvalidToken.NOT_YET_VALID);
+        }
+        if (!settings.issuer().equals(claims.getIssuer())) {
+            throw new ClaimsRejected(InvalidToken.WRONG_ISSUER);
+        }
+        if (!List.of(settings.audience()).equals(claims.getAudience())) {
+            throw new ClaimsRejected(InvalidToken.WRONG_AUDIENCE);
+        }
+        // The remaining shape rules (sub a UUID, a known role, a jti) are checked by toClaims.
+    }
+
+    /** The typed view; throws for missing or malformed required claims. */
+    static AccessTokenClaims toClaims(JWTClaimsSet claims) throws ClaimsRejected {
+        try {
+            UUID subject = UUID.fromString(requiredText(claims.getSubject()));
+            Role role = Role.fromWireName(claims.getStringClaim(AccessTokenClaimNames.ROLE))
+                    .orElseThrow(() -> new ClaimsRejected(InvalidToken.INVALID_CLAIMS));
+            return new AccessTokenClaims(
+                    subject,
+                    Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.USERNAME)),
+                    Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.NAME)),
+                    role,
+                    requiredText(claims.getJWTID()),
+                    required(claims.getIssueTime()),
+                    required(claims.getExpirationTime()),
+                    Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.SESSION_ID)),
+                    claims.toJSONObject());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
+        }
+    }
+
+    private static Instant required(Date date) throws ClaimsRejected {
+        if (date == null) {
+            throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
+        }
+        return date.toInstant();
+    }
+
+    private static String requiredText(String text) throws ClaimsRejected {
+        if (text == null || text.isBlank()) {
+            throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
+        }
+        return text;
+    }
+}

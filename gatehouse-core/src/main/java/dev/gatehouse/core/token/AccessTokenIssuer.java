@@ -1,0 +1,76 @@
+package dev.gatehouse.core.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.support.SecureIds;
+import dev.gatehouse.core.user.User;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signs RFC 9068 access tokens for users. Header: {@code alg} (the key's own), {@code kid},
+ * {@code typ: at+jwt}. Claims: iss, sub (user id), aud, iat, nbf, exp, jti (256 random bits),
+ * username, name, role, and {@code sid} when the token belongs to a session. Thread-safe.
+ */
+public final class AccessTokenIssuer {
+    private final AccessTokenSettings settings;
+    private final Clock clock;
+
+    public AccessTokenIssuer(AccessTokenSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A token for {@code user} signed with {@code key}, not tied to a session. */
+    public IssuedAccessToken issue(User user, SigningKey key) {
+        return issue(user, key, Optional.empty());
+    }
+
+    /**
+     * A token for {@code user} signed with {@code key}; {@code sessionId}, when present, becomes the
+     * {@code sid} claim so that ending the session can revoke the token.
+     *
+     * @throws TokenProcessingException when the key cannot sign (public only, too short, wrong type)
+     */
+    public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(sessionId, "sessionId");
+        // JWT times are whole seconds; truncating here makes expiresAt equal what the token says.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(settings.ttl());
+        String jti = SecureIds.newToken();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(user.id().toString())
+                .audience(settings.audience())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(jti);
+        user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
+        user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
+        claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
+        sessionId.ifPresent(sid -> claims.claim(AccessTokenClaimNames.SESSION_ID, sid));
+        JWSHeader header = new JWSHeader.Builder(key.algorithm().jws())
+                .keyID(key.kid())
+                .type(new JOSEObjectType(AccessTokenClaimNames.TYPE))
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(Signers.forKey(key));
+        } catch (JOSEException e) {
+            throw new TokenProcessingException("could not sign an access token with key " + key.kid(), e);
+        }
+        return new IssuedAccessToken(jwt.serialize(), jti, expiresAt);
+    }
+}

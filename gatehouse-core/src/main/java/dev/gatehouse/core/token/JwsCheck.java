@@ -1,0 +1,36 @@
+package dev.gatehouse.core.token;
+
+import dev.gatehouse.core.keys.SigningKey;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** The result of a signature-level check ({@link JwsSignatureCheck}): no claims were looked at. */
+public sealed interface JwsCheck {
+    /**
+     * The signature verified under the key's own algorithm and the header passed the policy.
+     *
+     * @param key     the key that verified it
+     * @param header  the protected header as JSON members
+     * @param payload the payload bytes (a copy on each call; equality of two results is by identity here)
+     */
+    record Verified(SigningKey key, Map<String, Object> header, byte[] payload) implements JwsCheck {
+        public Verified {
+            Objects.requireNonNull(key, "key");
+            header = Map.copyOf(header);
+            payload = payload.clone();
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+    }
+
+    /** Refused before or at the signature; {@code reason} says why. */
+    record Rejected(InvalidToken reason) implements JwsCheck {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gatehouse.core.token;
+
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.support.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.gatehouse.core.token.AccessTokenRoundTripTest.ALICE;
+import static dev.gatehouse.core.token.AccessTokenRoundTripTest.SETTINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One verifier and one issuer serve every request thread; their shared state must not mix keys or answers. */
+class AccessTokenConcurrencyTest {
+    @Test
+    void oneVerifierServesManyThreadsAndKeys() throws Exception {
+        MutableClock clock = MutableClock.atFixedStart();
+        SigningKey hmac = TestKeys.of(SigningAlgorithm.HS256);
+        SigningKey ed = TestKeys.of(SigningAlgorithm.EDDSA);
+        SigningKey stranger = TestKeys.generate(SigningAlgorithm.HS256, hmac.kid());
+        AccessTokenIssuer issuer = new AccessTokenIssuer(SETTINGS, clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(SETTINGS, TestKeys.ring(hmac, ed), clock);
+        String byHmac = issuer.issue(ALICE, hmac).token();
+        String byEd = issuer.issue(ALICE, ed).token();
+        String forged = issuer.issue(ALICE, stranger).token();
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        if (!(verifier.verify(byHmac) instanceof AccessTokenCheck.Valid)
+                                || !(verifier.verify(byEd) instanceof AccessTokenCheck.Valid)
+                                || !verifier.verify(forged).equals(new AccessTokenCheck.Invalid(InvalidToken.BAD_SIGNATURE))
+                                || !(verifier.verify(issuer.issue(ALICE, hmac).token()) instanceof AccessTokenCheck.Valid)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
