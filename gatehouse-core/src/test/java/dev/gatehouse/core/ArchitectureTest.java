@@ -71,7 +71,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule configDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.config..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "config")));
 
     @ArchTest
     static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")
@@ -83,7 +83,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule authnDependsOnUserSessionAndConfig = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "token", "authn")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "keys", "token", "authn")));
 
     @ArchTest
     static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")

@@ -3,5 +3,6 @@ package dev.gatehouse.core.authn;
 /** How an authenticated caller proved who they are. */
 public enum AuthMethod {
     BASIC,
-    SESSION
+    SESSION,
+    BEARER
 }

@@ -13,11 +13,18 @@ public final class Authenticator {
     private final UserService users;
     private final SessionService sessions;
     private final Set<AuthType> enabled;
+    private final Optional<BearerAuthenticator> bearer;
 
     public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled) {
+        this(users, sessions, enabled, Optional.empty());
+    }
+
+    /** With {@code bearer} present, {@link AuthType#JWT} in {@code enabled} accepts access tokens. */
+    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<BearerAuthenticator> bearer) {
         this.users = users;
         this.sessions = sessions;
         this.enabled = enabled.isEmpty() ? EnumSet.noneOf(AuthType.class) : EnumSet.copyOf(enabled);
+        this.bearer = bearer;
     }
 
     public boolean isEnabled(AuthType type) {
@@ -32,7 +39,15 @@ public final class Authenticator {
         return switch (credential) {
             case Credential.Basic basic -> basic(basic);
             case Credential.SessionCookie cookie -> session(cookie);
+            case Credential.Bearer token -> bearer(token);
         };
+    }
+
+    private AuthResult bearer(Credential.Bearer token) {
+        if (!enabled.contains(AuthType.JWT) || bearer.isEmpty()) {
+            return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
+        }
+        return bearer.get().authenticate(token.token());
     }
 
     private AuthResult basic(Credential.Basic basic) {

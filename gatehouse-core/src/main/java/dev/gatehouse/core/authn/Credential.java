@@ -17,6 +17,18 @@ public sealed interface Credential {
         }
     }
 
+    /** {@code Authorization: Bearer <jwt>}: an access token. */
+    record Bearer(String token) implements Credential {
+        public Bearer {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "Bearer[****]";
+        }
+    }
+
     /** The session cookie's value. */
     record SessionCookie(String token) implements Credential {
         public SessionCookie {

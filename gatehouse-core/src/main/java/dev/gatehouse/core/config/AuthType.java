@@ -8,7 +8,9 @@ import java.util.Set;
 /** The ways a caller may prove who they are. */
 public enum AuthType {
     BASIC,
-    SESSION;
+    SESSION,
+    /** Bearer JWT access tokens, and refresh tokens at login. */
+    JWT;
 
     /**
      * One name from {@code AUTH_TYPE}: ours ({@code basic}, {@code session}) or the seed project's
@@ -20,12 +22,13 @@ public enum AuthType {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "basic", "basic_auth" -> Optional.of(BASIC);
             case "session", "session_auth", "session_exp_auth", "session_db_auth" -> Optional.of(SESSION);
+            case "jwt", "jwt_auth", "bearer" -> Optional.of(JWT);
             default -> Optional.empty();
         };
     }
 
-    /** All methods: what {@code AUTH_TYPE} means when it is not set. */
+    /** What {@code AUTH_TYPE} means when it is not set: Basic and sessions; tokens are asked for with {@code jwt}. */
     public static Set<AuthType> defaults() {
-        return EnumSet.allOf(AuthType.class);
+        return EnumSet.of(BASIC, SESSION);
     }
 }

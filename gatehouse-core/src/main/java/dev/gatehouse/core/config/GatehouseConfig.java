@@ -31,7 +31,8 @@ public record GatehouseConfig(
         Optional<Secret> adminPassword,
         int maxBodyBytes,
         int hashConcurrency,
-        Optional<Secret> tokenServiceSecret) {
+        Optional<Secret> tokenServiceSecret,
+        TokenConfig tokens) {
 
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
 
@@ -46,6 +47,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */

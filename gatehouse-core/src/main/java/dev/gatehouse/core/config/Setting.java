@@ -20,7 +20,17 @@ public enum Setting {
     ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEHOUSE_MAX_BODY_BYTES"),
     HASH_CONCURRENCY("--hash-concurrency", "GATEHOUSE_HASH_CONCURRENCY"),
-    TOKEN_SERVICE_SECRET("--token-service-secret", "TOKEN_SERVICE_SECRET", "GATEHOUSE_TOKEN_SERVICE_SECRET");
+    TOKEN_SERVICE_SECRET("--token-service-secret", "TOKEN_SERVICE_SECRET", "GATEHOUSE_TOKEN_SERVICE_SECRET"),
+    JWT_ALGORITHM("--jwt-algorithm", "JWT_ALGORITHM", "GATEHOUSE_JWT_ALGORITHM"),
+    JWT_TTL("--jwt-ttl", "JWT_TTL", "GATEHOUSE_JWT_TTL"),
+    JWT_REFRESH_TTL("--jwt-refresh-ttl", "JWT_REFRESH_TTL", "GATEHOUSE_JWT_REFRESH_TTL"),
+    JWT_ROTATE_INTERVAL("--jwt-rotate-interval", "JWT_ROTATE_INTERVAL", "GATEHOUSE_JWT_ROTATE_INTERVAL"),
+    JWT_PRIVATE_KEY_FILE("--jwt-private-key-file", "JWT_PRIVATE_KEY_FILE", "GATEHOUSE_JWT_PRIVATE_KEY_FILE"),
+    JWT_PUBLIC_KEY_FILE("--jwt-public-key-file", "JWT_PUBLIC_KEY_FILE", "GATEHOUSE_JWT_PUBLIC_KEY_FILE"),
+    JWT_SECRET("--jwt-secret", "JWT_SECRET", "GATEHOUSE_JWT_SECRET"),
+    ISSUER("--issuer", "GATEHOUSE_ISSUER"),
+    AUDIENCE("--audience", "GATEHOUSE_AUDIENCE"),
+    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY");
 
     private final String flag;
     private final List<String> environmentNames;

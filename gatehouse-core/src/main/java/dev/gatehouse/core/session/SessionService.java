@@ -63,6 +63,20 @@ public final class SessionService {
         return Optional.of(session);
     }
 
+    /** Ends the session the token belongs to and returns it; empty when there was none. */
+    public Optional<Session> endReturning(String token) {
+        if (!SecureIds.isWellFormedToken(token)) {
+            return Optional.empty();
+        }
+        return store.findByTokenHash(TokenHashes.sha256(token)).filter(s -> store.delete(s.id()));
+    }
+
+    /** The live session with this public id: how a token bound to a session learns it has ended. */
+    public Optional<Session> findLive(UUID id) {
+        Instant now = now();
+        return store.findById(id).filter(s -> s.isLiveAt(now));
+    }
+
     /** Ends the session the token belongs to; false when there was none. */
     public boolean end(String token) {
         if (!SecureIds.isWellFormedToken(token)) {

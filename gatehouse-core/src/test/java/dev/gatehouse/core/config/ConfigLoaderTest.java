@@ -376,7 +376,8 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty());
+                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(),
+                    GatehouseConfig.defaults().tokens());
             types.add(AuthType.SESSION);
 
             assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
@@ -395,5 +396,48 @@ class ConfigLoaderTest {
     void theAdminPasswordIsTakenExactlyAsGivenWithoutTrimming() {
         GatehouseConfig config = env("GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "  spaced secret  ");
         assertThat(config.adminPassword().orElseThrow().value()).isEqualTo("  spaced secret  ");
+    }
+
+    @Nested
+    class Tokens {
+        @Test
+        void defaultsAreRs256WithGeneratedRotatingKeys() {
+            TokenConfig tokens = env().tokens();
+            assertThat(tokens.algorithm()).isEqualTo(dev.gatehouse.core.keys.SigningAlgorithm.RS256);
+            assertThat(tokens.accessTtl()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(tokens.refreshTtl()).isEqualTo(Duration.ofDays(30));
+            assertThat(tokens.rotateInterval()).isEqualTo(Duration.ofDays(30));
+            assertThat(tokens.generatesKeys()).isTrue();
+            assertThat(tokens.issuer()).isEmpty();
+            assertThat(tokens.audience()).isEqualTo("gatehouse");
+            assertThat(env().authTypes()).doesNotContain(AuthType.JWT);
+        }
+
+        @Test
+        void readsTheSeedStyleSettings() {
+            GatehouseConfig config = env("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "hs512", "JWT_TTL", "30d", "JWT_REFRESH_TTL", "60d",
+                    "JWT_ROTATE_INTERVAL", "0", "JWT_SECRET", "s".repeat(64), "GATEHOUSE_ISSUER", "https://auth.example.com");
+            assertThat(config.authTypes()).contains(AuthType.JWT, AuthType.SESSION);
+            assertThat(config.tokens().algorithm()).isEqualTo(dev.gatehouse.core.keys.SigningAlgorithm.HS512);
+            assertThat(config.tokens().accessTtl()).isEqualTo(Duration.ofDays(30));
+            assertThat(config.tokens().rotateInterval()).isZero();
+            assertThat(config.tokens().issuer()).hasValue("https://auth.example.com");
+            assertThat(config.tokens().generatesKeys()).isFalse();
+            assertThat(config.toString()).doesNotContain("ssssssss");
+        }
+
+        @Test
+        void inconsistentKeySettingsAreRefusedTogether() {
+            ConfigException e = failure("JWT_ALGORITHM", "none", "JWT_TTL", "0", "JWT_PRIVATE_KEY_FILE", "/no/such/key.pem",
+                    "JWT_PUBLIC_KEY_FILE", "/no/such/key.pub", "GATEHOUSE_MASTER_KEY", "not-base64!");
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("JWT_ALGORITHM"))
+                    .anySatisfy(p -> assertThat(p).contains("JWT_TTL"))
+                    .anySatisfy(p -> assertThat(p).contains("JWT_PRIVATE_KEY_FILE"))
+                    .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_MASTER_KEY"));
+            assertThat(failure("JWT_ALGORITHM", "RS256", "JWT_SECRET", "s".repeat(64)).problems())
+                    .anySatisfy(p -> assertThat(p).contains("JWT_SECRET"));
+            assertThat(failure("JWT_ROTATE_INTERVAL", "10m", "JWT_TTL", "15m").problems())
+                    .anySatisfy(p -> assertThat(p).contains("JWT_ROTATE_INTERVAL"));
+        }
     }
 }
