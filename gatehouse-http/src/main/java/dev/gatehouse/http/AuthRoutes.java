@@ -1,6 +1,8 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Rejection;
+import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.SessionService;
@@ -20,13 +22,16 @@ final class AuthRoutes {
     private final UserService users;
     private final SessionService sessions;
     private final Set<AuthType> enabled;
+    private final Optional<TokenAuthority> tokens;
     private final Clock clock;
 
-    AuthRoutes(HttpParts parts, UserService users, SessionService sessions, Set<AuthType> enabled, Clock clock) {
+    AuthRoutes(HttpParts parts, UserService users, SessionService sessions, Set<AuthType> enabled, Optional<TokenAuthority> tokens,
+               Clock clock) {
         this.parts = parts;
         this.users = users;
         this.sessions = sessions;
         this.enabled = enabled;
+        this.tokens = tokens.filter(t -> enabled.contains(AuthType.JWT));
         this.clock = clock;
     }
 
@@ -45,12 +50,15 @@ final class AuthRoutes {
         User user = users.authenticate(login, password).orElseThrow(() -> parts.challenges()
                 .unauthorized(Rejection.INVALID_CREDENTIALS.code(), "the login or password is wrong"));
         ctx.header("Cache-Control", "no-store");
+        Optional<Session> session = Optional.empty();
         if (enabled.contains(AuthType.SESSION)) {
             endPresentedSession(ctx);
             StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(ctx.ip())));
             parts.cookies().write(ctx, started, clock.instant());
+            session = Optional.of(started.session());
         }
-        ctx.json(UserView.of(user));
+        Optional<Session> signIn = session;
+        ctx.json(tokens.<Object>map(t -> LoginWithTokens.of(user, t.issue(user, signIn))).orElseGet(() -> UserView.of(user)));
     }
 
     private void logout(Context ctx) {
@@ -63,7 +71,8 @@ final class AuthRoutes {
     /** A sign-in replaces the session the browser had, and a sign-out ends it; a garbled cookie is simply dropped. */
     private void endPresentedSession(Context ctx) {
         try {
-            parts.credentials().sessionCookie(ctx).ifPresent(sessions::end);
+            parts.credentials().sessionCookie(ctx).flatMap(sessions::endReturning)
+                    .ifPresent(ended -> tokens.ifPresent(t -> t.endSession(ended.id())));
         } catch (ApiProblem duplicateCookies) {
             // Nothing to end that we could name; the response clears or replaces the cookie anyway.
         }

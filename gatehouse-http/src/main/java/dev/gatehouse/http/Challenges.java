@@ -13,9 +13,11 @@ final class Challenges {
     private final String challenge;
 
     Challenges(Set<AuthType> enabled, String cookieName) {
-        this.challenge = enabled.contains(AuthType.BASIC)
+        String primary = enabled.contains(AuthType.BASIC)
                 ? "Basic realm=\"gatehouse\", charset=\"UTF-8\""
                 : "Cookie realm=\"gatehouse\", form-action=\"/api/v1/auth/login\", cookie-name=\"" + cookieName + "\"";
+        // RFC 9110 allows several challenges in one header; RFC 6750 names the Bearer one.
+        this.challenge = enabled.contains(AuthType.JWT) ? primary + ", Bearer realm=\"gatehouse\"" : primary;
     }
 
     ApiProblem unauthorized(String code, String detail) {

@@ -55,6 +55,13 @@ final class CredentialReader {
     private Credential fromAuthorization(String header) {
         int space = header.indexOf(' ');
         String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
+        if (scheme.equals("bearer")) {
+            String token = space < 0 ? "" : header.substring(space + 1).trim();
+            if (token.isEmpty()) {
+                throw challenges.unauthorized("malformed_credentials", "the Bearer token is missing");
+            }
+            return new Credential.Bearer(token);
+        }
         if (!scheme.equals("basic")) {
             throw challenges.unauthorized("unsupported_auth_scheme", "the Authorization scheme is not supported here");
         }

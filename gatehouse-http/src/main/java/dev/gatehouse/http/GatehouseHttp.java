@@ -7,12 +7,14 @@ import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
+import dev.gatehouse.core.authn.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Puts the Gatehouse library on HTTP: builds the Javalin application (Jetty 12, virtual
@@ -24,7 +26,7 @@ public final class GatehouseHttp {
 
     /** What the HTTP edge calls into. */
     public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
-                           Authenticator authenticator, Clock clock, DataTokenService dataTokens) {
+                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens) {
     }
 
     private GatehouseHttp() {
@@ -62,9 +64,14 @@ public final class GatehouseHttp {
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts()).register(javalin.routes);
-            new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.clock()).register(javalin.routes);
-            new SessionRoutes(parts, services.sessions()).register(javalin.routes);
+            new UserRoutes(parts, services.users(), services.accounts(), services.tokens()).register(javalin.routes);
+            new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.tokens(), services.clock())
+                    .register(javalin.routes);
+            new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
+            services.tokens().ifPresent(tokens -> {
+                new TokenRoutes(parts, tokens).register(javalin.routes);
+                new WellKnownRoutes(tokens, config).register(javalin.routes);
+            });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
         });
     }

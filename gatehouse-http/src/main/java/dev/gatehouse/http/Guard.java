@@ -65,6 +65,7 @@ final class Guard {
         return switch (rejected.reason()) {
             case INVALID_CREDENTIALS -> "the login or password is wrong";
             case INVALID_SESSION -> "the session is unknown or has ended";
+            case INVALID_TOKEN -> "the access token is invalid, expired or revoked";
             case METHOD_NOT_ENABLED -> "this authentication method is not enabled on this server";
         };
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import io.javalin.config.RoutesConfig;
@@ -14,10 +15,12 @@ import java.util.UUID;
 final class SessionRoutes {
     private final HttpParts parts;
     private final SessionService sessions;
+    private final Optional<TokenAuthority> tokens;
 
-    SessionRoutes(HttpParts parts, SessionService sessions) {
+    SessionRoutes(HttpParts parts, SessionService sessions, Optional<TokenAuthority> tokens) {
         this.parts = parts;
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     void register(RoutesConfig routes) {
@@ -40,6 +43,7 @@ final class SessionRoutes {
         if (!sessions.endOwned(caller.user().id(), id)) {
             throw ApiProblem.notFound("no such session");
         }
+        tokens.ifPresent(t -> t.endSession(id));
         if (caller.session().map(Session::id).filter(id::equals).isPresent()) {
             parts.cookies().clear(ctx);
         }
@@ -49,6 +53,7 @@ final class SessionRoutes {
     private void endAll(Context ctx) {
         AuthResult.Authenticated caller = parts.guard().require(ctx);
         sessions.endAll(caller.user().id());
+        tokens.ifPresent(t -> t.endAllForUser(caller.user().id()));
         parts.cookies().clear(ctx);
         ctx.status(204);
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.user.NewUser;
@@ -25,11 +26,13 @@ final class UserRoutes {
     private final HttpParts parts;
     private final UserService users;
     private final AccountService accounts;
+    private final Optional<TokenAuthority> tokens;
 
-    UserRoutes(HttpParts parts, UserService users, AccountService accounts) {
+    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Optional<TokenAuthority> tokens) {
         this.parts = parts;
         this.users = users;
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     void register(RoutesConfig routes) {
@@ -119,7 +122,7 @@ final class UserRoutes {
                 ? accounts.changePassword(id, fields.required("current_password"), newPassword, caller.session().map(Session::id))
                 : accounts.setPassword(id, newPassword);
         switch (result) {
-            case PasswordChange.Changed c -> { }
+            case PasswordChange.Changed c -> tokens.ifPresent(t -> t.endAllForUser(id));
             case PasswordChange.WrongCurrentPassword w -> throw ApiProblem.forbidden("current_password is wrong");
             case PasswordChange.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
             case PasswordChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
@@ -129,6 +132,7 @@ final class UserRoutes {
     private void delete(Context ctx) {
         UUID id = PathIds.uuid(ctx, "id");
         AuthResult.Authenticated caller = parts.guard().requireSelfOrAdmin(ctx, id);
+        tokens.ifPresent(t -> t.endAllForUser(id));
         if (!accounts.deleteUser(id)) {
             throw ApiProblem.notFound("no such user");
         }

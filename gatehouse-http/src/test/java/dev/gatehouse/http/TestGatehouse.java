@@ -18,6 +18,12 @@ import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.user.UserStore;
+import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.authn.TokenKeys;
+import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
+import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -25,6 +31,7 @@ import org.eclipse.jetty.server.Connector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Gatehouse HTTP server on a free loopback port, over given stores and a fake clock.
@@ -36,21 +43,37 @@ final class TestGatehouse implements AutoCloseable {
     final UserService users;
     final SessionService sessions;
     final DataTokenService dataTokens;
+    /** Kept across a restart on the same stores, like a database would keep them. */
+    final InMemoryKeyStore keyStore;
+    final InMemoryRefreshTokenStore refreshTokens;
+    final InMemoryRevocationStore revocations;
+    final Optional<TokenAuthority> tokens;
+    static final String ISSUER = "http://127.0.0.1";
     final RouteStatistics statistics = new RouteStatistics();
     private final Javalin app;
     private final Api api;
 
     private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore) {
+        this(config, userStore, sessionStore, new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore());
+    }
+
+    private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore, InMemoryKeyStore keyStore,
+                          InMemoryRefreshTokenStore refreshTokens, InMemoryRevocationStore revocations) {
         this.config = config;
+        this.keyStore = keyStore;
+        this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
         PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
         users = new UserService(userStore, hasher, clock);
         sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
         AccountService accounts = new AccountService(users, sessions);
-        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
+        tokens = config.allows(AuthType.JWT) ? Optional.of(TokenAuthority.create(config.tokens(), ISSUER,
+                TokenKeys.fromConfig(config.tokens(), keyStore, clock), refreshTokens, revocations, users, sessions, clock)) : Optional.empty();
+        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens), statistics);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens), statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

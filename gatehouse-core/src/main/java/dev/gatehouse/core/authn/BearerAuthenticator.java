@@ -43,7 +43,8 @@ public final class BearerAuthenticator {
         };
     }
 
-    private AuthResult admit(AccessTokenClaims claims) {
+    /** The store-side checks of a token whose signature and claims are already verified. */
+    AuthResult admit(AccessTokenClaims claims) {
         Instant now = clock.instant();
         if (revocations.isJtiRevoked(claims.jti(), now) || issuedBeforeNotBefore(claims)) {
             return new AuthResult.Rejected(Rejection.INVALID_TOKEN);

@@ -25,6 +25,11 @@ public final class AccessTokenIssuer {
     private final AccessTokenSettings settings;
     private final Clock clock;
 
+    /** The issuer, audience and lifetime of the tokens this issues. */
+    public AccessTokenSettings settings() {
+        return settings;
+    }
+
     public AccessTokenIssuer(AccessTokenSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");

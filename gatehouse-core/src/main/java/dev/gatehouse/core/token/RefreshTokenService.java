@@ -95,6 +95,16 @@ public final class RefreshTokenService {
         return lostTheSpend(current);
     }
 
+    /** The presented token's record while it can still be rotated (RFC 7662 introspection); empty otherwise. */
+    public Optional<RefreshToken> findUsable(String presented) {
+        if (!SecureIds.isWellFormedToken(presented)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(TokenHashes.sha256(presented))
+                .filter(t -> t.state() == RefreshToken.State.ACTIVE && !t.isExpiredAt(now));
+    }
+
     /**
      * RFC 7009: revokes the family of the presented token, whatever its state. Idempotent; a
      * malformed or unknown token is no error. True when the token was known.

@@ -1,0 +1,174 @@
+package dev.gatehouse.core.authn;
+
+import dev.gatehouse.core.keys.Jwks;
+import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.token.AccessTokenCheck;
+import dev.gatehouse.core.token.AccessTokenClaims;
+import dev.gatehouse.core.token.AccessTokenIssuer;
+import dev.gatehouse.core.token.AccessTokenVerifier;
+import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.token.IssuedRefreshToken;
+import dev.gatehouse.core.token.RefreshResult;
+import dev.gatehouse.core.token.RefreshTokenService;
+import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Everything about tokens a server does, in one place: issue an access and refresh token at
+ * sign-in, rotate on refresh, revoke (RFC 7009), introspect (RFC 7662), end the tokens of a
+ * session or of a user, and publish the keys. The key ring is read at each use, so a rotation
+ * takes effect at once.
+ */
+public final class TokenAuthority {
+    private final AccessTokenIssuer issuer;
+    private final AccessTokenVerifier verifier;
+    private final RefreshTokenService refresh;
+    private final RevocationStore revocations;
+    private final UserService users;
+    private final SessionService sessions;
+    private final Supplier<KeyRing> ring;
+    private final Clock clock;
+    private final BearerAuthenticator bearer;
+
+    public TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
+                          UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
+        this.issuer = issuer;
+        this.verifier = verifier;
+        this.refresh = refresh;
+        this.revocations = revocations;
+        this.users = users;
+        this.sessions = sessions;
+        this.ring = ring;
+        this.clock = clock;
+        this.bearer = new BearerAuthenticator(verifier, revocations, users, sessions, clock);
+    }
+
+    /** The authenticator of {@code Authorization: Bearer} requests, applying the same revocations as {@link #introspect}. */
+    public BearerAuthenticator bearer() {
+        return bearer;
+    }
+
+    /**
+     * Wires the token machinery for a configuration.
+     *
+     * @param issuerUrl the {@code iss} when {@code GATEHOUSE_ISSUER} is not set: the server's own URL
+     */
+    public static TokenAuthority create(dev.gatehouse.core.config.TokenConfig config, String issuerUrl, TokenKeys keys,
+                                        dev.gatehouse.core.token.RefreshTokenStore refreshTokens, RevocationStore revocations,
+                                        UserService users, SessionService sessions, Clock clock) {
+        dev.gatehouse.core.token.AccessTokenSettings settings = new dev.gatehouse.core.token.AccessTokenSettings(
+                config.issuer().orElse(issuerUrl), config.audience(), config.accessTtl());
+        RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations,
+                dev.gatehouse.core.token.RefreshTokenPolicy.of(config.refreshTtl()), clock);
+        return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
+                refresh, revocations, users, sessions, keys.ringSupplier(), clock);
+    }
+
+    /** The tokens of a new sign-in; bound to its session when there is one, so that logout ends them. */
+    public TokenPair issue(User user, Optional<Session> session) {
+        Optional<UUID> sessionId = session.map(Session::id);
+        IssuedAccessToken access = issuer.issue(user, ring.get().signingKey(), sessionId.map(UUID::toString));
+        IssuedRefreshToken refreshToken = refresh.issue(user.id(), sessionId);
+        return new TokenPair(access.token(), secondsUntil(access.expiresAt()), refreshToken.token());
+    }
+
+    /** Rotates a refresh token: a new pair, or a refusal (reuse revokes the whole family). */
+    public RefreshOutcome refresh(String refreshToken) {
+        return switch (refresh.rotate(refreshToken)) {
+            case RefreshResult.Invalid invalid -> new RefreshOutcome.Refused(invalid.reason().code());
+            case RefreshResult.ReuseDetected reuse -> new RefreshOutcome.Refused("refresh_token_reused");
+            case RefreshResult.Rotated rotated -> rotated(rotated);
+        };
+    }
+
+    private RefreshOutcome rotated(RefreshResult.Rotated rotated) {
+        Optional<User> user = users.find(rotated.userId());
+        boolean sessionGone = rotated.sessionId().isPresent() && sessions.findLive(rotated.sessionId().get()).isEmpty();
+        if (user.isEmpty() || sessionGone) {
+            // The sign-in this family belongs to has ended: nothing may be renewed from it.
+            refresh.revoke(rotated.next().token());
+            return new RefreshOutcome.Refused("sign_in_ended");
+        }
+        IssuedAccessToken access = issuer.issue(user.get(), ring.get().signingKey(), rotated.sessionId().map(UUID::toString));
+        return new RefreshOutcome.Refreshed(new TokenPair(access.token(), secondsUntil(access.expiresAt()), rotated.next().token()));
+    }
+
+    /**
+     * RFC 7009: an access token is denied until it expires; a refresh token's family is revoked.
+     * Unknown or malformed tokens are no error, as the RFC asks.
+     */
+    public void revoke(String token) {
+        if (looksLikeJwt(token)) {
+            if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid) {
+                revocations.revokeJti(valid.claims().jti(), valid.claims().expiresAt());
+            }
+            return;
+        }
+        refresh.revoke(token);
+    }
+
+    /** RFC 7662: whether the token is live, and whose. Revocations and ended sign-ins count. */
+    public Introspection introspect(String token) {
+        if (looksLikeJwt(token)) {
+            if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid && !revoked(valid.claims())) {
+                AccessTokenClaims c = valid.claims();
+                return new Introspection.Active("access_token", c.subject(), c.username(), Optional.of(c.role().wireName()),
+                        c.issuedAt(), c.expiresAt(), Optional.of(c.jti()));
+            }
+            return new Introspection.Inactive();
+        }
+        return refresh.findUsable(token)
+                .filter(t -> t.sessionId().map(id -> sessions.findLive(id).isPresent()).orElse(true))
+                .<Introspection>flatMap(t -> users.find(t.userId()).map(u -> new Introspection.Active("refresh_token", u.id(),
+                        u.username().or(u::email), Optional.of(u.role().wireName()), t.issuedAt(), t.expiresAt(), Optional.empty())))
+                .orElseGet(Introspection.Inactive::new);
+    }
+
+    private boolean revoked(AccessTokenClaims claims) {
+        // The same checks the bearer authenticator makes, so introspection never says more than a request would get.
+        return !(bearer.admit(claims) instanceof AuthResult.Authenticated);
+    }
+
+    /** Logout of one session: its refresh family ends; its access tokens end with the session (sid). */
+    public void endSession(UUID sessionId) {
+        refresh.revokeForSession(sessionId);
+    }
+
+    /** Log out everywhere, or a password change: every refresh token, and every access token issued until now. */
+    public void endAllForUser(UUID userId) {
+        refresh.revokeAllForUser(userId);
+    }
+
+    /** The {@code iss} of the tokens issued here. */
+    public String issuer() {
+        return issuer.settings().issuer();
+    }
+
+    /** The JWKS document: public keys only. */
+    public String jwksJson() {
+        return Jwks.json(ring.get());
+    }
+
+    /** {@code Cache-Control} for the JWKS, short enough that a new key is fetched before it signs. */
+    public String jwksCacheControl() {
+        return ring.get().policy().jwksCacheControl();
+    }
+
+    private long secondsUntil(Instant expiresAt) {
+        return Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
+    }
+
+    private static boolean looksLikeJwt(String token) {
+        return token.indexOf('.') > 0;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gatehouse.core.authn;
+
+import dev.gatehouse.core.config.Secret;
+import dev.gatehouse.core.config.TokenConfig;
+import dev.gatehouse.core.keys.HmacSecrets;
+import dev.gatehouse.core.keys.KeyGenerator;
+import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.KeyRingCodec;
+import dev.gatehouse.core.keys.KeyRotationPolicy;
+import dev.gatehouse.core.keys.KeyRotator;
+import dev.gatehouse.core.keys.KeyStore;
+import dev.gatehouse.core.keys.MasterKey;
+import dev.gatehouse.core.keys.PemKeys;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.keys.VerificationKeys;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The signing keys a configuration names: a PEM key pair ({@code JWT_PRIVATE_KEY_FILE}), an HMAC
+ * secret ({@code JWT_SECRET}), or keys Gatehouse generates, keeps in its {@link KeyStore}
+ * (encrypted under {@code GATEHOUSE_MASTER_KEY} when set) and rotates.
+ */
+public final class TokenKeys {
+    private final Supplier<KeyRing> ring;
+    private final Optional<KeyRotator> rotator;
+    private final Clock clock;
+
+    private TokenKeys(Supplier<KeyRing> ring, Optional<KeyRotator> rotator, Clock clock) {
+        this.ring = ring;
+        this.rotator = rotator;
+        this.clock = clock;
+    }
+
+    public static TokenKeys fromConfig(TokenConfig config, KeyStore store, Clock clock) {
+        if (config.privateKeyFile().isPresent()) {
+            SigningKey key = PemKeys.loadPrivate(config.algorithm(), config.privateKeyFile().get(), config.publicKeyFile());
+            return fixed(key, config, clock);
+        }
+        if (config.secret().isPresent()) {
+            return fixed(HmacSecrets.fromText(config.algorithm(), config.secret().get().value()), config, clock);
+        }
+        KeyRotationPolicy policy = config.rotateInterval().isZero()
+                ? KeyRotationPolicy.none(config.accessTtl())
+                : KeyRotationPolicy.every(config.rotateInterval(), config.accessTtl());
+        KeyRingCodec codec = new KeyRingCodec(config.masterKey().map(Secret::value).map(MasterKey::parse));
+        KeyRotator rotator = KeyRotator.open(store, codec, policy, () -> KeyGenerator.generate(config.algorithm()), clock);
+        return new TokenKeys(rotator::current, Optional.of(rotator), clock);
+    }
+
+    private static TokenKeys fixed(SigningKey key, TokenConfig config, Clock clock) {
+        KeyRing ring = KeyRing.fixed(key, KeyRotationPolicy.none(config.accessTtl()), clock.instant());
+        return new TokenKeys(() -> ring, Optional.empty(), clock);
+    }
+
+    /** The current ring. */
+    public KeyRing ring() {
+        return ring.get();
+    }
+
+    public Supplier<KeyRing> ringSupplier() {
+        return ring;
+    }
+
+    /** Keys that may verify now: read from the ring at each call, so a rotation applies at once. */
+    public VerificationKeys verificationKeys() {
+        // The ring first, then the time: a time read before a newer ring could ask it about a moment it has passed.
+        return kid -> {
+            KeyRing current = ring.get();
+            return current.verificationKeys(clock.instant()).find(kid);
+        };
+    }
+
+    /** Present for generated keys: the server calls {@link KeyRotator#rotateIfDue()} on a schedule. */
+    public Optional<KeyRotator> rotator() {
+        return rotator;
+    }
+}
