@@ -4,10 +4,10 @@ import dev.gatehouse.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code gatehouse serve}, {@code gatehouse users ...} and {@code gatehouse token ...}. */
+/** {@code gatehouse serve}, {@code gatehouse users ...}, {@code gatehouse token ...} and {@code gatehouse keys ...}. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "A fast, self-hosted authentication server.",
-        subcommands = {ServeCommand.class, UsersCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, UsersCommand.class, TokenCommand.class, KeysCommand.class})
 public final class GatehouseCli {
     public static void main(String[] args) {
         System.exit(newCommandLine().execute(args));

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one statement on a pooled connection, in auto-commit: every store operation is a single
- * statement, so none needs a transaction of its own. Turns {@link SQLException}s into
- * {@link StoreException}s that name the operation.
+ * Runs one statement on a pooled connection, in auto-commit: almost every store operation is a
+ * single statement, so needs no transaction of its own; the few that are not use
+ * {@link #transaction}. Turns {@link SQLException}s into {@link StoreException}s that name the operation.
  */
 final class Sql {
     /** Sets a statement's parameters. */
@@ -26,6 +26,12 @@ final class Sql {
     @FunctionalInterface
     interface Row<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    /** Statements that run in one transaction; returns true to commit, false to roll back. */
+    @FunctionalInterface
+    interface Transaction {
+        boolean run(Connection connection) throws SQLException;
     }
 
     /** How an insert went: the constraint outcomes are answers, not failures. */
@@ -96,6 +102,42 @@ final class Sql {
                 return Insert.MISSING_REFERENCE;
             }
             throw failed(operation, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the writers' pool: commits when it returns true,
+     * rolls back when it returns false or fails in any way (and then rethrows, an SQLException
+     * as a {@link StoreException}).
+     *
+     * @return what {@code work} returned: whether its changes were committed
+     */
+    boolean transaction(String operation, Transaction work) {
+        try (Connection connection = connection(database.writes(), operation)) {
+            connection.setAutoCommit(false);
+            try {
+                boolean commit = work.run(connection);
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                return commit;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackAfter(connection, e);
+                throw e;
+            }
+            // The pool restores auto-commit when the connection goes back.
+        } catch (SQLException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    private static void rollbackAfter(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
