@@ -1,6 +1,9 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.authn.TokenKeys;
+import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.secrets.ServerSecrets;
@@ -13,15 +16,18 @@ import dev.gatehouse.http.GatehouseHttp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
 final class GatehouseRuntime implements AutoCloseable {
     private final Stores stores;
     private final GatehouseHttp.Services services;
+    private final Optional<TokenKeys> tokenKeys;
 
-    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services) {
+    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services, Optional<TokenKeys> tokenKeys) {
         this.stores = stores;
         this.services = services;
+        this.tokenKeys = tokenKeys;
     }
 
     static GatehouseRuntime open(GatehouseConfig config, Clock clock) {
@@ -32,9 +38,14 @@ final class GatehouseRuntime implements AutoCloseable {
             SessionService sessions = new SessionService(stores.sessions(),
                     new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
             AccountService accounts = new AccountService(users, sessions);
-            Authenticator authenticator = new Authenticator(users, sessions, config.authTypes());
+            Optional<TokenKeys> keys = config.allows(AuthType.JWT)
+                    ? Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock)) : Optional.empty();
+            Optional<TokenAuthority> tokens = keys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
+                    stores.refreshTokens(), stores.revocations(), users, sessions, clock));
+            Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
-            return new GatehouseRuntime(stores, new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens));
+            return new GatehouseRuntime(stores,
+                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens), keys);
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;
@@ -49,6 +60,23 @@ final class GatehouseRuntime implements AutoCloseable {
     private static byte[] tokenServiceSecret(GatehouseConfig config, Stores stores) {
         return config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
+    }
+
+    /** The default issuer: the address the server is configured to listen on. */
+    private static String ownUrl(GatehouseConfig config) {
+        String host = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + config.port();
+    }
+
+    /** Present when tokens are on; its rotator, when keys are generated, is due to be called on a schedule. */
+    Optional<TokenKeys> tokenKeys() {
+        return tokenKeys;
+    }
+
+    /** Deletes expired refresh tokens and revocations; sessions are purged by their own service. */
+    int purgeExpiredTokens() {
+        int purged = stores.revocations().deleteExpired(services.clock().instant());
+        return purged + stores.refreshTokens().deleteExpired(services.clock().instant());
     }
 
     GatehouseHttp.Services services() {

@@ -1,6 +1,8 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
 import io.javalin.Javalin;
@@ -69,9 +71,15 @@ public final class GatehouseServer implements AutoCloseable {
             if (purged > 0) {
                 LOG.info("purged {} expired sessions", purged);
             }
+            int tokens = runtime.purgeExpiredTokens();
+            if (tokens > 0) {
+                LOG.info("purged {} expired refresh tokens and revocations", tokens);
+            }
+            runtime.tokenKeys().flatMap(TokenKeys::rotator).ifPresent(KeyRotator::rotateIfDue);
         } catch (RuntimeException e) {
-            // The next run tries again; an expired session is refused on sight meanwhile.
-            LOG.warn("purging expired sessions failed", e);
+            // The next run tries again; an expired session is refused on sight meanwhile, and a key
+            // due to rotate keeps signing a little longer (its verify window has that slack).
+            LOG.warn("background upkeep (purge, key rotation) failed", e);
         }
     }
 

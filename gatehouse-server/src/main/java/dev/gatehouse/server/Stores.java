@@ -1,7 +1,16 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.keys.KeyStore;
+import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
+import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
+import dev.gatehouse.core.token.RefreshTokenStore;
+import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.jdbc.JdbcKeyStore;
+import dev.gatehouse.jdbc.JdbcRefreshTokenStore;
+import dev.gatehouse.jdbc.JdbcRevocationStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.secrets.ServerSecretStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
@@ -15,13 +24,16 @@ import dev.gatehouse.jdbc.JdbcUserStore;
 import java.time.Clock;
 
 /** The stores a configuration names, and how to close what they hold open. */
-record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, AutoCloseable resources) implements AutoCloseable {
+record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
+              RefreshTokenStore refreshTokens, RevocationStore revocations, AutoCloseable resources) implements AutoCloseable {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
-            case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(), () -> { });
+            case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
+                    new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), () -> { });
             case SQLITE -> {
                 JdbcDatabase database = JdbcDatabase.open(config.dbUrl());
-                yield new Stores(new JdbcUserStore(database), new JdbcSessionStore(database), new JdbcServerSecretStore(database, clock), database);
+                yield new Stores(new JdbcUserStore(database), new JdbcSessionStore(database), new JdbcServerSecretStore(database, clock),
+                        new JdbcKeyStore(database), new JdbcRefreshTokenStore(database), new JdbcRevocationStore(database), database);
             }
         };
     }
