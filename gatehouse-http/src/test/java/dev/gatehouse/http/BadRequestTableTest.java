@@ -236,7 +236,7 @@ class BadRequestTableTest {
                 get("Basic of invalid UTF-8", me, 401, "malformed_credentials")
                         .header("Authorization", basicOfBytes((byte) 0xFF, (byte) 0xFE, (byte) ':', (byte) 'x')),
                 get("Basic with nothing after the scheme", me, 401, "malformed_credentials").header("Authorization", "Basic"),
-                get("Bearer scheme", me, 401, "unsupported_auth_scheme").header("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30."),
+                get("Bearer when jwt is off", me, 401, "auth_method_not_enabled").header("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30."),
                 get("Digest scheme", me, 401, "unsupported_auth_scheme").header("Authorization", "Digest username=\"carol\""),
                 get("Basic with a wrong password", me, 401, "invalid_credentials").header("Authorization", Api.basic(USER_EMAIL, "wrong password")),
                 get("Basic of an unknown user", me, 401, "invalid_credentials").header("Authorization", Api.basic("nobody@example.com", "wrong password")),

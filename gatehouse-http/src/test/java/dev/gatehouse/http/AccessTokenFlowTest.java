@@ -1,0 +1,206 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Access and refresh tokens over HTTP, end to end (AUTH_TYPE with jwt). */
+class AccessTokenFlowTest {
+    private static final Map<String, String> JWT_AND_SESSIONS = Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256");
+    private static final Map<String, String> ADA = Map.of("email", "ada@example.com", "password", "correct horse battery");
+
+    private static JsonNode login(Api api) {
+        Api.Reply reply = api.postJson("/api/v1/auth/login", ADA);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static int me(Api api, String accessToken) {
+        return api.get("/api/v1/users/me", "Authorization", "Bearer " + accessToken).status();
+    }
+
+    private static Api.Reply refresh(Api api, String refreshToken) {
+        return api.postForm("/api/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    private static JsonNode jwtPart(String token, int part) {
+        try {
+            return Api.MAPPER.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[part]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void loginReturnsTokensBesideTheUserAndTheBearerTokenAuthenticates() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            JsonNode body = login(api);
+            assertThat(body.path("email").asText()).isEqualTo("ada@example.com");
+            assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
+            assertThat(body.path("expires_in").asLong()).isEqualTo(900);
+            assertThat(body.path("refresh_token").asText()).hasSize(43);
+            String access = body.path("access_token").asText();
+
+            JsonNode header = jwtPart(access, 0);
+            JsonNode claims = jwtPart(access, 1);
+            assertThat(header.path("alg").asText()).isEqualTo("ES256");
+            assertThat(header.path("typ").asText()).isEqualTo("at+jwt");
+            assertThat(claims.path("sub").asText()).isEqualTo(body.path("id").asText());
+            assertThat(claims.path("role").asText()).isEqualTo("common");
+            assertThat(claims.path("iss").asText()).isEqualTo(TestGatehouse.ISSUER);
+
+            Api.Reply me = api.get("/api/v1/users/me", "Authorization", "Bearer " + access);
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().path("id").asText()).isEqualTo(body.path("id").asText());
+
+            Api.Reply forged = api.get("/api/v1/users/me", "Authorization", "Bearer " + access.substring(0, access.length() - 4) + "AAAA");
+            assertThat(forged.status()).isEqualTo(401);
+            assertThat(forged.error()).isEqualTo("invalid_token");
+            assertThat(forged.header("WWW-Authenticate").orElseThrow()).contains("Bearer");
+
+            gatehouse.clock.advance(Duration.ofMinutes(15).plusSeconds(61));
+            assertThat(me(api, access)).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void refreshRotatesAndAReusedRefreshTokenRevokesTheWholeFamily() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            String first = login(api).path("refresh_token").asText();
+
+            Api.Reply rotated = refresh(api, first);
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            String second = rotated.json().path("refresh_token").asText();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(me(api, rotated.json().path("access_token").asText())).isEqualTo(200);
+
+            Api.Reply reused = refresh(api, first);
+            assertThat(reused.status()).isEqualTo(400);
+            assertThat(reused.error()).isEqualTo("invalid_grant");
+            assertThat(refresh(api, second).error()).as("the family is revoked").isEqualTo("invalid_grant");
+
+            Api.Reply wrongGrant = api.postForm("/api/v1/auth/token", Map.of("grant_type", "password", "refresh_token", second));
+            assertThat(wrongGrant.error()).isEqualTo("unsupported_grant_type");
+        }
+    }
+
+    @Test
+    void logoutEndsTheSessionsTokensAndLogOutEverywhereEndsAll() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            Api.Reply first = api.postJson("/api/v1/auth/login", ADA);
+            String cookie = first.cookie(Steps.DEFAULT_COOKIE).orElseThrow();
+            String access = first.json().path("access_token").asText();
+            String refreshToken = first.json().path("refresh_token").asText();
+            JsonNode other = login(api);
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(cookie)).send().status()).isEqualTo(204);
+            assertThat(me(api, access)).as("bound to the ended session").isEqualTo(401);
+            assertThat(refresh(api, refreshToken).error()).isEqualTo("invalid_grant");
+            assertThat(me(api, other.path("access_token").asText())).as("another sign-in is untouched").isEqualTo(200);
+
+            gatehouse.clock.advance(Duration.ofSeconds(2));
+            Api.Reply everywhere = api.call("DELETE", "/api/v1/sessions").headers("Authorization", "Bearer " + other.path("access_token").asText()).send();
+            assertThat(everywhere.status()).isEqualTo(204);
+            assertThat(me(api, other.path("access_token").asText())).isEqualTo(401);
+            assertThat(refresh(api, other.path("refresh_token").asText()).error()).isEqualTo("invalid_grant");
+
+            gatehouse.clock.advance(Duration.ofSeconds(2));
+            assertThat(me(api, login(api).path("access_token").asText())).as("a later sign-in works").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void revocationAndIntrospection() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            gatehouse.users.ensureAdmin("root@example.com", "root password 1");
+            String admin = Api.basic("root@example.com", "root password 1");
+            Steps.register(api, ADA);
+            JsonNode tokens = login(api);
+            String access = tokens.path("access_token").asText();
+
+            Api.Reply active = api.postForm("/api/v1/auth/introspect", Map.of("token", access), "Authorization", admin);
+            assertThat(active.status()).isEqualTo(401).as("Basic is not enabled here");
+
+            try (TestGatehouse withBasic = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session,basic"))) {
+                Api api2 = withBasic.api();
+                withBasic.users.ensureAdmin("root@example.com", "root password 1");
+                Steps.register(api2, ADA);
+                JsonNode t2 = login(api2);
+                String access2 = t2.path("access_token").asText();
+                Api.Reply introspected = api2.postForm("/api/v1/auth/introspect", Map.of("token", access2), "Authorization", admin);
+                assertThat(introspected.status()).as(introspected.body()).isEqualTo(200);
+                assertThat(introspected.json().path("active").asBoolean()).isTrue();
+                assertThat(introspected.json().path("token_type").asText()).isEqualTo("access_token");
+                assertThat(introspected.json().path("sub").asText()).isEqualTo(t2.path("id").asText());
+                JsonNode refreshInfo = api2.postForm("/api/v1/auth/introspect", Map.of("token", t2.path("refresh_token").asText()),
+                        "Authorization", admin).json();
+                assertThat(refreshInfo.path("active").asBoolean()).isTrue();
+                assertThat(refreshInfo.path("token_type").asText()).isEqualTo("refresh_token");
+
+                assertThat(api2.postForm("/api/v1/auth/introspect", Map.of("token", access2), "Authorization", "Bearer " + access2).status())
+                        .as("a common user may not introspect").isEqualTo(403);
+
+                assertThat(api2.postForm("/api/v1/auth/revoke", Map.of("token", access2)).status()).isEqualTo(200);
+                assertThat(me(api2, access2)).isEqualTo(401);
+                Api.Reply inactive = api2.postForm("/api/v1/auth/introspect", Map.of("token", access2), "Authorization", admin);
+                assertThat(inactive.json().path("active").asBoolean()).isFalse();
+                assertThat(inactive.json().size()).isEqualTo(1);
+
+                assertThat(api2.postForm("/api/v1/auth/revoke", Map.of("token", "not-a-token")).status()).as("RFC 7009: unknown is fine").isEqualTo(200);
+                assertThat(api2.postForm("/api/v1/auth/revoke", Map.of("token", t2.path("refresh_token").asText())).status()).isEqualTo(200);
+                assertThat(refresh(api2, t2.path("refresh_token").asText()).error()).isEqualTo("invalid_grant");
+            }
+        }
+    }
+
+    @Test
+    void jwksPublishesPublicKeysOnlyAndDiscoveryAgreesWithTheTokens() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            String access = login(api).path("access_token").asText();
+
+            Api.Reply jwks = api.get("/.well-known/jwks.json");
+            assertThat(jwks.status()).isEqualTo(200);
+            assertThat(jwks.header("Cache-Control").orElseThrow()).contains("max-age=");
+            JsonNode keys = jwks.json().path("keys");
+            assertThat(keys.size()).isGreaterThanOrEqualTo(1);
+            for (JsonNode key : keys) {
+                assertThat(key.has("d")).isFalse();
+                assertThat(key.path("use").asText()).isEqualTo("sig");
+            }
+            String kid = jwtPart(access, 0).path("kid").asText();
+            assertThat(keys.findValuesAsText("kid")).contains(kid);
+
+            JsonNode discovery = api.get("/.well-known/openid-configuration").json();
+            assertThat(discovery.path("issuer").asText()).isEqualTo(jwtPart(access, 1).path("iss").asText());
+            assertThat(discovery.path("jwks_uri").asText()).endsWith("/.well-known/jwks.json");
+            assertThat(discovery.path("token_endpoint").asText()).endsWith("/api/v1/auth/token");
+        }
+    }
+
+    @Test
+    void withoutJwtLoginHasNoTokensAndBearerIsNotEnabled() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "session"))) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            assertThat(login(api).has("access_token")).isFalse();
+            Api.Reply bearer = api.get("/api/v1/users/me", "Authorization", "Bearer abc.def.ghi");
+            assertThat(bearer.status()).isEqualTo(401);
+            assertThat(bearer.error()).isEqualTo("auth_method_not_enabled");
+            assertThat(api.get("/.well-known/jwks.json").status()).isEqualTo(404);
+        }
+    }
+}
