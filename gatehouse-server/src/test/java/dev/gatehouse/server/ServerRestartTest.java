@@ -109,6 +109,30 @@ class ServerRestartTest {
         }
     }
 
+    @Test
+    void generatedSigningKeysAndRefreshTokensSurviveARestartOnSqlite() throws Exception {
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "AUTH_TYPE", "jwt,session",
+                "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("jwt.db"),
+                "GATEHOUSE_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])), Map.of());
+        String access;
+        String refresh;
+        try (GatehouseServer first = GatehouseServer.start(config, Clock.systemUTC(), quiet())) {
+            assertThat(Http.send("POST", first.port(), "/api/v1/users", REGISTER).statusCode()).isEqualTo(201);
+            HttpResponse<String> login = Http.send("POST", first.port(), "/api/v1/auth/login", REGISTER);
+            com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body());
+            access = body.path("access_token").asText();
+            refresh = body.path("refresh_token").asText();
+            assertThat(access).isNotEmpty();
+        }
+        try (GatehouseServer second = GatehouseServer.start(config, Clock.systemUTC(), quiet())) {
+            assertThat(Http.send("GET", second.port(), "/api/v1/users/me", null, "Authorization", "Bearer " + access).statusCode())
+                    .as("the same key verifies after the restart").isEqualTo(200);
+            HttpResponse<String> refreshed = Http.send("POST", second.port(), "/api/v1/auth/token",
+                    "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + refresh + "\"}");
+            assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        }
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
