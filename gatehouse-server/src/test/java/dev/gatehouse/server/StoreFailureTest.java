@@ -23,8 +23,9 @@ class StoreFailureTest {
     Path dir;
 
     @Test
-    void aClosedDatabaseFailsClosedWithStoreUnavailable() {
-        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("g.db")), Map.of());
+    void aClosedDatabaseFailsClosedWithStoreUnavailable() throws Exception {
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "AUTH_TYPE", "session,jwt",
+                "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("g.db")), Map.of());
         GatehouseRuntime runtime = GatehouseRuntime.open(config, Clock.systemUTC());
         Javalin app = GatehouseHttp.create(runtime.services(), new RouteStatistics()).start("127.0.0.1", 0);
         try {
@@ -32,11 +33,15 @@ class StoreFailureTest {
             assertThat(Http.send("POST", port, "/api/v1/users", ADA).statusCode()).isEqualTo(201);
             HttpResponse<String> login = Http.send("POST", port, "/api/v1/auth/login", ADA);
             String cookie = "gatehouse_session=" + Http.cookie(login, "gatehouse_session").orElseThrow();
+            String bearer = "Bearer " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("access_token").asText();
+            assertThat(Http.send("GET", port, "/api/v1/users/me", null, "Authorization", bearer).statusCode()).isEqualTo(200);
 
             runtime.close();
 
             for (HttpResponse<String> refused : java.util.List.of(
                     Http.send("GET", port, "/api/v1/users/me", null, "Cookie", cookie),
+                    // A well-signed token whose revocation state cannot be read is refused, not waved through.
+                    Http.send("GET", port, "/api/v1/users/me", null, "Authorization", bearer),
                     Http.send("POST", port, "/api/v1/auth/login", ADA),
                     Http.send("POST", port, "/api/v1/users", ADA.replace("ada@", "bob@")))) {
                 assertThat(refused.statusCode()).isEqualTo(503);
