@@ -48,6 +48,8 @@ final class TestGatehouse implements AutoCloseable {
     final InMemoryRefreshTokenStore refreshTokens;
     final InMemoryRevocationStore revocations;
     final Optional<TokenAuthority> tokens;
+    /** The keys behind the tokens: a test rotates them with {@code tokenKeys.get().rotator()}. */
+    final Optional<TokenKeys> tokenKeys;
     static final String ISSUER = "http://127.0.0.1";
     final RouteStatistics statistics = new RouteStatistics();
     private final Javalin app;
@@ -67,8 +69,8 @@ final class TestGatehouse implements AutoCloseable {
         users = new UserService(userStore, hasher, clock);
         sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
         AccountService accounts = new AccountService(users, sessions);
-        tokens = config.allows(AuthType.JWT) ? Optional.of(TokenAuthority.create(config.tokens(), ISSUER,
-                TokenKeys.fromConfig(config.tokens(), keyStore, clock), refreshTokens, revocations, users, sessions, clock)) : Optional.empty();
+        tokenKeys = config.allows(AuthType.JWT) ? Optional.of(TokenKeys.fromConfig(config.tokens(), keyStore, clock)) : Optional.empty();
+        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens(), ISSUER, keys, refreshTokens, revocations, users, sessions, clock));
         Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));

@@ -17,7 +17,7 @@ final class ConfigOptions {
     String host;
     @Option(names = "--port", description = "Port to listen on, 0 for any free port (API_PORT). Default 8080.")
     String port;
-    @Option(names = "--auth-type", description = "Comma list of basic, session (AUTH_TYPE; seed names accepted). Default basic,session.")
+    @Option(names = "--auth-type", description = "Comma list of basic, session, jwt (AUTH_TYPE; seed names accepted). Default basic,session.")
     String authType;
     @Option(names = "--session-name", description = "Session cookie name (SESSION_NAME). Default gatehouse_session.")
     String sessionName;
@@ -44,6 +44,27 @@ final class ConfigOptions {
             + "Default: random at first start, kept in the store. Prefer the variable: other users can read a process's arguments.")
     String tokenServiceSecret;
 
+    @Option(names = "--jwt-algorithm", description = "Token signing algorithm (JWT_ALGORITHM). Default RS256.")
+    String jwtAlgorithm;
+    @Option(names = "--jwt-ttl", description = "Access token lifetime: seconds or 30d/12h/15m (JWT_TTL). Default 15m.")
+    String jwtTtl;
+    @Option(names = "--jwt-refresh-ttl", description = "Refresh token lifetime (JWT_REFRESH_TTL). Default 30d.")
+    String jwtRefreshTtl;
+    @Option(names = "--jwt-rotate-interval", description = "Rotation of generated keys; 0 = off (JWT_ROTATE_INTERVAL). Default 30d.")
+    String jwtRotateInterval;
+    @Option(names = "--jwt-private-key-file", description = "PEM private key to sign with (JWT_PRIVATE_KEY_FILE).")
+    String jwtPrivateKeyFile;
+    @Option(names = "--jwt-public-key-file", description = "Its PEM public key, checked against it (JWT_PUBLIC_KEY_FILE).")
+    String jwtPublicKeyFile;
+    @Option(names = "--jwt-secret", description = "HS* secret (JWT_SECRET). Prefer the variable: process arguments are visible to others.")
+    String jwtSecret;
+    @Option(names = "--issuer", description = "iss of issued tokens (GATEHOUSE_ISSUER). Default: the server's own URL.")
+    String issuer;
+    @Option(names = "--audience", description = "aud of issued tokens (GATEHOUSE_AUDIENCE). Default gatehouse.")
+    String audience;
+    @Option(names = "--master-key", description = "Base64 of 32 bytes encrypting stored keys (GATEHOUSE_MASTER_KEY). Prefer the variable.")
+    String masterKey;
+
     /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
     GatehouseConfig load(Map<String, String> environment) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -59,6 +80,16 @@ final class ConfigOptions {
         put(flags, Setting.ADMIN_EMAIL, adminEmail);
         put(flags, Setting.ADMIN_PASSWORD, adminPassword);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
+        put(flags, Setting.JWT_ALGORITHM, jwtAlgorithm);
+        put(flags, Setting.JWT_TTL, jwtTtl);
+        put(flags, Setting.JWT_REFRESH_TTL, jwtRefreshTtl);
+        put(flags, Setting.JWT_ROTATE_INTERVAL, jwtRotateInterval);
+        put(flags, Setting.JWT_PRIVATE_KEY_FILE, jwtPrivateKeyFile);
+        put(flags, Setting.JWT_PUBLIC_KEY_FILE, jwtPublicKeyFile);
+        put(flags, Setting.JWT_SECRET, jwtSecret);
+        put(flags, Setting.ISSUER, issuer);
+        put(flags, Setting.AUDIENCE, audience);
+        put(flags, Setting.MASTER_KEY, masterKey);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
         return ConfigLoader.load(environment, flags);

@@ -79,9 +79,18 @@ final class TokenCommand {
         String token;
         @Option(names = "--key", description = "Verify with this text's UTF-8 bytes instead of the server's secret.")
         String key;
+        @Option(names = "--jwks", description = "Verify an access token against the public keys at this JWKS URL "
+                + "(signature and algorithm policy only; claims are printed, not judged).")
+        String jwks;
 
         @Override
         public Integer call() {
+            if (jwks != null) {
+                if (key != null) {
+                    throw new CliException("give --key or --jwks, not both");
+                }
+                return JwksVerification.run(token, jwks, parent.out());
+            }
             DataTokenVerification result;
             if (key != null) {
                 result = DataTokenService.verifyWithKey(token, key);

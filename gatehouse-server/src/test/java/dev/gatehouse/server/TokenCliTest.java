@@ -101,4 +101,29 @@ class TokenCliTest {
 
     private record Result(int code, String out, String err) {
     }
+
+    @Test
+    void verifiesAnAccessTokenAgainstTheServersJwks() throws Exception {
+        dev.gatehouse.core.config.GatehouseConfig config = dev.gatehouse.core.config.ConfigLoader.load(
+                java.util.Map.of("API_PORT", "0", "STORE", "memory", "AUTH_TYPE", "jwt,session"), java.util.Map.of());
+        try (GatehouseServer server = GatehouseServer.start(config, java.time.Clock.systemUTC(),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8))) {
+            String ada = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
+            Http.send("POST", server.port(), "/api/v1/users", ada);
+            String access = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Http.send("POST", server.port(), "/api/v1/auth/login", ada).body()).path("access_token").asText();
+            String jwks = "http://127.0.0.1:" + server.port() + "/.well-known/jwks.json";
+
+            Result verified = run("token", "verify", access, "--jwks", jwks);
+            assertThat(verified.code()).as(verified.err()).isZero();
+            assertThat(verified.out()).contains("\"signature_verified\" : true", "\"role\" : \"common\"");
+
+            String tampered = access.substring(0, access.lastIndexOf('.') + 1) + "AAAA" + access.substring(access.lastIndexOf('.') + 5);
+            Result refused = run("token", "verify", tampered, "--jwks", jwks);
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.out()).contains("\"signature_verified\" : false", "\"reason\"");
+
+            assertThat(run("token", "verify", access, "--jwks", "http://127.0.0.1:" + server.port() + "/nothing").code()).isEqualTo(2);
+        }
+    }
 }

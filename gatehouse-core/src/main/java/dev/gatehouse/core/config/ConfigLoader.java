@@ -91,7 +91,7 @@ public final class ConfigLoader {
 
     private TokenConfig tokens() {
         // RS256 by default: verification, the cost paid on every request, is cheapest of the
-        // asymmetric algorithms (~70 us against ~330 us for Ed25519 and ~1.1 ms for ES256 here),
+        // asymmetric algorithms (measured: see AccessTokenSettings.DEFAULT_ALGORITHM and docs/TOKENS.md),
         // and every JWT library can check it. Signing (~1.8 ms) happens once per login or refresh.
         SigningAlgorithm algorithm = parsed(Setting.JWT_ALGORITHM, SigningAlgorithm::fromName,
                 "one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384, EdDSA").orElse(SigningAlgorithm.RS256);
@@ -99,7 +99,9 @@ public final class ConfigLoader {
         Duration refreshTtl = positiveDuration(Setting.JWT_REFRESH_TTL, TokenConfig.DEFAULT_REFRESH_TTL);
         Duration rotateInterval = text(Setting.JWT_ROTATE_INTERVAL).isPresent() ? duration(Setting.JWT_ROTATE_INTERVAL)
                 : TokenConfig.DEFAULT_ROTATE_INTERVAL;
-        if (!rotateInterval.isZero() && rotateInterval.compareTo(accessTtl) <= 0) {
+        if (!rotateInterval.isZero() && rotateInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add(describe(Setting.JWT_ROTATE_INTERVAL) + " must be 0 (off) or at least 1m: a faster rotation would outrun every JWKS cache");
+        } else if (!rotateInterval.isZero() && rotateInterval.compareTo(accessTtl) <= 0) {
             problems.add(describe(Setting.JWT_ROTATE_INTERVAL) + " must be 0 (off) or longer than JWT_TTL, so that a key outlives the tokens it signs");
         }
         Optional<Path> privateKey = readableFile(Setting.JWT_PRIVATE_KEY_FILE);
@@ -166,7 +168,7 @@ public final class ConfigLoader {
             } else {
                 unknownNamed = true;
                 problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
-                        + "' (use basic, session, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)");
+                        + "' (use basic, session, jwt, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)");
             }
         }
         // Only this setting's own problems excuse an empty list; another setting's must not hide it.
