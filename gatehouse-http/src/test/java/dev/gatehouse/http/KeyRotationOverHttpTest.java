@@ -34,8 +34,7 @@ class KeyRotationOverHttpTest {
             assertThat(kid(after)).isNotEqualTo(oldKid);
             assertThat(jwksKids(api)).contains(oldKid, kid(after));
 
-            // Both verify: the old token is still inside its lifetime only if it was issued < 15 min ago,
-            // so issue one right before the next rotation and check it right after.
+            // A token signed just before the next rotation is still inside its lifetime right after it.
             gatehouse.clock.advance(Duration.ofMinutes(58));
             String lastOfTheKey = api.postJson("/api/v1/auth/login", ADA).json().path("access_token").asText();
             gatehouse.clock.advance(Duration.ofMinutes(3));

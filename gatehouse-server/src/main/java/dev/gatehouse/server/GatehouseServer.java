@@ -47,7 +47,7 @@ public final class GatehouseServer implements AutoCloseable {
             config.adminEmail().ifPresent(email -> runtime.services().users().ensureAdmin(email, config.adminPassword().orElseThrow().value()));
             GatehouseServer server = new GatehouseServer(runtime, report);
             server.app.start(config.host(), config.port());
-            server.purger.scheduleWithFixedDelay(server::purgeExpiredSessions, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+            server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
             LOG.info("Gatehouse listening on http://{}:{} (store {}, auth {})", config.host(), server.port(), config.store().name().toLowerCase(),
                     config.authTypes());
             return server;
@@ -65,7 +65,7 @@ public final class GatehouseServer implements AutoCloseable {
         return statistics;
     }
 
-    private void purgeExpiredSessions() {
+    private void upkeep() {
         try {
             int purged = runtime.services().sessions().purgeExpired();
             if (purged > 0) {

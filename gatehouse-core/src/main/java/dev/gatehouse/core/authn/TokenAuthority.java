@@ -1,5 +1,6 @@
 package dev.gatehouse.core.authn;
 
+import dev.gatehouse.core.config.TokenConfig;
 import dev.gatehouse.core.keys.Jwks;
 import dev.gatehouse.core.keys.KeyRing;
 import dev.gatehouse.core.session.Session;
@@ -7,10 +8,13 @@ import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenClaims;
 import dev.gatehouse.core.token.AccessTokenIssuer;
+import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.token.IssuedAccessToken;
 import dev.gatehouse.core.token.IssuedRefreshToken;
 import dev.gatehouse.core.token.RefreshResult;
+import dev.gatehouse.core.token.RefreshTokenPolicy;
+import dev.gatehouse.core.token.RefreshTokenStore;
 import dev.gatehouse.core.token.RefreshTokenService;
 import dev.gatehouse.core.token.RevocationStore;
 import dev.gatehouse.core.user.User;
@@ -63,13 +67,13 @@ public final class TokenAuthority {
      *
      * @param issuerUrl the {@code iss} when {@code GATEHOUSE_ISSUER} is not set: the server's own URL
      */
-    public static TokenAuthority create(dev.gatehouse.core.config.TokenConfig config, String issuerUrl, TokenKeys keys,
-                                        dev.gatehouse.core.token.RefreshTokenStore refreshTokens, RevocationStore revocations,
+    public static TokenAuthority create(TokenConfig config, String issuerUrl, TokenKeys keys,
+                                        RefreshTokenStore refreshTokens, RevocationStore revocations,
                                         UserService users, SessionService sessions, Clock clock) {
-        dev.gatehouse.core.token.AccessTokenSettings settings = new dev.gatehouse.core.token.AccessTokenSettings(
+        AccessTokenSettings settings = new AccessTokenSettings(
                 config.issuer().orElse(issuerUrl), config.audience(), config.accessTtl());
         RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations,
-                dev.gatehouse.core.token.RefreshTokenPolicy.of(config.refreshTtl()), clock);
+                RefreshTokenPolicy.of(config.refreshTtl()), clock);
         return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
                 refresh, revocations, users, sessions, keys.ringSupplier(), clock);
     }

@@ -438,6 +438,8 @@ class ConfigLoaderTest {
                     .anySatisfy(p -> assertThat(p).contains("JWT_SECRET"));
             assertThat(failure("JWT_ROTATE_INTERVAL", "10m", "JWT_TTL", "15m").problems())
                     .anySatisfy(p -> assertThat(p).contains("JWT_ROTATE_INTERVAL"));
+            assertThat(failure("JWT_ROTATE_INTERVAL", "30s", "JWT_TTL", "10s").problems())
+                    .singleElement().asString().contains("at least 1m");
         }
     }
 }
