@@ -1,0 +1,31 @@
+package dev.gatehouse.core.access;
+
+import dev.gatehouse.core.user.User;
+
+import java.util.Optional;
+
+/** What the rules say of a request. */
+public sealed interface AccessDecision {
+    /** Let it through; the caller, when signed in, is named for the upstream. */
+    record Allow(Optional<User> user) implements AccessDecision {
+    }
+
+    /**
+     * Sign-in needed. A browser navigation goes to {@code page} when the rule names one, else to
+     * the login page; an API call gets 401.
+     */
+    record SignInRequired(Optional<String> page) implements AccessDecision {
+    }
+
+    /** Signed in but not allowed. */
+    record Forbidden(User user) implements AccessDecision {
+    }
+
+    /** A signed-in browser is sent elsewhere (seed 4: from the login page to the app). */
+    record SendSignedIn(String page, User user) implements AccessDecision {
+    }
+
+    /** The path cannot be read the way an upstream would read it (bad encoding): refused outright. */
+    record BadPath(String reason) implements AccessDecision {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.core.access;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One ordered rule: where it applies (host, path, methods) and what it demands.
+ *
+ * @param host a regular expression the whole (lower-cased, port-less) host must match; empty = any
+ * @param methods upper-case HTTP methods; empty = any
+ */
+public record AccessRule(String name, Optional<Pattern> host, PathPattern path, Set<String> methods, Policy policy, PageRedirects pages) {
+    public AccessRule {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
+        methods = methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(pages, "pages");
+    }
+
+    /** True when the rule applies to this request; {@code path} is already normalised. */
+    public boolean appliesTo(String method, String hostName, String path) {
+        return (methods.isEmpty() || methods.contains(method.toUpperCase(Locale.ROOT)))
+                && host.map(p -> p.matcher(hostName).matches()).orElse(true)
+                && this.path.matches(path);
+    }
+}
