@@ -17,11 +17,14 @@ public sealed interface AccessDecision {
     record SignInRequired(Optional<String> page) implements AccessDecision {
     }
 
-    /** Signed in but not allowed. */
-    record Forbidden(User user) implements AccessDecision {
+    /** Not allowed: signed in without the role, or a deny rule (then even when signed out). */
+    record Forbidden(Optional<User> user) implements AccessDecision {
     }
 
-    /** A signed-in browser is sent elsewhere (seed 4: from the login page to the app). */
+    /**
+     * A signed-in browser is sent elsewhere (seed 4: from the login page to the app). For a
+     * request that is not a browser navigation this means {@link Allow}.
+     */
     record SendSignedIn(String page, User user) implements AccessDecision {
     }
 

@@ -1,0 +1,123 @@
+package dev.gatehouse.core.access;
+
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessEngineTest {
+    private static final User ADA = user(Role.COMMON);
+    private static final User ROOT = user(Role.ADMIN);
+
+    /** Seed 4's SPA: assets public, login page sends signed-in browsers on, app pages and unknown pages need sign-in. */
+    private static final AccessRules SPA = new AccessRules(List.of(
+            rule("assets", new PathPattern.Prefix("/assets"), new Policy.Public(), PageRedirects.none()),
+            rule("login page", regex("^/login\\.html$"), new Policy.Public(), new PageRedirects(Optional.of("/index.html"), Optional.empty())),
+            rule("admin", new PathPattern.Prefix("/admin"), new Policy.Roles(Set.of(Role.ADMIN)), PageRedirects.none()),
+            rule("internal", new PathPattern.Prefix("/internal"), new Policy.Deny(), PageRedirects.none()),
+            rule("app page", regex("^/index\\.html$"), new Policy.Authenticated(), new PageRedirects(Optional.empty(), Optional.of("/login.html")))),
+            new Policy.Authenticated(), new PageRedirects(Optional.empty(), Optional.of("/login.html")));
+
+    private static User user(Role role) {
+        return new User(UUID.randomUUID(), Optional.of(role.wireName() + "@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), role, "hash", Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static PathPattern regex(String regex) {
+        return new PathPattern.Regex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+    }
+
+    private static AccessRule rule(String name, PathPattern path, Policy policy, PageRedirects pages) {
+        return new AccessRule(name, Optional.empty(), path, Set.of(), policy, pages);
+    }
+
+    private static AccessDecision decide(AccessRules rules, String path, Optional<User> caller) {
+        return AccessEngine.decide(rules, new AccessRequest("GET", "app.example.com", path), caller);
+    }
+
+    @Test
+    void publicPathsNeedNobody() {
+        assertThat(decide(SPA, "/assets/app.js", Optional.empty())).isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(decide(SPA, "/assets/app.js", Optional.of(ADA))).isEqualTo(new AccessDecision.Allow(Optional.of(ADA)));
+    }
+
+    @Test
+    void seed4PageRouting() {
+        assertThat(decide(SPA, "/login.html", Optional.of(ADA))).isEqualTo(new AccessDecision.SendSignedIn("/index.html", ADA));
+        assertThat(decide(SPA, "/login.html", Optional.empty())).isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(decide(SPA, "/index.html", Optional.empty())).isEqualTo(new AccessDecision.SignInRequired(Optional.of("/login.html")));
+        assertThat(decide(SPA, "/unknown/page", Optional.empty())).isEqualTo(new AccessDecision.SignInRequired(Optional.of("/login.html")));
+        assertThat(decide(SPA, "/index.html", Optional.of(ADA))).isEqualTo(new AccessDecision.Allow(Optional.of(ADA)));
+    }
+
+    @Test
+    void rolesAndDeny() {
+        assertThat(decide(SPA, "/admin/users", Optional.of(ADA))).isEqualTo(new AccessDecision.Forbidden(Optional.of(ADA)));
+        assertThat(decide(SPA, "/admin/users", Optional.of(ROOT))).isEqualTo(new AccessDecision.Allow(Optional.of(ROOT)));
+        assertThat(decide(SPA, "/admin", Optional.empty())).isInstanceOf(AccessDecision.SignInRequired.class);
+        assertThat(decide(SPA, "/internal/metrics", Optional.of(ROOT))).isEqualTo(new AccessDecision.Forbidden(Optional.of(ROOT)));
+        assertThat(decide(SPA, "/internal/metrics", Optional.empty())).isEqualTo(new AccessDecision.Forbidden(Optional.empty()));
+        assertThat(decide(SPA, "/administrator", Optional.of(ADA))).as("prefixes end at segment boundaries")
+                .isEqualTo(new AccessDecision.Allow(Optional.of(ADA)));
+    }
+
+    @Test
+    void theFirstMatchingRuleWins() {
+        AccessRules rules = new AccessRules(List.of(
+                rule("open docs", new PathPattern.Prefix("/admin/docs"), new Policy.Public(), PageRedirects.none()),
+                rule("admin", new PathPattern.Prefix("/admin"), new Policy.Roles(Set.of(Role.ADMIN)), PageRedirects.none())),
+                new Policy.Deny(), PageRedirects.none());
+        assertThat(decide(rules, "/admin/docs/intro", Optional.empty())).isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(decide(rules, "/admin/settings", Optional.of(ADA))).isInstanceOf(AccessDecision.Forbidden.class);
+        assertThat(decide(rules, "/elsewhere", Optional.of(ROOT))).as("the default applies when nothing matches")
+                .isEqualTo(new AccessDecision.Forbidden(Optional.of(ROOT)));
+    }
+
+    @Test
+    void methodsAndHostsNarrowARule() {
+        AccessRules rules = new AccessRules(List.of(
+                new AccessRule("read-only api", Optional.of(Pattern.compile("^api\\.example\\.com$")), new PathPattern.Prefix("/data"),
+                        Set.of("get", "HEAD"), new Policy.Public(), PageRedirects.none())),
+                new Policy.Authenticated(), PageRedirects.none());
+        assertThat(AccessEngine.decide(rules, new AccessRequest("GET", "API.example.com:8443", "/data/x"), Optional.empty()))
+                .isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(AccessEngine.decide(rules, new AccessRequest("POST", "api.example.com", "/data/x"), Optional.empty()))
+                .isInstanceOf(AccessDecision.SignInRequired.class);
+        assertThat(AccessEngine.decide(rules, new AccessRequest("GET", "other.example.com", "/data/x"), Optional.empty()))
+                .isInstanceOf(AccessDecision.SignInRequired.class);
+        assertThat(AccessEngine.decide(rules, new AccessRequest("GET", "api.example.com.", "/data/x"), Optional.empty()))
+                .as("a trailing dot names the same host").isEqualTo(new AccessDecision.Allow(Optional.empty()));
+    }
+
+    /** Every spelling of an admin path is judged as the admin path, or refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/ADMIN/users", "/assets/../admin/users", "/assets/%2e%2e/admin/users", "//admin/users", "/./admin/users",
+            "/admin;jsessionid=1/users", "/assets/..;/admin/users", "/Admin/Users?x=/assets/"})
+    void aRuleCannotBeSkippedBySpellingThePathDifferently(String path) {
+        AccessDecision decision = decide(SPA, path, Optional.of(ADA));
+        assertThat(decision).isInstanceOfAny(AccessDecision.Forbidden.class, AccessDecision.BadPath.class);
+    }
+
+    @Test
+    void unreadablePathsAreRefused() {
+        assertThat(decide(SPA, "/assets/%2fadmin", Optional.empty())).isInstanceOf(AccessDecision.BadPath.class);
+        assertThat(decide(SPA, "/assets/%zz", Optional.empty())).isInstanceOf(AccessDecision.BadPath.class);
+    }
+
+    @Test
+    void withoutARulesFileEverythingNeedsSignIn() {
+        AccessRules rules = AccessRules.authenticatedByDefault();
+        assertThat(decide(rules, "/anything", Optional.empty())).isEqualTo(new AccessDecision.SignInRequired(Optional.empty()));
+        assertThat(decide(rules, "/anything", Optional.of(ADA))).isEqualTo(new AccessDecision.Allow(Optional.of(ADA)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.access.ReturnUrls;
+import dev.gatehouse.core.session.ClientInfo;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.session.StartedSession;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * {@code /login}: a plain HTML sign-in page for people sent by the forward-auth endpoint. The
+ * form posts back here and works without JavaScript; after signing in the browser goes to the
+ * return URL, which must be a relative path or on an allowed host (no open redirect).
+ */
+final class LoginPageRoutes {
+    private final HttpParts parts;
+    private final UserService users;
+    private final SessionService sessions;
+    private final ReturnUrls returnUrls;
+    private final Clock clock;
+
+    LoginPageRoutes(HttpParts parts, UserService users, SessionService sessions, ReturnUrls returnUrls, Clock clock) {
+        this.parts = parts;
+        this.users = users;
+        this.sessions = sessions;
+        this.returnUrls = returnUrls;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/login", this::page);
+        routes.post("/login", this::signIn);
+    }
+
+    private void page(Context ctx) {
+        render(ctx, 200, returnTo(ctx.queryParam("return_to")), Optional.empty(), "");
+    }
+
+    private void signIn(Context ctx) {
+        RequestFields fields = parts.bodies().read(ctx);
+        String back = returnTo(fields.optional("return_to").orElse(null));
+        String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username")).orElse("");
+        Optional<User> user = fields.nonBlank("password").flatMap(password -> users.authenticate(login, password));
+        if (user.isEmpty()) {
+            render(ctx, 401, back, Optional.of("The email, username or password is wrong."), login);
+            return;
+        }
+        parts.credentials().sessionCookie(ctx).ifPresent(sessions::end);
+        StartedSession started = sessions.start(user.get().id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(ctx.ip())));
+        parts.cookies().write(ctx, started, clock.instant());
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(back, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private String returnTo(String requested) {
+        return requested == null ? "/" : returnUrls.accept(requested).orElse("/");
+    }
+
+    private static void render(Context ctx, int status, String returnTo, Optional<String> error, String login) {
+        ctx.header("Cache-Control", "no-store");
+        // The page runs no third-party code and must not be framed (clickjacking of the form).
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.status(status).contentType("text/html; charset=utf-8").result(LoginPage.html(returnTo, error, login));
+    }
+}
