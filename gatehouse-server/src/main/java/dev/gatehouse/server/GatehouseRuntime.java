@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.authn.TokenKeys;
@@ -45,7 +46,8 @@ final class GatehouseRuntime implements AutoCloseable {
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens), keys);
+                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
+                            AccessRules::authenticatedByDefault), keys);
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;

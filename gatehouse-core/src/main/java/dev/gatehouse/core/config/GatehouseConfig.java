@@ -32,7 +32,8 @@ public record GatehouseConfig(
         int maxBodyBytes,
         int hashConcurrency,
         Optional<Secret> tokenServiceSecret,
-        TokenConfig tokens) {
+        TokenConfig tokens,
+        GatewayConfig gateway) {
 
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
 
@@ -48,6 +49,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(gateway, "gateway");
     }
 
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */

@@ -377,7 +377,7 @@ class ConfigLoaderTest {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
                     "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(),
-                    GatehouseConfig.defaults().tokens());
+                    GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway());
             types.add(AuthType.SESSION);
 
             assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
