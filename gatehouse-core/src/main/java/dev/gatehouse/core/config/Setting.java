@@ -30,7 +30,8 @@ public enum Setting {
     JWT_SECRET("--jwt-secret", "JWT_SECRET", "GATEHOUSE_JWT_SECRET"),
     ISSUER("--issuer", "GATEHOUSE_ISSUER"),
     AUDIENCE("--audience", "GATEHOUSE_AUDIENCE"),
-    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY");
+    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY"),
+    RULES("--rules", "GATEHOUSE_RULES");
 
     private final String flag;
     private final List<String> environmentNames;
