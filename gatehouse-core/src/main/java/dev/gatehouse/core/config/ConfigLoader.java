@@ -85,11 +85,14 @@ public final class ConfigLoader {
         });
         TokenConfig tokens = tokens();
         GatewayConfig gateway = gateway();
+        // Checked here so that a typo in the path fails the start with the other settings' problems;
+        // the file's content is read (and its problems named) by the server, which owns the YAML parser.
+        Optional<Path> rules = rulesFile();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, tokens, gateway);
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {
@@ -172,6 +175,13 @@ public final class ConfigLoader {
     private Optional<Path> readableFile(Setting setting) {
         Optional<Path> file = text(setting).map(Path::of);
         file.filter(f -> !Files.isReadable(f)).ifPresent(f -> problems.add(describe(setting) + " names a file that cannot be read: " + f));
+        return file;
+    }
+
+    private Optional<Path> rulesFile() {
+        Optional<Path> file = text(Setting.RULES).map(Path::of);
+        file.filter(f -> !Files.isRegularFile(f) || !Files.isReadable(f))
+                .ifPresent(f -> problems.add(describe(Setting.RULES) + " names a rules file that cannot be read: " + f));
         return file;
     }
 

@@ -34,7 +34,9 @@ public enum Setting {
     TRUSTED_PROXIES("--trusted-proxies", "GATEHOUSE_TRUSTED_PROXIES"),
     LOGIN_URL("--login-url", "GATEHOUSE_LOGIN_URL"),
     ALLOWED_REDIRECT_HOSTS("--allowed-redirect-hosts", "GATEHOUSE_ALLOWED_REDIRECT_HOSTS"),
-    AUTH_HEADER_PREFIX("--auth-header-prefix", "GATEHOUSE_AUTH_HEADER_PREFIX");
+    AUTH_HEADER_PREFIX("--auth-header-prefix", "GATEHOUSE_AUTH_HEADER_PREFIX"),
+
+    RULES("--rules", "GATEHOUSE_RULES");
 
     private final String flag;
     private final List<String> environmentNames;
