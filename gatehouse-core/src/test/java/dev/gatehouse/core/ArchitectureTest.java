@@ -48,6 +48,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
     @ArchTest
+    static final ArchRule accessDependsOnlyOnUsersAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.access..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "password", "access")));
+
+    @ArchTest
     static final ArchRule keysDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.keys..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys"), "com.nimbusds..",
                     "org.bouncycastle..", "org.slf4j..", "javax.crypto..")).allowEmptyShould(true);
@@ -71,7 +75,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule configDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.config..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "config")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "access", "config")));
 
     @ArchTest
     static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")

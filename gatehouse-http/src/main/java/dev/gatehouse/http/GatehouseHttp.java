@@ -7,6 +7,9 @@ import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
+import dev.gatehouse.core.access.AccessRules;
+import dev.gatehouse.core.access.ReturnUrls;
+import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -15,6 +18,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Puts the Gatehouse library on HTTP: builds the Javalin application (Jetty 12, virtual
@@ -26,7 +31,7 @@ public final class GatehouseHttp {
 
     /** What the HTTP edge calls into. */
     public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
-                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens) {
+                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules) {
     }
 
     private GatehouseHttp() {
@@ -68,6 +73,10 @@ public final class GatehouseHttp {
             new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
+            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
+            new ForwardAuthRoutes(parts, services.accessRules(), TrustedProxies.parse(config.gateway().trustedProxies()), returnUrls,
+                    config.gateway().loginUrl(), config.gateway().headerPrefix()).register(javalin.routes);
+            new LoginPageRoutes(parts, services.users(), services.sessions(), returnUrls, services.clock()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
                 new WellKnownRoutes(tokens, config).register(javalin.routes);

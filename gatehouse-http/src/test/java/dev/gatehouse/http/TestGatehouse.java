@@ -18,6 +18,7 @@ import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.user.UserStore;
+import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.AuthType;
@@ -51,6 +52,8 @@ final class TestGatehouse implements AutoCloseable {
     /** The keys behind the tokens: a test rotates them with {@code tokenKeys.get().rotator()}. */
     final Optional<TokenKeys> tokenKeys;
     static final String ISSUER = "http://127.0.0.1";
+    /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
+    volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
     final RouteStatistics statistics = new RouteStatistics();
     private final Javalin app;
     private final Api api;
@@ -75,7 +78,8 @@ final class TestGatehouse implements AutoCloseable {
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens), statistics);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
+                () -> accessRules), statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

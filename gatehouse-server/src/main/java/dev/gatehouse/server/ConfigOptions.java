@@ -64,6 +64,9 @@ final class ConfigOptions {
     String audience;
     @Option(names = "--master-key", description = "Base64 of 32 bytes encrypting stored keys (GATEHOUSE_MASTER_KEY). Prefer the variable.")
     String masterKey;
+    @Option(names = "--rules", description = "YAML access rules file, reloaded when it changes (GATEHOUSE_RULES). "
+            + "Default: every path needs a signed-in user. See docs/RULES.md.")
+    String rules;
 
     /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
     GatehouseConfig load(Map<String, String> environment) {
@@ -92,6 +95,7 @@ final class ConfigOptions {
         put(flags, Setting.MASTER_KEY, masterKey);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
+        put(flags, Setting.RULES, rules);
         return ConfigLoader.load(environment, flags);
     }
 

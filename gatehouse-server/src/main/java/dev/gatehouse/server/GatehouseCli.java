@@ -16,7 +16,7 @@ public final class GatehouseCli {
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new GatehouseCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof CliException) {
+            if (e instanceof ConfigException || e instanceof CliException || e instanceof RulesFileException) {
                 // A bad setting is the user's to fix: say what, without a stack trace.
                 commandLine.getErr().println("gatehouse: " + e.getMessage());
                 return 2;

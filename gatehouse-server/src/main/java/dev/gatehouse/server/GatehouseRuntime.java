@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.authn.TokenKeys;
@@ -17,20 +18,25 @@ import dev.gatehouse.http.GatehouseHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
 final class GatehouseRuntime implements AutoCloseable {
     private final Stores stores;
     private final GatehouseHttp.Services services;
     private final Optional<TokenKeys> tokenKeys;
+    private final Optional<RulesReloader> rules;
 
-    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services, Optional<TokenKeys> tokenKeys) {
+    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services, Optional<TokenKeys> tokenKeys, Optional<RulesReloader> rules) {
         this.stores = stores;
         this.services = services;
         this.tokenKeys = tokenKeys;
+        this.rules = rules;
     }
 
     static GatehouseRuntime open(GatehouseConfig config, Clock clock) {
+        // Read before the store opens: a bad rules file stops the start with its problems named, and nothing to close.
+        Optional<RulesReloader> rules = config.rules().map(RulesReloader::open);
         Stores stores = Stores.open(config, clock);
         try {
             PasswordHasher hasher = PasswordHasher.withDefaults(config.hashConcurrency());
@@ -45,7 +51,8 @@ final class GatehouseRuntime implements AutoCloseable {
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens), keys);
+                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
+                            rulesInForce(rules)), keys, rules);
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;
@@ -77,6 +84,28 @@ final class GatehouseRuntime implements AutoCloseable {
     int purgeExpiredTokens() {
         int purged = stores.revocations().deleteExpired(services.clock().instant());
         return purged + stores.refreshTokens().deleteExpired(services.clock().instant());
+    }
+
+    /**
+     * The access rules in force, read on each call: the rules file's latest good rules when
+     * {@code GATEHOUSE_RULES} is set, else {@link AccessRules#authenticatedByDefault()}.
+     */
+    Supplier<AccessRules> accessRules() {
+        return rulesInForce(rules);
+    }
+
+    private static Supplier<AccessRules> rulesInForce(Optional<RulesReloader> rules) {
+        if (rules.isPresent()) {
+            RulesReloader reloader = rules.get();
+            return reloader::current;
+        }
+        AccessRules fallback = AccessRules.authenticatedByDefault();
+        return () -> fallback;
+    }
+
+    /** Present when {@code GATEHOUSE_RULES} is set; its {@code reloadIfChanged} is due to be called on a schedule. */
+    Optional<RulesReloader> rulesReloader() {
+        return rules;
     }
 
     GatehouseHttp.Services services() {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration RULES_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final GatehouseRuntime runtime;
     private final RouteStatistics statistics = new RouteStatistics();
@@ -48,6 +49,8 @@ public final class GatehouseServer implements AutoCloseable {
             GatehouseServer server = new GatehouseServer(runtime, report);
             server.app.start(config.host(), config.port());
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+            runtime.rulesReloader().ifPresent(rules -> server.purger.scheduleWithFixedDelay(() -> reloadRules(rules),
+                    RULES_CHECK_INTERVAL.toMillis(), RULES_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
             LOG.info("Gatehouse listening on http://{}:{} (store {}, auth {})", config.host(), server.port(), config.store().name().toLowerCase(),
                     config.authTypes());
             return server;
@@ -80,6 +83,15 @@ public final class GatehouseServer implements AutoCloseable {
             // The next run tries again; an expired session is refused on sight meanwhile, and a key
             // due to rotate keeps signing a little longer (its verify window has that slack).
             LOG.warn("background upkeep (purge, key rotation) failed", e);
+        }
+    }
+
+    private static void reloadRules(RulesReloader rules) {
+        try {
+            rules.reloadIfChanged();
+        } catch (RuntimeException e) {
+            // An exception would cancel the schedule for good; the rules in force stay and the next check tries again.
+            LOG.warn("checking the rules file {} failed", rules.file(), e);
         }
     }
 

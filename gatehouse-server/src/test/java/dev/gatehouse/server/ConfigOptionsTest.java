@@ -40,4 +40,14 @@ class ConfigOptionsTest {
         assertThat(config.tokenServiceSecret().orElseThrow().value()).isEqualTo("t".repeat(64));
         assertThat(config.toString()).doesNotContain("root password").doesNotContain("tttt");
     }
+
+    @Test
+    void theRulesFlagWinsOverTheEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path flagged = java.nio.file.Files.writeString(dir.resolve("flag.yaml"), "rules: []\n");
+        java.nio.file.Path fromEnvironment = java.nio.file.Files.writeString(dir.resolve("env.yaml"), "rules: []\n");
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--rules", flagged.toString());
+
+        assertThat(serve.options.load(Map.of("GATEHOUSE_RULES", fromEnvironment.toString())).rules()).hasValue(flagged);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.config;
 
+import dev.gatehouse.core.access.ReturnUrls;
+import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.support.Durations;
@@ -82,11 +84,15 @@ public final class ConfigLoader {
             }
         });
         TokenConfig tokens = tokens();
+        GatewayConfig gateway = gateway();
+        // Checked here so that a typo in the path fails the start with the other settings' problems;
+        // the file's content is read (and its problems named) by the server, which owns the YAML parser.
+        Optional<Path> rules = rulesFile();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, tokens);
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {
@@ -133,6 +139,27 @@ public final class ConfigLoader {
                 text(Setting.ISSUER), audience, masterKey);
     }
 
+    private GatewayConfig gateway() {
+        String loginUrl = text(Setting.LOGIN_URL).orElse(GatewayConfig.DEFAULT_LOGIN_URL);
+        if (!loginUrl.startsWith("/") && !loginUrl.startsWith("https://") && !loginUrl.startsWith("http://")) {
+            problems.add(describe(Setting.LOGIN_URL) + " must be a path (/login) or an http(s) URL");
+        }
+        String prefix = text(Setting.AUTH_HEADER_PREFIX).orElse(GatewayConfig.DEFAULT_HEADER_PREFIX);
+        if (!prefix.matches("[A-Za-z0-9-]{1,32}")) {
+            problems.add(describe(Setting.AUTH_HEADER_PREFIX) + " must be letters, digits and '-' (a header name prefix such as X-Auth-)");
+        }
+        List<String> hosts = text(Setting.ALLOWED_REDIRECT_HOSTS).map(h -> List.of(h.split(","))).orElse(List.of())
+                .stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+        String proxies = text(Setting.TRUSTED_PROXIES).orElse(GatewayConfig.DEFAULT_TRUSTED_PROXIES);
+        try {
+            TrustedProxies.parse(proxies);
+            ReturnUrls.of(java.util.Set.copyOf(hosts));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        return new GatewayConfig(proxies, loginUrl, hosts, prefix);
+    }
+
     private Duration positiveDuration(Setting setting, Duration fallback) {
         if (text(setting).isEmpty()) {
             return fallback;
@@ -148,6 +175,13 @@ public final class ConfigLoader {
     private Optional<Path> readableFile(Setting setting) {
         Optional<Path> file = text(setting).map(Path::of);
         file.filter(f -> !Files.isReadable(f)).ifPresent(f -> problems.add(describe(setting) + " names a file that cannot be read: " + f));
+        return file;
+    }
+
+    private Optional<Path> rulesFile() {
+        Optional<Path> file = text(Setting.RULES).map(Path::of);
+        file.filter(f -> !Files.isRegularFile(f) || !Files.isReadable(f))
+                .ifPresent(f -> problems.add(describe(Setting.RULES) + " names a rules file that cannot be read: " + f));
         return file;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Set;
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
  * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
+ * @param rules the access rules file (YAML, read by the server); when empty every path needs a
+ *        signed-in user
  */
 public record GatehouseConfig(
         String host,
@@ -32,7 +35,9 @@ public record GatehouseConfig(
         int maxBodyBytes,
         int hashConcurrency,
         Optional<Secret> tokenServiceSecret,
-        TokenConfig tokens) {
+        TokenConfig tokens,
+        GatewayConfig gateway,
+        Optional<Path> rules) {
 
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
 
@@ -48,6 +53,8 @@ public record GatehouseConfig(
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(rules, "rules");
     }
 
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */

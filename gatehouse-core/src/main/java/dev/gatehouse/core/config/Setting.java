@@ -30,7 +30,13 @@ public enum Setting {
     JWT_SECRET("--jwt-secret", "JWT_SECRET", "GATEHOUSE_JWT_SECRET"),
     ISSUER("--issuer", "GATEHOUSE_ISSUER"),
     AUDIENCE("--audience", "GATEHOUSE_AUDIENCE"),
-    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY");
+    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY"),
+    TRUSTED_PROXIES("--trusted-proxies", "GATEHOUSE_TRUSTED_PROXIES"),
+    LOGIN_URL("--login-url", "GATEHOUSE_LOGIN_URL"),
+    ALLOWED_REDIRECT_HOSTS("--allowed-redirect-hosts", "GATEHOUSE_ALLOWED_REDIRECT_HOSTS"),
+    AUTH_HEADER_PREFIX("--auth-header-prefix", "GATEHOUSE_AUTH_HEADER_PREFIX"),
+
+    RULES("--rules", "GATEHOUSE_RULES");
 
     private final String flag;
     private final List<String> environmentNames;

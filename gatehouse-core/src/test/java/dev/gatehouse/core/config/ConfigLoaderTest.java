@@ -377,7 +377,7 @@ class ConfigLoaderTest {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
                     "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(),
-                    GatehouseConfig.defaults().tokens());
+                    GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);
 
             assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
@@ -440,6 +440,38 @@ class ConfigLoaderTest {
                     .anySatisfy(p -> assertThat(p).contains("JWT_ROTATE_INTERVAL"));
             assertThat(failure("JWT_ROTATE_INTERVAL", "30s", "JWT_TTL", "10s").problems())
                     .singleElement().asString().contains("at least 1m");
+        }
+    }
+
+    @Nested
+    class Rules {
+        @org.junit.jupiter.api.io.TempDir
+        java.nio.file.Path dir;
+
+        @Test
+        void unsetMeansNoRulesFile() {
+            assertThat(env().rules()).isEmpty();
+        }
+
+        @Test
+        void aReadableFileIsTaken() throws java.io.IOException {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("rules.yaml"), "rules: []\n");
+            assertThat(env("GATEHOUSE_RULES", file.toString()).rules()).hasValue(file);
+            assertThat(ConfigLoader.load(Map.of(), Map.of(Setting.RULES, file.toString())).rules()).hasValue(file);
+        }
+
+        @Test
+        void aMissingFileIsNamedWithTheOtherProblems() {
+            String missing = dir.resolve("no-such-rules.yaml").toString();
+            assertThat(failure("GATEHOUSE_RULES", missing, "API_PORT", "x").problems())
+                    .hasSize(2)
+                    .anySatisfy(p -> assertThat(p).contains("GATEHOUSE_RULES", "--rules", "cannot be read", missing));
+        }
+
+        @Test
+        void aDirectoryIsNotARulesFile() {
+            assertThat(failure("GATEHOUSE_RULES", dir.toString()).problems())
+                    .singleElement().asString().contains("GATEHOUSE_RULES", "cannot be read");
         }
     }
 }
