@@ -156,6 +156,27 @@ class NginxForwardAuthTest {
     }
 
     @Test
+    void aBrowserSignsInOnTheLoginPageAndIsSentBackToThePageItAskedFor() {
+        signIn(ADA); // registers ada; the browser below signs in through the form
+        String base = "http://127.0.0.1:" + port;
+        String target = base + "/app/page?x=2";
+        HttpResponse<String> sent = get("/app/page?x=2", "Accept", HTML);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(get(sent.headers().firstValue("Location").orElseThrow().substring(base.length()), "Accept", HTML).body())
+                .contains("value=\"" + target.replace("&", "&amp;") + "\"");
+
+        String form = "login=ada%40example.com&password=correct+horse+battery&return_to=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = sendBody("POST", "/login", form, "application/x-www-form-urlencoded", "Accept", HTML, "Origin", base);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue(target);
+        String cookie = "gatehouse_session=" + Http.cookie(signedIn, "gatehouse_session").orElseThrow();
+
+        HttpResponse<String> back = get("/app/page?x=2", "Accept", HTML, "Cookie", cookie);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(seen.get().getFirst("X-Auth-Email")).isEqualTo("ada@example.com");
+    }
+
+    @Test
     void aSignedOutApiCallIsRefusedWith401() {
         HttpResponse<String> api = get("/app/data", "Accept", JSON);
 
@@ -245,11 +266,15 @@ class NginxForwardAuthTest {
     }
 
     private HttpResponse<String> send(String method, String path, String json, String... headers) {
+        return sendBody(method, path, json, JSON, headers);
+    }
+
+    private HttpResponse<String> sendBody(String method, String path, String body, String contentType, String... headers) {
         seen.set(null);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", JSON);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
