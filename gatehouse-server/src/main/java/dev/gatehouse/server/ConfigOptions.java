@@ -68,6 +68,16 @@ final class ConfigOptions {
             + "Default: every path needs a signed-in user. See docs/RULES.md.")
     String rules;
 
+    @Option(names = "--trusted-proxies", description = "Addresses/CIDR ranges whose forwarded headers /auth/verify believes "
+            + "(GATEHOUSE_TRUSTED_PROXIES). Default loopback.")
+    String trustedProxies;
+    @Option(names = "--login-url", description = "Where browsers are sent to sign in (GATEHOUSE_LOGIN_URL). Default /login.")
+    String loginUrl;
+    @Option(names = "--allowed-redirect-hosts", description = "Hosts a return URL may name (GATEHOUSE_ALLOWED_REDIRECT_HOSTS).")
+    String allowedRedirectHosts;
+    @Option(names = "--auth-header-prefix", description = "Prefix of the identity headers (GATEHOUSE_AUTH_HEADER_PREFIX). Default X-Auth-.")
+    String authHeaderPrefix;
+
     /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
     GatehouseConfig load(Map<String, String> environment) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -93,6 +103,10 @@ final class ConfigOptions {
         put(flags, Setting.ISSUER, issuer);
         put(flags, Setting.AUDIENCE, audience);
         put(flags, Setting.MASTER_KEY, masterKey);
+        put(flags, Setting.TRUSTED_PROXIES, trustedProxies);
+        put(flags, Setting.LOGIN_URL, loginUrl);
+        put(flags, Setting.ALLOWED_REDIRECT_HOSTS, allowedRedirectHosts);
+        put(flags, Setting.AUTH_HEADER_PREFIX, authHeaderPrefix);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
         put(flags, Setting.RULES, rules);
