@@ -1,0 +1,90 @@
+package dev.gatehouse.core.authn;
+
+import dev.gatehouse.core.keys.KeyGenerator;
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.memory.InMemoryRevocationStore;
+import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.password.Argon2Parameters;
+import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.session.ClientInfo;
+import dev.gatehouse.core.session.SessionPolicy;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.session.StartedSession;
+import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.core.token.AccessTokenIssuer;
+import dev.gatehouse.core.token.AccessTokenSettings;
+import dev.gatehouse.core.token.AccessTokenVerifier;
+import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.user.NewUser;
+import dev.gatehouse.core.user.Registration;
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserNames;
+import dev.gatehouse.core.user.UserService;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only the store knows about a well-signed token: revocations, the sign-in it came from, the user. */
+class BearerAuthenticatorTest {
+    private final MutableClock clock = MutableClock.atFixedStart();
+    private final SigningKey key = KeyGenerator.generate(SigningAlgorithm.HS256);
+    private final AccessTokenSettings settings = new AccessTokenSettings("https://auth.example.com", "gatehouse", Duration.ofMinutes(15));
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(settings, clock);
+    private final InMemoryRevocationStore revocations = new InMemoryRevocationStore();
+    private final UserService users = new UserService(new InMemoryUserStore(),
+            new PasswordHasher(new Argon2Parameters(1024, 1, 1), 2, Duration.ofSeconds(5)), clock);
+    private final SessionService sessions = new SessionService(new InMemorySessionStore(), SessionPolicy.unlimited(), clock);
+    private final BearerAuthenticator bearer = new BearerAuthenticator(
+            new AccessTokenVerifier(settings, kid -> kid.equals(key.kid()) ? Optional.of(key) : Optional.empty(), clock),
+            revocations, users, sessions, clock);
+    private final User ada = ((Registration.Registered) users.register(new NewUser(Optional.of("ada@example.com"), Optional.empty(),
+            "correct horse battery", UserNames.none(), Role.COMMON))).user();
+
+    private boolean accepted(String token) {
+        return bearer.authenticate(token) instanceof AuthResult.Authenticated a && a.method() == AuthMethod.BEARER;
+    }
+
+    @Test
+    void aFreshTokenIsAcceptedAndARevokedJtiIsNot() {
+        IssuedAccessToken token = issuer.issue(ada, key);
+        assertThat(accepted(token.token())).isTrue();
+        revocations.revokeJti(token.jti(), token.expiresAt());
+        assertThat(bearer.authenticate(token.token())).isEqualTo(new AuthResult.Rejected(Rejection.INVALID_TOKEN));
+    }
+
+    @Test
+    void theUsersNotBeforeEndsEveryEarlierTokenIncludingTheSameSecond() {
+        IssuedAccessToken before = issuer.issue(ada, key);
+        clock.advance(Duration.ofMillis(400));
+        revocations.setUserNotBefore(ada.id(), clock.instant());
+        IssuedAccessToken sameSecond = issuer.issue(ada, key);
+        clock.advance(Duration.ofSeconds(1));
+        IssuedAccessToken after = issuer.issue(ada, key);
+        assertThat(accepted(before.token())).isFalse();
+        assertThat(accepted(sameSecond.token())).as("iat has whole seconds: refused to be safe").isFalse();
+        assertThat(accepted(after.token())).isTrue();
+    }
+
+    @Test
+    void aTokenBoundToASessionEndsWithIt() {
+        StartedSession session = sessions.start(ada.id(), ClientInfo.unknown());
+        IssuedAccessToken token = issuer.issue(ada, key, Optional.of(session.session().id().toString()));
+        assertThat(accepted(token.token())).isTrue();
+        sessions.end(session.token());
+        assertThat(accepted(token.token())).isFalse();
+        assertThat(accepted(issuer.issue(ada, key, Optional.of("not-a-uuid")).token())).as("a garbled sid is no session").isFalse();
+    }
+
+    @Test
+    void aDeletedUsersTokensAreRefused() {
+        IssuedAccessToken token = issuer.issue(ada, key);
+        users.delete(ada.id());
+        assertThat(accepted(token.token())).isFalse();
+    }
+}
