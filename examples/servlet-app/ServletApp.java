@@ -1,0 +1,40 @@
+import dev.gatehouse.core.access.AccessRules;
+import dev.gatehouse.middleware.GatehouseGuard;
+import dev.gatehouse.middleware.GatehouseServletFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.EnumSet;
+
+/** An embedded Jetty servlet app guarded by Gatehouse: every path needs a signed-in user. */
+public class ServletApp {
+    public static void main(String[] args) throws Exception {
+        String gatehouse = System.getenv().getOrDefault("GATEHOUSE_URL", "http://127.0.0.1:8080");
+        String issuer = System.getenv().getOrDefault("GATEHOUSE_ISSUER", gatehouse);
+        GatehouseGuard guard = GatehouseGuard.builder(issuer, URI.create(gatehouse + "/.well-known/jwks.json"))
+                .rules(AccessRules.authenticatedByDefault())
+                .build();
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("text/plain");
+                resp.getWriter().println("hello " + GatehouseServletFilter.identity(req).orElseThrow().label());
+            }
+        }), "/*");
+        Server server = new Server(Integer.parseInt(System.getenv().getOrDefault("PORT", "7071")));
+        server.setHandler(context);
+        server.start();
+        server.join();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gatehouse.middleware;
+
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.keys.SigningKeys;
+import dev.gatehouse.core.keys.VerificationKeys;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's public keys, fetched from its JWKS and cached.
+ *
+ * <ul>
+ *   <li>The set is kept for the {@code max-age} of the answer's {@code Cache-Control} (capped at
+ *       a day), else for {@link #DEFAULT_MAX_AGE}.</li>
+ *   <li>A kid not in the set triggers a refetch (the server may have rotated), but at most once
+ *       per {@code minRefetchInterval} (default {@link #DEFAULT_MIN_REFETCH}), so tokens with made-up
+ *       kids cannot make this hammer the server. Expiry-driven refetches obey the same limit.</li>
+ *   <li>A failed fetch (server down, timeout, bad JSON, a key refused) keeps the keys already held,
+ *       even past their max-age; a kid that is not held is refused: a token we cannot verify is
+ *       never accepted (fail closed).</li>
+ * </ul>
+ *
+ * Times come from the injected clock. Thread-safe: one fetch at a time, under a lock.
+ */
+public final class JwksKeys implements VerificationKeys {
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_MIN_REFETCH = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
+    private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?", Pattern.CASE_INSENSITIVE);
+    private static final System.Logger LOG = System.getLogger(JwksKeys.class.getName());
+
+    private final URI uri;
+    private final Clock clock;
+    private final Duration minRefetchInterval;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicLong fetches = new AtomicLong();
+
+    private Map<String, SigningKey> keys = Map.of();
+    private Instant expiresAt = Instant.MIN;
+    private Instant lastAttempt;
+
+    public JwksKeys(URI uri, Clock clock) {
+        this(uri, clock, DEFAULT_MIN_REFETCH, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param uri                the JWKS, e.g. {@code https://auth.example.com/.well-known/jwks.json}
+     * @param minRefetchInterval the least time between two fetches
+     * @param timeout            connect and request timeout of a fetch
+     */
+    public JwksKeys(URI uri, Clock clock, Duration minRefetchInterval, Duration timeout) {
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.minRefetchInterval = Objects.requireNonNull(minRefetchInterval, "minRefetchInterval");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (minRefetchInterval.isNegative() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the refetch interval must not be negative and the timeout must be positive");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("the JWKS address must be http or https: " + uri);
+        }
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public synchronized Optional<SigningKey> find(String kid) {
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt) && mayFetch(now)) {
+            fetch(now);
+        }
+        SigningKey key = keys.get(kid);
+        if (key == null && mayFetch(now)) {
+            fetch(now);
+            key = keys.get(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** How many fetches were attempted, successful or not. */
+    public long fetches() {
+        return fetches.get();
+    }
+
+    private boolean mayFetch(Instant now) {
+        return lastAttempt == null || !now.isBefore(lastAttempt.plus(minRefetchInterval));
+    }
+
+    private void fetch(Instant now) {
+        lastAttempt = now;
+        fetches.incrementAndGet();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                LOG.log(System.Logger.Level.WARNING, "JWKS fetch from {0} answered {1}; keeping the keys held", uri, response.statusCode());
+                return;
+            }
+            Map<String, SigningKey> fetched = new LinkedHashMap<>();
+            for (SigningKey key : SigningKeys.fromJwkSet(response.body())) {
+                fetched.put(key.kid(), key);
+            }
+            keys = Map.copyOf(fetched);
+            expiresAt = now.plus(maxAge(response.headers().firstValue("Cache-Control")));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "JWKS fetch from " + uri + " failed; keeping the keys held", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Duration maxAge(Optional<String> cacheControl) {
+        if (cacheControl.isEmpty()) {
+            return DEFAULT_MAX_AGE;
+        }
+        String value = cacheControl.get();
+        if (value.toLowerCase(java.util.Locale.ROOT).contains("no-store") || value.toLowerCase(java.util.Locale.ROOT).contains("no-cache")) {
+            return Duration.ZERO;
+        }
+        Matcher m = MAX_AGE.matcher(value);
+        if (!m.find()) {
+            return DEFAULT_MAX_AGE;
+        }
+        Duration age = Duration.ofSeconds(Long.parseLong(m.group(1)));
+        return age.compareTo(LONGEST_MAX_AGE) > 0 ? LONGEST_MAX_AGE : age;
+    }
+
+    @Override
+    public String toString() {
+        return "JwksKeys[" + uri + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.middleware;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the access token is read from (seed 4's pluggable "token getter"). The default is
+ * {@link #bearer()}: {@code Authorization: Bearer <token>}.
+ */
+@FunctionalInterface
+public interface TokenGetter {
+    Optional<String> token(RequestView request);
+
+    /** Seed 4's default: the Authorization header with the Bearer scheme. */
+    static TokenGetter bearer() {
+        return header("Authorization", "Bearer");
+    }
+
+    /** {@code name: <scheme> <token>}; the scheme compares case-insensitively (RFC 9110 11.1). */
+    static TokenGetter header(String name, String scheme) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(scheme, "scheme");
+        String prefix = scheme.toLowerCase(Locale.ROOT) + " ";
+        return request -> request.header(name)
+                .map(String::trim)
+                .filter(value -> value.length() > prefix.length() && value.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .map(value -> value.substring(prefix.length()).trim())
+                .filter(token -> !token.isEmpty());
+    }
+
+    /** The value of a cookie. */
+    static TokenGetter cookie(String name) {
+        Objects.requireNonNull(name, "name");
+        return request -> request.cookie(name).map(String::trim).filter(token -> !token.isEmpty());
+    }
+
+    /**
+     * A query parameter. Tokens in URLs end up in logs and Referer headers: use only where a
+     * header cannot be set (a WebSocket handshake from a browser, a download link).
+     */
+    static TokenGetter queryParam(String name) {
+        Objects.requireNonNull(name, "name");
+        return request -> request.queryParam(name).map(String::trim).filter(token -> !token.isEmpty());
+    }
+
+    /** This getter, else the other one. */
+    default TokenGetter or(TokenGetter other) {
+        Objects.requireNonNull(other, "other");
+        return request -> token(request).or(() -> other.token(request));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.gatehouse.middleware;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static dev.gatehouse.middleware.RunningGatehouse.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatehouseJavalinPluginTest {
+    private static RunningGatehouse gatehouse;
+    private static Javalin app;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gatehouse = new RunningGatehouse();
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks())
+                .rules(RunningGatehouse.RULES).loginUrl("/login").build();
+        app = Javalin.create(config -> {
+            config.registerPlugin(new GatehouseJavalinPlugin(guard));
+            config.routes.get("/public/hello", ctx -> ctx.result("hello " + GatehouseJavalin.identity(ctx).map(Identity::label).orElse("stranger")));
+            config.routes.get("/me", ctx -> {
+                Identity me = GatehouseJavalin.identity(ctx).orElseThrow();
+                ctx.result(me.id() + " " + me.username().orElse("-") + " " + me.roles());
+            });
+            config.routes.get("/admin/panel", ctx -> ctx.result("admin panel"));
+        }).start("127.0.0.1", 0);
+        port = app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @Test
+    void noTokenIsRefusedWithABearerChallenge() throws Exception {
+        HttpResponse<String> response = get(port, "/me");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @Test
+    void publicPathsOpenWithoutAToken() throws Exception {
+        HttpResponse<String> response = get(port, "/public/hello");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("hello stranger");
+    }
+
+    @Test
+    void aValidBearerTokenReachesTheHandlerWithTheIdentity() throws Exception {
+        HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + gatehouse.adaToken());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).matches("[0-9a-f-]{36} ada \\[common]");
+        assertThat(get(port, "/public/hello", "Authorization", "Bearer " + gatehouse.adaToken()).body()).isEqualTo("hello ada");
+    }
+
+    @Test
+    void aCommonUserIsForbiddenOnAdminPathsAndAnAdminIsNot() throws Exception {
+        HttpResponse<String> refused = get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adaToken());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("admin panel");
+        HttpResponse<String> allowed = get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adminToken());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).isEqualTo("admin panel");
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() throws Exception {
+        HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + RunningGatehouse.tampered(gatehouse.adaToken()));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer error=\"invalid_token\"");
+        // A public page still opens, as to a stranger.
+        assertThat(get(port, "/public/hello", "Authorization", "Bearer " + RunningGatehouse.tampered(gatehouse.adaToken())).body())
+                .isEqualTo("hello stranger");
+    }
+
+    @Test
+    void aSignedOutBrowserIsSentToTheLoginPage() throws Exception {
+        HttpResponse<String> response = get(port, "/unknown/page?x=1", "Accept", "text/html");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("/login?return_to=%2Funknown%2Fpage%3Fx%3D1");
+    }
+
+    @Test
+    void aPathThatCannotBeReadUnambiguouslyIsRefused() throws Exception {
+        HttpResponse<String> response = get(port, "/public/..%2fadmin/panel", "Authorization", "Bearer " + gatehouse.adaToken());
+        assertThat(response.statusCode()).isIn(400, 403, 404);
+        assertThat(response.body()).doesNotContain("admin panel");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gatehouse.middleware;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+
+import static dev.gatehouse.middleware.RunningGatehouse.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatehouseServletFilterTest {
+    private static RunningGatehouse gatehouse;
+    private static Server jetty;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gatehouse = new RunningGatehouse();
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(RunningGatehouse.RULES).build();
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("text/plain");
+                resp.getWriter().write(req.getRequestURI() + " " + GatehouseServletFilter.identity(req)
+                        .map(i -> i.username().orElse("-") + " " + i.roles()).orElse("stranger"));
+            }
+        }), "/*");
+        jetty.setHandler(context);
+        jetty.start();
+        port = connector.getLocalPort();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (jetty != null) {
+            jetty.stop();
+        }
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @Test
+    void noTokenIsRefused() throws Exception {
+        HttpResponse<String> response = get(port, "/me");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.body()).contains("\"status\":401");
+        assertThat(get(port, "/public/page").body()).isEqualTo("/public/page stranger");
+    }
+
+    @Test
+    void aValidTokenReachesTheServletWithTheIdentity() throws Exception {
+        HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + gatehouse.adaToken());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("/me ada [common]");
+    }
+
+    @Test
+    void aCommonUserIsForbiddenOnAdminPaths() throws Exception {
+        assertThat(get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adaToken()).statusCode()).isEqualTo(403);
+        assertThat(get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adminToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() throws Exception {
+        HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + RunningGatehouse.tampered(gatehouse.adaToken()));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
+    }
+
+    @Test
+    void theTokenGetterIsPluggable() throws Exception {
+        RequestView view = new RequestView() {
+            @Override
+            public java.util.Optional<String> header(String name) {
+                return name.equals("Authorization") ? java.util.Optional.of("bearer  abc ") : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> cookie(String name) {
+                return name.equals("at") ? java.util.Optional.of("c1") : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> queryParam(String name) {
+                return name.equals("access_token") ? java.util.Optional.of("q1") : java.util.Optional.empty();
+            }
+        };
+        assertThat(TokenGetter.bearer().token(view)).hasValue("abc");
+        assertThat(TokenGetter.header("Authorization", "Basic").token(view)).isEmpty();
+        assertThat(TokenGetter.cookie("at").token(view)).hasValue("c1");
+        assertThat(TokenGetter.queryParam("access_token").token(view)).hasValue("q1");
+        assertThat(TokenGetter.cookie("none").or(TokenGetter.queryParam("access_token")).token(view)).hasValue("q1");
+    }
+}
