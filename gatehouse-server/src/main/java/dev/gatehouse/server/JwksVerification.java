@@ -1,15 +1,12 @@
 package dev.gatehouse.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gatehouse.core.keys.KeyRejectedException;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.SigningKeys;
 import dev.gatehouse.core.token.JwsCheck;
 import dev.gatehouse.core.token.JwsSignatureCheck;
-import dev.gatehouse.http.Json;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,11 +42,7 @@ final class JwksVerification {
         if (check instanceof JwsCheck.Rejected rejected) {
             body.put("reason", rejected.reason().code());
         }
-        try {
-            out.println(Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plain maps cannot fail to serialise", e);
-        }
+        out.println(PrettyJson.of(body));
         return check instanceof JwsCheck.Verified ? 0 : 1;
     }
 

@@ -1,19 +1,12 @@
 package dev.gatehouse.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.token.DataTokenVerification;
-import dev.gatehouse.http.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,20 +21,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Create and verify token-service (HS512) tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.Verify.class})
-final class TokenCommand {
-    @Mixin
-    ConfigOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    GatehouseRuntime open() {
-        return GatehouseRuntime.open(options.load(System.getenv()), Clock.systemUTC());
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+final class TokenCommand extends StoreCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Print a new token carrying the data.")
     static final class Create implements Runnable {
@@ -114,11 +94,7 @@ final class TokenCommand {
             body.put("claims", decoded.claims());
             body.put("signature_verified", decoded.signatureVerified());
             decoded.reason().ifPresent(reason -> body.put("reason", reason.code()));
-            try {
-                return Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("decoded JSON cannot fail to serialise again", e);
-            }
+            return PrettyJson.of(body);
         }
     }
 }

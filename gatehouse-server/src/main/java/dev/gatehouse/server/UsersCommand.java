@@ -10,19 +10,15 @@ import dev.gatehouse.core.user.UserNames;
 import dev.gatehouse.core.user.UserService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,20 +28,7 @@ import java.util.Optional;
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users in the store.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class, UsersCommand.Passwd.class})
-final class UsersCommand {
-    @Mixin
-    ConfigOptions options;
-
-    @Spec
-    CommandSpec spec;
-
-    GatehouseRuntime open() {
-        return GatehouseRuntime.open(options.load(System.getenv()), Clock.systemUTC());
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+final class UsersCommand extends StoreCommand {
 
     /** Where a password comes from: stdin for scripts, else a prompt without echo. */
     static final class PasswordSource {
