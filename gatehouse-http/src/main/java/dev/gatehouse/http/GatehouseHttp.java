@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionService;
@@ -77,6 +78,8 @@ public final class GatehouseHttp {
             new ForwardAuthRoutes(parts, services.accessRules(), TrustedProxies.parse(config.gateway().trustedProxies()), returnUrls,
                     config.gateway().loginUrl(), config.gateway().headerPrefix()).register(javalin.routes);
             new LoginPageRoutes(parts, services.users(), services.sessions(), returnUrls, services.clock()).register(javalin.routes);
+            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authTypes(), services.tokens()),
+                    config.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
                 new WellKnownRoutes(tokens, config).register(javalin.routes);

@@ -43,6 +43,9 @@ final class ConfigOptions {
     @Option(names = "--token-service-secret", description = "HS512 key of the token service, at least 64 bytes (TOKEN_SERVICE_SECRET). "
             + "Default: random at first start, kept in the store. Prefer the variable: other users can read a process's arguments.")
     String tokenServiceSecret;
+    @Option(names = "--introspection-secret", description = "Bearer secret of resource servers at /api/v1/auth/introspect, at least 32 bytes "
+            + "(GATEHOUSE_INTROSPECTION_SECRET). Default: none, only admins may introspect. Prefer the variable.")
+    String introspectionSecret;
 
     @Option(names = "--jwt-algorithm", description = "Token signing algorithm (JWT_ALGORITHM). Default RS256.")
     String jwtAlgorithm;
@@ -109,6 +112,7 @@ final class ConfigOptions {
         put(flags, Setting.AUTH_HEADER_PREFIX, authHeaderPrefix);
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
+        put(flags, Setting.INTROSPECTION_SECRET, introspectionSecret);
         put(flags, Setting.RULES, rules);
         return ConfigLoader.load(environment, flags);
     }

@@ -123,19 +123,34 @@ public final class TokenAuthority {
 
     /** RFC 7662: whether the token is live, and whose. Revocations and ended sign-ins count. */
     public Introspection introspect(String token) {
-        if (looksLikeJwt(token)) {
-            if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid && !revoked(valid.claims())) {
-                AccessTokenClaims c = valid.claims();
-                return new Introspection.Active("access_token", c.subject(), c.username(), Optional.of(c.role().wireName()),
-                        c.issuedAt(), c.expiresAt(), Optional.of(c.jti()));
-            }
-            return new Introspection.Inactive();
+        return looksLikeJwt(token) ? introspectAccessToken(token) : introspectRefreshToken(token);
+    }
+
+    private Introspection introspectAccessToken(String token) {
+        if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid && !revoked(valid.claims())) {
+            AccessTokenClaims c = valid.claims();
+            return new Introspection.Active("access_token", c.subject(), c.username(), Optional.empty(), Optional.of(c.role().wireName()),
+                    c.issuedAt(), Optional.of(c.expiresAt()), Optional.of(c.jti()), c.sid().flatMap(TokenAuthority::uuid));
         }
+        return new Introspection.Inactive();
+    }
+
+    /** A refresh token's introspection; {@link Introspection.Inactive} for anything that is not one. */
+    public Introspection introspectRefreshToken(String token) {
         return refresh.findUsable(token)
                 .filter(t -> t.sessionId().map(id -> sessions.findLive(id).isPresent()).orElse(true))
                 .<Introspection>flatMap(t -> users.find(t.userId()).map(u -> new Introspection.Active("refresh_token", u.id(),
-                        u.username().or(u::email), Optional.of(u.role().wireName()), t.issuedAt(), t.expiresAt(), Optional.empty())))
+                        u.username().or(u::email), u.email(), Optional.of(u.role().wireName()), t.issuedAt(), Optional.of(t.expiresAt()),
+                        Optional.empty(), t.sessionId())))
                 .orElseGet(Introspection.Inactive::new);
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean revoked(AccessTokenClaims claims) {

@@ -31,6 +31,7 @@ public final class ConfigLoader {
 
     private static final Duration MAX_DURATION = Duration.ofDays(36500);
     private static final int TOKEN_SERVICE_SECRET_BYTES = 64;
+    private static final int INTROSPECTION_SECRET_BYTES = 32;
 
     private final Map<String, String> environment;
     private final Map<Setting, String> flags;
@@ -83,6 +84,15 @@ public final class ConfigLoader {
                         + " bytes (HS512 needs a 512-bit key), not " + length + "; leave it unset to have one generated");
             }
         });
+        Optional<Secret> introspectionSecret = untrimmed(Setting.INTROSPECTION_SECRET).map(Secret::new);
+        introspectionSecret.ifPresent(secret -> {
+            int length = secret.value().getBytes(StandardCharsets.UTF_8).length;
+            if (length < INTROSPECTION_SECRET_BYTES) {
+                // It lets its holder ask whose any session is: it must not be guessable.
+                problems.add(describe(Setting.INTROSPECTION_SECRET) + " must be at least " + INTROSPECTION_SECRET_BYTES
+                        + " bytes, not " + length + " (for example: openssl rand -base64 32)");
+            }
+        });
         TokenConfig tokens = tokens();
         GatewayConfig gateway = gateway();
         // Checked here so that a typo in the path fails the start with the other settings' problems;
@@ -92,7 +102,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, tokens, gateway, rules);
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
  * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
+ * @param introspectionSecret the bearer secret resource servers (gatehouse-middleware) present to
+ *        {@code /auth/introspect}, at least 32 bytes; without it only admins may introspect
  * @param rules the access rules file (YAML, read by the server); when empty every path needs a
  *        signed-in user
  */
@@ -35,6 +37,7 @@ public record GatehouseConfig(
         int maxBodyBytes,
         int hashConcurrency,
         Optional<Secret> tokenServiceSecret,
+        Optional<Secret> introspectionSecret,
         TokenConfig tokens,
         GatewayConfig gateway,
         Optional<Path> rules) {
@@ -52,6 +55,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
+        Objects.requireNonNull(introspectionSecret, "introspectionSecret");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(rules, "rules");

@@ -20,6 +20,7 @@ public enum Setting {
     ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEHOUSE_MAX_BODY_BYTES"),
     HASH_CONCURRENCY("--hash-concurrency", "GATEHOUSE_HASH_CONCURRENCY"),
+    INTROSPECTION_SECRET("--introspection-secret", "GATEHOUSE_INTROSPECTION_SECRET"),
     TOKEN_SERVICE_SECRET("--token-service-secret", "TOKEN_SERVICE_SECRET", "GATEHOUSE_TOKEN_SERVICE_SECRET"),
     JWT_ALGORITHM("--jwt-algorithm", "JWT_ALGORITHM", "GATEHOUSE_JWT_ALGORITHM"),
     JWT_TTL("--jwt-ttl", "JWT_TTL", "GATEHOUSE_JWT_TTL"),

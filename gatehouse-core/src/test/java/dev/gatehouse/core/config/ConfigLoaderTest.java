@@ -308,6 +308,22 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void introspectionSecretShorterThan32Bytes() {
+            assertThat(failure("GATEHOUSE_INTROSPECTION_SECRET", "s".repeat(31)).problems()).singleElement().asString()
+                    .contains("GATEHOUSE_INTROSPECTION_SECRET", "--introspection-secret", "32", "not 31").doesNotContain("sss");
+        }
+
+        @Test
+        void introspectionSecretIsKeptExactlyAndMasked() {
+            String secret = "q".repeat(40);
+            GatehouseConfig config = env("GATEHOUSE_INTROSPECTION_SECRET", secret);
+
+            assertThat(config.introspectionSecret().orElseThrow().value()).isEqualTo(secret);
+            assertThat(config.toString()).doesNotContain("qqqq");
+            assertThat(env().introspectionSecret()).isEmpty();
+        }
+
+        @Test
         void badBooleanAndNumbers() {
             assertThat(failure("GATEHOUSE_COOKIE_SECURE", "maybe").problems()).singleElement().asString().contains("GATEHOUSE_COOKIE_SECURE");
             assertThat(failure("GATEHOUSE_MAX_BODY_BYTES", "10").problems()).singleElement().asString().contains("GATEHOUSE_MAX_BODY_BYTES");
@@ -376,7 +392,7 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(),
+                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);
 
