@@ -5,6 +5,7 @@ import dev.gatehouse.core.access.PathPattern;
 import dev.gatehouse.core.access.Policy;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.middleware.GatehouseGuard;
+import dev.gatehouse.middleware.SessionIntrospection;
 import dev.gatehouse.middleware.GatehouseJavalin;
 import dev.gatehouse.middleware.GatehouseJavalinPlugin;
 import dev.gatehouse.middleware.Identity;
@@ -24,10 +25,15 @@ public class JavalinApp {
                 new AccessRule("public", Optional.empty(), new PathPattern.Prefix("/public"), Set.of(), new Policy.Public(), PageRedirects.none()),
                 new AccessRule("admin", Optional.empty(), new PathPattern.Prefix("/admin"), Set.of(), new Policy.Roles(Set.of(Role.ADMIN)), PageRedirects.none())),
                 new Policy.Authenticated(), PageRedirects.none());
-        GatehouseGuard guard = GatehouseGuard.builder(issuer, URI.create(gatehouse + "/.well-known/jwks.json"))
+        GatehouseGuard.Builder builder = GatehouseGuard.builder(issuer, URI.create(gatehouse + "/.well-known/jwks.json"))
                 .rules(rules)
-                .loginUrl(gatehouse + "/login")
-                .build();
+                .loginUrl(gatehouse + "/login");
+        // With the server's GATEHOUSE_INTROSPECTION_SECRET, session cookies sign callers in too.
+        String secret = System.getenv("GATEHOUSE_INTROSPECTION_SECRET");
+        if (secret != null) {
+            builder.sessions(SessionIntrospection.builder(URI.create(gatehouse + "/api/v1/auth/introspect"), secret).build());
+        }
+        GatehouseGuard guard = builder.build();
 
         Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));

@@ -1,5 +1,6 @@
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.middleware.GatehouseGuard;
+import dev.gatehouse.middleware.SessionIntrospection;
 import dev.gatehouse.middleware.GatehouseServletFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -19,9 +20,14 @@ public class ServletApp {
     public static void main(String[] args) throws Exception {
         String gatehouse = System.getenv().getOrDefault("GATEHOUSE_URL", "http://127.0.0.1:8080");
         String issuer = System.getenv().getOrDefault("GATEHOUSE_ISSUER", gatehouse);
-        GatehouseGuard guard = GatehouseGuard.builder(issuer, URI.create(gatehouse + "/.well-known/jwks.json"))
-                .rules(AccessRules.authenticatedByDefault())
-                .build();
+        GatehouseGuard.Builder builder = GatehouseGuard.builder(issuer, URI.create(gatehouse + "/.well-known/jwks.json"))
+                .rules(AccessRules.authenticatedByDefault());
+        // With the server's GATEHOUSE_INTROSPECTION_SECRET, session cookies sign callers in too.
+        String secret = System.getenv("GATEHOUSE_INTROSPECTION_SECRET");
+        if (secret != null) {
+            builder.sessions(SessionIntrospection.builder(URI.create(gatehouse + "/api/v1/auth/introspect"), secret).build());
+        }
+        GatehouseGuard guard = builder.build();
 
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -22,6 +22,13 @@ final class Answers {
         return problem(403, "Forbidden", "forbidden", "not allowed by the access rules");
     }
 
+    static String unavailableBody() {
+        return problem(503, "Service Unavailable", "auth_unavailable", "the sign-in could not be checked; try again shortly");
+    }
+
+    /** Seconds a client should wait before retrying after {@link #unavailableBody()}. */
+    static final String RETRY_AFTER = "5";
+
     private static String problem(int status, String title, String code, String detail) {
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}";

@@ -6,7 +6,6 @@ import dev.gatehouse.core.access.AccessRequest;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.token.AccessTokenCheck;
-import dev.gatehouse.core.token.AccessTokenClaims;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.user.User;
@@ -16,12 +15,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The logic the Javalin plugin and the Servlet filter share: read the token, verify it locally
- * against the server's keys, identify the caller, and apply the access rules. Thread-safe.
+ * The logic the Javalin plugin and the Servlet filter share: read the token and verify it locally
+ * against the server's keys, or read the session cookie and ask the server about it (when
+ * {@link Builder#sessions sessions} are enabled); identify the caller; apply the access rules.
+ * Thread-safe.
  *
  * <p>A token that does not verify counts as none, so public paths stay open to a caller with a
  * stale token; on a protected path the answer is 401 with {@code error="invalid_token"}.
@@ -29,12 +31,16 @@ import java.util.Optional;
 public final class GatehouseGuard {
     /** The request attribute the identity is put in. */
     public static final String IDENTITY_ATTRIBUTE = "gatehouse.identity";
+    /** The server's default {@code SESSION_NAME}. */
+    public static final String DEFAULT_SESSION_COOKIE = "gatehouse_session";
 
     private final AccessTokenVerifier verifier;
     private final AccessRules rules;
     private final TokenGetter tokenGetter;
     private final Identifier identifier;
     private final Optional<String> loginUrl;
+    private final Optional<SessionIntrospection> sessions;
+    private final TokenGetter sessionGetter;
 
     private GatehouseGuard(Builder b) {
         this.verifier = new AccessTokenVerifier(new AccessTokenSettings(b.issuer, b.audience, b.ttl), b.keys, b.clock);
@@ -42,6 +48,8 @@ public final class GatehouseGuard {
         this.tokenGetter = b.tokenGetter;
         this.identifier = b.identifier;
         this.loginUrl = b.loginUrl;
+        this.sessions = b.sessions;
+        this.sessionGetter = b.sessionGetter;
     }
 
     /**
@@ -64,40 +72,77 @@ public final class GatehouseGuard {
      * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
      */
     public GuardOutcome check(RequestView request, String method, String host, String path) {
-        Optional<String> token = tokenGetter.token(request);
-        Optional<Identity> identity = Optional.empty();
-        boolean invalid = false;
-        Optional<AccessTokenClaims> claims = Optional.empty();
-        if (token.isPresent()) {
-            switch (verifier.verify(token.get())) {
-                case AccessTokenCheck.Valid valid -> {
-                    claims = Optional.of(valid.claims());
-                    identity = identifier.identify(valid.claims());
-                    invalid = identity.isEmpty();
-                }
-                case AccessTokenCheck.Invalid refused -> invalid = true;
-            }
-        }
-        Optional<User> caller = identity.isPresent() ? claims.map(GatehouseGuard::toUser) : Optional.empty();
+        Credentials credentials = credentials(request);
         boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
-        AccessDecision decision = AccessEngine.decide(rules, new AccessRequest(method, host == null ? "" : host, path), caller);
-        return switch (decision) {
-            case AccessDecision.Allow allow -> new GuardOutcome.Proceed(identity);
-            case AccessDecision.SendSignedIn send -> browser ? new GuardOutcome.Redirect(send.page()) : new GuardOutcome.Proceed(identity);
+        AccessDecision decision = AccessEngine.decide(rules, new AccessRequest(method, host == null ? "" : host, path),
+                credentials.identity().map(identified -> toUser(identified.caller())));
+        GuardOutcome outcome = switch (decision) {
+            case AccessDecision.Allow allow -> new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
+            case AccessDecision.SendSignedIn send -> browser ? new GuardOutcome.Redirect(send.page())
+                    : new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
             case AccessDecision.SignInRequired signIn -> {
                 Optional<String> page = signIn.page().or(() -> loginUrl.map(login -> withReturnTo(login, path)));
-                yield browser && page.isPresent() ? new GuardOutcome.Redirect(page.get()) : new GuardOutcome.Unauthorized(invalid);
+                yield browser && page.isPresent() ? new GuardOutcome.Redirect(page.get()) : new GuardOutcome.Unauthorized(credentials.invalidToken());
             }
-            case AccessDecision.Forbidden forbidden -> new GuardOutcome.Forbidden(identity);
+            case AccessDecision.Forbidden forbidden -> new GuardOutcome.Forbidden(credentials.identity().map(Identified::identity));
             case AccessDecision.BadPath bad -> new GuardOutcome.Forbidden(Optional.empty());
+        };
+        // A cookie that could not be checked signs nobody in: public paths open as to a stranger,
+        // anything that needed a sign-in is answered 503, not a 401 that would send a signed-in user to log in again.
+        if (credentials.unavailable() && !(outcome instanceof GuardOutcome.Proceed) && !(decision instanceof AccessDecision.BadPath)) {
+            return new GuardOutcome.Unavailable();
+        }
+        return outcome;
+    }
+
+    /** A caller with the identity the identifier gave them. */
+    private record Identified(VerifiedCaller caller, Identity identity) {
+    }
+
+    /**
+     * What the request's credentials came to.
+     *
+     * @param invalidToken a bearer token was sent and refused (RFC 6750's {@code invalid_token})
+     * @param unavailable  a session cookie was sent and the server could not be asked about it
+     */
+    private record Credentials(Optional<Identified> identity, boolean invalidToken, boolean unavailable) {
+        static Credentials none() {
+            return new Credentials(Optional.empty(), false, false);
+        }
+    }
+
+    /** A bearer token wins over the session cookie, as at the server: a client that sends one means it. */
+    private Credentials credentials(RequestView request) {
+        Optional<String> token = tokenGetter.token(request);
+        if (token.isPresent()) {
+            return switch (verifier.verify(token.get())) {
+                case AccessTokenCheck.Valid valid -> identified(VerifiedCaller.of(valid.claims()))
+                        .map(identified -> new Credentials(Optional.of(identified), false, false))
+                        .orElseGet(() -> new Credentials(Optional.empty(), true, false));
+                case AccessTokenCheck.Invalid refused -> new Credentials(Optional.empty(), true, false);
+            };
+        }
+        Optional<String> cookie = sessions.isPresent() ? sessionGetter.token(request) : Optional.empty();
+        if (cookie.isEmpty()) {
+            return Credentials.none();
+        }
+        return switch (sessions.get().check(cookie.get())) {
+            case SessionCheck.Live live -> new Credentials(identified(live.caller()), false, false);
+            case SessionCheck.NotLive notLive -> Credentials.none();
+            case SessionCheck.Unavailable unavailable -> new Credentials(Optional.empty(), false, true);
         };
     }
 
-    /** The rules engine judges users; a token holds enough of one for it (id, names, role). */
-    private static User toUser(AccessTokenClaims claims) {
-        Optional<String> username = claims.username().or(() -> Optional.of(claims.subject().toString()));
-        return new User(claims.subject(), Optional.empty(), username, Optional.empty(), Optional.empty(), claims.name(),
-                claims.role(), "n/a", claims.issuedAt(), claims.issuedAt());
+    private Optional<Identified> identified(VerifiedCaller caller) {
+        return identifier.identify(caller).map(identity -> new Identified(caller, identity));
+    }
+
+    /** The rules engine judges users; a verified caller holds enough of one for it (id, names, role). */
+    private static User toUser(VerifiedCaller caller) {
+        Optional<String> username = caller.username().or(() -> Optional.of(caller.subject().toString()));
+        Instant unknown = Instant.EPOCH;
+        return new User(caller.subject(), caller.email(), username, Optional.empty(), Optional.empty(), Optional.empty(),
+                caller.role(), "n/a", unknown, unknown);
     }
 
     private static String withReturnTo(String login, String path) {
@@ -114,6 +159,8 @@ public final class GatehouseGuard {
         private TokenGetter tokenGetter = TokenGetter.bearer();
         private Identifier identifier = Identifier.standard();
         private Optional<String> loginUrl = Optional.empty();
+        private Optional<SessionIntrospection> sessions = Optional.empty();
+        private TokenGetter sessionGetter = TokenGetter.cookie(DEFAULT_SESSION_COOKIE);
 
         private Builder(String issuer, VerificationKeys keys) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -160,6 +207,21 @@ public final class GatehouseGuard {
          */
         public Builder loginUrl(String loginUrl) {
             this.loginUrl = Optional.of(loginUrl);
+            return this;
+        }
+
+        /**
+         * Accept Gatehouse session cookies too, checked through the server's introspection
+         * (briefly cached). Without this only access tokens sign callers in.
+         */
+        public Builder sessions(SessionIntrospection sessions) {
+            this.sessions = Optional.of(sessions);
+            return this;
+        }
+
+        /** The session cookie's name: the server's {@code SESSION_NAME}; default {@value #DEFAULT_SESSION_COOKIE}. */
+        public Builder sessionCookie(String name) {
+            this.sessionGetter = TokenGetter.cookie(name);
             return this;
         }
 

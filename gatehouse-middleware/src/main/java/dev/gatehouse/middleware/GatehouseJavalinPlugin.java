@@ -49,6 +49,12 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
                 ctx.status(403).contentType(Answers.PROBLEM_JSON).result(Answers.forbiddenBody());
                 ctx.skipRemainingHandlers();
             }
+            case GuardOutcome.Unavailable unavailable -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("Retry-After", Answers.RETRY_AFTER);
+                ctx.status(503).contentType(Answers.PROBLEM_JSON).result(Answers.unavailableBody());
+                ctx.skipRemainingHandlers();
+            }
             case GuardOutcome.Redirect redirect -> {
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("Location", redirect.location());

@@ -51,6 +51,10 @@ public final class GatehouseServletFilter implements Filter {
                 write(response, 401, Answers.unauthorizedBody(unauthorized));
             }
             case GuardOutcome.Forbidden forbidden -> write(response, 403, Answers.forbiddenBody());
+            case GuardOutcome.Unavailable unavailable -> {
+                response.setHeader("Retry-After", Answers.RETRY_AFTER);
+                write(response, 503, Answers.unavailableBody());
+            }
             case GuardOutcome.Redirect redirect -> {
                 response.setHeader("Cache-Control", "no-store");
                 response.setHeader("Location", redirect.location());

@@ -34,4 +34,8 @@ public sealed interface GuardOutcome {
             Objects.requireNonNull(location, "location");
         }
     }
+
+    /** Answer 503: a session cookie was sent and the server could not be asked about it (fail closed). */
+    record Unavailable() implements GuardOutcome {
+    }
 }

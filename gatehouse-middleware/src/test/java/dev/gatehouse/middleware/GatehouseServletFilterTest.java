@@ -28,7 +28,16 @@ class GatehouseServletFilterTest {
     @BeforeAll
     static void start() throws Exception {
         gatehouse = new RunningGatehouse();
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(RunningGatehouse.RULES).build();
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(RunningGatehouse.RULES)
+                .sessions(SessionIntrospection.builder(gatehouse.introspection(), RunningGatehouse.INTROSPECTION_SECRET).build()).build();
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        // Under /broken a second filter asks a server that is not there.
+        GatehouseGuard broken = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(RunningGatehouse.RULES)
+                .sessions(SessionIntrospection.builder(java.net.URI.create("http://127.0.0.1:" + deadPort + "/api/v1/auth/introspect"),
+                        RunningGatehouse.INTROSPECTION_SECRET).build()).build();
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -36,6 +45,7 @@ class GatehouseServletFilterTest {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new GatehouseServletFilter(broken)), "/broken/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -73,6 +83,21 @@ class GatehouseServletFilterTest {
         HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + gatehouse.adaToken());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("/me ada [common]");
+    }
+
+    @Test
+    void aSessionCookieIsCheckedThroughTheServer() throws Exception {
+        String cookie = GatehouseGuard.DEFAULT_SESSION_COOKIE + "=" + gatehouse.adaLogin().sessionCookie();
+        HttpResponse<String> response = get(port, "/me", "Cookie", cookie);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("/me ada [common]");
+        assertThat(get(port, "/admin/panel", "Cookie", cookie).statusCode()).isEqualTo(403);
+        assertThat(get(port, "/me", "Cookie", GatehouseGuard.DEFAULT_SESSION_COOKIE + "=unknown").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> unavailable = get(port, "/broken/page", "Cookie", cookie);
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(unavailable.body()).contains("\"status\":503").doesNotContain("/broken/page ada");
     }
 
     @Test

@@ -30,6 +30,8 @@ final class RunningGatehouse implements AutoCloseable {
     static final String ADMIN_PASSWORD = "correct horse battery admin";
     static final String ADA = "{\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The server's GATEHOUSE_INTROSPECTION_SECRET, which the guards' session checks present. */
+    static final String INTROSPECTION_SECRET = "middleware-test-introspection-secret-0123456789";
 
     /** /public open, /admin for admins, everything else for any signed-in caller. */
     static final AccessRules RULES = new AccessRules(List.of(
@@ -42,7 +44,8 @@ final class RunningGatehouse implements AutoCloseable {
     RunningGatehouse() throws Exception {
         server = GatehouseServer.start(ConfigLoader.load(Map.of(
                         "API_HOST", "127.0.0.1", "API_PORT", "0", "STORE", "memory", "AUTH_TYPE", "jwt,session",
-                        "GATEHOUSE_ISSUER", ISSUER, "GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL, "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD), Map.of()),
+                        "GATEHOUSE_ISSUER", ISSUER, "GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL, "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                        "GATEHOUSE_INTROSPECTION_SECRET", INTROSPECTION_SECRET), Map.of()),
                 Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         HttpResponse<String> created = post("/api/v1/users", ADA);
         if (created.statusCode() / 100 != 2) {
@@ -52,6 +55,32 @@ final class RunningGatehouse implements AutoCloseable {
 
     URI jwks() {
         return URI.create("http://127.0.0.1:" + server.port() + "/.well-known/jwks.json");
+    }
+
+    URI introspection() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/api/v1/auth/introspect");
+    }
+
+    /** Ada's session cookie value and refresh token from a fresh login. */
+    record Login(String sessionCookie, String refreshToken) {
+    }
+
+    Login adaLogin() throws Exception {
+        HttpResponse<String> response = post("/api/v1/auth/login", ADA);
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(GatehouseGuard.DEFAULT_SESSION_COOKIE + "="))
+                .map(c -> c.substring(c.indexOf('=') + 1, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie: " + response.headers()));
+        return new Login(cookie, new ObjectMapper().readTree(response.body()).path("refresh_token").asText());
+    }
+
+    void logout(String sessionCookie) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/auth/logout"))
+                .header("Cookie", GatehouseGuard.DEFAULT_SESSION_COOKIE + "=" + sessionCookie)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("logout answered " + response.statusCode());
+        }
     }
 
     String adaToken() throws Exception {
