@@ -9,15 +9,18 @@ import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.user.User;
+import dev.gatehouse.rules.RulesReloader;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The logic the Javalin plugin and the Servlet filter share: read the token and verify it locally
@@ -33,9 +36,11 @@ public final class GatehouseGuard {
     public static final String IDENTITY_ATTRIBUTE = "gatehouse.identity";
     /** The server's default {@code SESSION_NAME}. */
     public static final String DEFAULT_SESSION_COOKIE = "gatehouse_session";
+    /** How often a rules file is looked at for changes, as the server does. */
+    public static final Duration RULES_FILE_INTERVAL = Duration.ofSeconds(2);
 
     private final AccessTokenVerifier verifier;
-    private final AccessRules rules;
+    private final Supplier<AccessRules> rules;
     private final TokenGetter tokenGetter;
     private final Identifier identifier;
     private final Optional<String> loginUrl;
@@ -44,7 +49,7 @@ public final class GatehouseGuard {
 
     private GatehouseGuard(Builder b) {
         this.verifier = new AccessTokenVerifier(new AccessTokenSettings(b.issuer, b.audience, b.ttl), b.keys, b.clock);
-        this.rules = b.rules;
+        this.rules = b.rules.orElseGet(() -> rulesSupplier(b));
         this.tokenGetter = b.tokenGetter;
         this.identifier = b.identifier;
         this.loginUrl = b.loginUrl;
@@ -74,7 +79,7 @@ public final class GatehouseGuard {
     public GuardOutcome check(RequestView request, String method, String host, String path) {
         Credentials credentials = credentials(request);
         boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
-        AccessDecision decision = AccessEngine.decide(rules, new AccessRequest(method, host == null ? "" : host, path),
+        AccessDecision decision = AccessEngine.decide(rules.get(), new AccessRequest(method, host == null ? "" : host, path),
                 credentials.identity().map(identified -> toUser(identified.caller())));
         GuardOutcome outcome = switch (decision) {
             case AccessDecision.Allow allow -> new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
@@ -145,6 +150,14 @@ public final class GatehouseGuard {
                 caller.role(), "n/a", unknown, unknown);
     }
 
+    private static Supplier<AccessRules> rulesSupplier(Builder b) {
+        if (b.rulesFile.isEmpty()) {
+            AccessRules fixed = AccessRules.authenticatedByDefault();
+            return () -> fixed;
+        }
+        return new ReloadingRules(RulesReloader.open(b.rulesFile.get()), b.clock, RULES_FILE_INTERVAL);
+    }
+
     private static String withReturnTo(String login, String path) {
         return login + (login.contains("?") ? "&" : "?") + "return_to=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
@@ -155,7 +168,8 @@ public final class GatehouseGuard {
         private String audience = "gatehouse";
         private Duration ttl = AccessTokenSettings.DEFAULT_TTL;
         private Clock clock = Clock.systemUTC();
-        private AccessRules rules = AccessRules.authenticatedByDefault();
+        private Optional<Supplier<AccessRules>> rules = Optional.empty();
+        private Optional<Path> rulesFile = Optional.empty();
         private TokenGetter tokenGetter = TokenGetter.bearer();
         private Identifier identifier = Identifier.standard();
         private Optional<String> loginUrl = Optional.empty();
@@ -185,9 +199,29 @@ public final class GatehouseGuard {
             return this;
         }
 
-        /** The access rules; default: every path needs a signed-in caller. */
+        /** Fixed access rules; default: every path needs a signed-in caller. */
         public Builder rules(AccessRules rules) {
-            this.rules = Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(rules, "rules");
+            return rules(() -> rules);
+        }
+
+        /** Access rules read at every request, for an app that changes them itself; never null. */
+        public Builder rules(Supplier<AccessRules> rules) {
+            this.rules = Optional.of(Objects.requireNonNull(rules, "rules"));
+            this.rulesFile = Optional.empty();
+            return this;
+        }
+
+        /**
+         * The server's rules file format (YAML, see docs/RULES.md), read at {@link #build()} and
+         * looked at again every {@link #RULES_FILE_INTERVAL}: a good edit takes effect, a bad one
+         * is logged and the rules in force stay.
+         *
+         * @throws dev.gatehouse.rules.RulesFileException from {@link #build()} when the file is bad at start
+         */
+        public Builder rulesFile(Path file) {
+            this.rulesFile = Optional.of(Objects.requireNonNull(file, "file"));
+            this.rules = Optional.empty();
             return this;
         }
 

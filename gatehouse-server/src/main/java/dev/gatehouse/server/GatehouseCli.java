@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.config.ConfigException;
+import dev.gatehouse.rules.RulesFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -14,6 +14,7 @@ import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
+import dev.gatehouse.rules.RulesReloader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -5,6 +5,7 @@ import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
+import dev.gatehouse.rules.RulesReloader;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.rules;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.rules;
 
 import dev.gatehouse.core.access.AccessRule;
 import dev.gatehouse.core.access.AccessRules;

@@ -1,10 +1,8 @@
-package dev.gatehouse.server;
+package dev.gatehouse.rules;
 
 import dev.gatehouse.core.access.AccessRule;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.Policy;
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.GatehouseConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -116,26 +112,5 @@ class RulesReloaderTest {
         write(TWO_RULES, T0.plusSeconds(5));
         assertThat(reloader.reloadIfChanged()).isTrue();
         assertThat(names(reloader.current())).containsExactly("assets", "admin");
-    }
-
-    @Test
-    void theRuntimeOffersTheCurrentRules() throws IOException {
-        GatehouseConfig config = ConfigLoader.load(Map.of("STORE", "memory", "GATEHOUSE_RULES", file.toString()), Map.of());
-        try (GatehouseRuntime runtime = GatehouseRuntime.open(config, Clock.systemUTC())) {
-            java.util.function.Supplier<AccessRules> rules = runtime.accessRules();
-            assertThat(names(rules.get())).containsExactly("assets");
-
-            write(TWO_RULES, T0.plusSeconds(5));
-            assertThat(runtime.rulesReloader().orElseThrow().reloadIfChanged()).isTrue();
-            assertThat(names(rules.get())).containsExactly("assets", "admin");
-        }
-    }
-
-    @Test
-    void withoutARulesFileEverythingNeedsASignedInUser() {
-        try (GatehouseRuntime runtime = GatehouseRuntime.open(ConfigLoader.load(Map.of("STORE", "memory"), Map.of()), Clock.systemUTC())) {
-            assertThat(runtime.accessRules().get()).isEqualTo(AccessRules.authenticatedByDefault());
-            assertThat(runtime.rulesReloader()).isEmpty();
-        }
     }
 }

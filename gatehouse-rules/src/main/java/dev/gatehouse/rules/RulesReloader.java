@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.rules;
 
 import dev.gatehouse.core.access.AccessRules;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * so that a bad edit never leaves the gate without rules. Readers take {@link #current} on every
  * request and never block.
  */
-final class RulesReloader {
+public final class RulesReloader {
     private static final Logger LOG = LoggerFactory.getLogger(RulesReloader.class);
 
     /**
@@ -51,7 +51,7 @@ final class RulesReloader {
      * @throws RulesFileException naming every problem when the file cannot be read or is bad: a
      *         server must not start on rules it cannot apply
      */
-    static RulesReloader open(Path file) {
+    public static RulesReloader open(Path file) {
         Objects.requireNonNull(file, "file");
         Snapshot snapshot;
         try {
@@ -65,11 +65,11 @@ final class RulesReloader {
     }
 
     /** The rules in force. */
-    AccessRules current() {
+    public AccessRules current() {
         return current.get();
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -79,7 +79,7 @@ final class RulesReloader {
      *
      * @return true when new rules were taken
      */
-    synchronized boolean reloadIfChanged() {
+    public synchronized boolean reloadIfChanged() {
         Snapshot snapshot;
         try {
             snapshot = Snapshot.read(file);

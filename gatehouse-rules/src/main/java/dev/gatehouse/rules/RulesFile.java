@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.rules;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
