@@ -130,4 +130,24 @@ class ForwardAuthTest {
             assertThat(xss.body()).doesNotContain("<script>alert(1)</script>");
         }
     }
+
+    @Test
+    void signInsSubmittedFromAnotherSiteAreRefused() {
+        try (TestGatehouse gatehouse = start(SETTINGS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            Map<String, String> form = Map.of("login", "ada@example.com", "password", "correct horse battery");
+
+            for (String path : new String[]{"/login", Steps.API + "/auth/login"}) {
+                Api.Reply crossSite = api.postForm(path, form, "Sec-Fetch-Site", "cross-site");
+                assertThat(crossSite.status()).as(path).isEqualTo(403);
+                assertThat(crossSite.error()).isEqualTo("cross_site_request");
+                assertThat(crossSite.cookie("gatehouse_session")).as("no session for a forged sign-in").isEmpty();
+
+                assertThat(api.postForm(path, form, "Sec-Fetch-Site", "same-origin").cookie("gatehouse_session")).as(path).isPresent();
+                assertThat(api.postForm(path, form, "Sec-Fetch-Site", "same-site").cookie("gatehouse_session")).as("a sibling subdomain").isPresent();
+                assertThat(api.postForm(path, form).cookie("gatehouse_session")).as("not a browser").isPresent();
+            }
+        }
+    }
 }
