@@ -91,7 +91,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "memory")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "ratelimit", "memory")));
+
+    @ArchTest
+    static final ArchRule rateLimitsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.ratelimit..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "ratelimit")));
 
     @ArchTest
     static final ArchRule secretsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.secrets..")

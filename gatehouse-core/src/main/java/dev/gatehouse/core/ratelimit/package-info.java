@@ -1,0 +1,5 @@
+/**
+ * Rate limits: counters of attempts in fixed windows ({@link dev.gatehouse.core.ratelimit.RateLimitStore}),
+ * kept in memory or, for several instances, in Redis.
+ */
+package dev.gatehouse.core.ratelimit;

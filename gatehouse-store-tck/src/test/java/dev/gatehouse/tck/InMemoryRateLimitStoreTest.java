@@ -1,0 +1,11 @@
+package dev.gatehouse.tck;
+
+import dev.gatehouse.core.memory.InMemoryRateLimitStore;
+import dev.gatehouse.core.ratelimit.RateLimitStore;
+
+class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
+    @Override
+    protected RateLimitStore newStore() {
+        return new InMemoryRateLimitStore();
+    }
+}
