@@ -75,7 +75,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule configDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.config..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "access", "config")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "access", "ratelimit", "config")));
 
     @ArchTest
     static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")

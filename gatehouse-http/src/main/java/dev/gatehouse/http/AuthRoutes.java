@@ -8,7 +8,6 @@ import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -19,16 +18,14 @@ import java.util.Set;
 /** Sign-in and sign-out. */
 final class AuthRoutes {
     private final HttpParts parts;
-    private final UserService users;
     private final SessionService sessions;
     private final Set<AuthType> enabled;
     private final Optional<TokenAuthority> tokens;
     private final Clock clock;
 
-    AuthRoutes(HttpParts parts, UserService users, SessionService sessions, Set<AuthType> enabled, Optional<TokenAuthority> tokens,
+    AuthRoutes(HttpParts parts, SessionService sessions, Set<AuthType> enabled, Optional<TokenAuthority> tokens,
                Clock clock) {
         this.parts = parts;
-        this.users = users;
         this.sessions = sessions;
         this.enabled = enabled;
         this.tokens = tokens.filter(t -> enabled.contains(AuthType.JWT));
@@ -47,14 +44,18 @@ final class AuthRoutes {
         String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username"))
                 .orElseThrow(() -> ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required"));
         String password = fields.required("password");
-        // One answer for an unknown login and a wrong password; UserService makes both cost the same.
-        User user = users.authenticate(login, password).orElseThrow(() -> parts.challenges()
-                .unauthorized(Rejection.INVALID_CREDENTIALS.code(), "the login or password is wrong"));
+        User user = switch (parts.logins().signIn(ctx, login, password)) {
+            case LoginAttempts.Outcome.SignedIn signedIn -> signedIn.user();
+            // One answer for an unknown login and a wrong password; UserService makes both cost the same.
+            case LoginAttempts.Outcome.WrongCredentials wrong -> throw parts.challenges()
+                    .unauthorized(Rejection.INVALID_CREDENTIALS.code(), "the login or password is wrong");
+            case LoginAttempts.Outcome.Throttled throttled -> throw LoginAttempts.tooManyAttempts(throttled.retryAfter());
+        };
         ctx.header("Cache-Control", "no-store");
         Optional<Session> session = Optional.empty();
         if (enabled.contains(AuthType.SESSION)) {
             endPresentedSession(ctx);
-            StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(ctx.ip())));
+            StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(parts.logins().clientAddress(ctx))));
             parts.cookies().write(ctx, started, clock.instant());
             session = Optional.of(started.session());
         }

@@ -12,6 +12,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.ratelimit.LoginThrottle;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -32,7 +33,8 @@ public final class GatehouseHttp {
 
     /** What the HTTP edge calls into. */
     public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
-                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules) {
+                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules,
+                           LoginThrottle loginThrottle) {
     }
 
     private GatehouseHttp() {
@@ -44,9 +46,11 @@ public final class GatehouseHttp {
         ObjectMapper mapper = Json.newMapper();
         Challenges challenges = new Challenges(config.authTypes(), config.sessionCookieName());
         CredentialReader credentials = new CredentialReader(config.sessionCookieName(), challenges);
+        TrustedProxies proxies = TrustedProxies.parse(config.gateway().trustedProxies());
+        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(proxies));
         HttpParts parts = new HttpParts(new RequestBodyReader(mapper, config.maxBodyBytes()), credentials, challenges,
                 new SessionCookies(config.sessionCookieName(), config.cookieSecure()),
-                new Guard(services.authenticator(), credentials, challenges));
+                new Guard(services.authenticator(), credentials, challenges, logins), logins);
         ProblemWriter problems = new ProblemWriter(mapper);
 
         return Javalin.create(javalin -> {
@@ -71,13 +75,13 @@ public final class GatehouseHttp {
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
             new UserRoutes(parts, services.users(), services.accounts(), services.tokens()).register(javalin.routes);
-            new AuthRoutes(parts, services.users(), services.sessions(), config.authTypes(), services.tokens(), services.clock())
+            new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
             ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
-            new ForwardAuthRoutes(parts, services.accessRules(), TrustedProxies.parse(config.gateway().trustedProxies()), returnUrls,
+            new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
                     config.gateway().loginUrl(), config.gateway().headerPrefix()).register(javalin.routes);
-            new LoginPageRoutes(parts, services.users(), services.sessions(), returnUrls, services.clock()).register(javalin.routes);
+            new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
             new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authTypes(), services.tokens()),
                     config.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {

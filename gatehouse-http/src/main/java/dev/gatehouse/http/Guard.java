@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.authn.Credential;
+import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.user.Role;
 import io.javalin.http.Context;
 
@@ -18,11 +20,13 @@ final class Guard {
     private final Authenticator authenticator;
     private final CredentialReader credentials;
     private final Challenges challenges;
+    private final LoginAttempts logins;
 
-    Guard(Authenticator authenticator, CredentialReader credentials, Challenges challenges) {
+    Guard(Authenticator authenticator, CredentialReader credentials, Challenges challenges, LoginAttempts logins) {
         this.authenticator = authenticator;
         this.credentials = credentials;
         this.challenges = challenges;
+        this.logins = logins;
     }
 
     /** The authenticated caller, or a 401 problem. */
@@ -34,7 +38,7 @@ final class Guard {
     Optional<AuthResult.Authenticated> optional(Context ctx) {
         AuthResult result = ctx.attribute(ATTRIBUTE);
         if (result == null) {
-            result = authenticator.authenticate(credentials.read(ctx));
+            result = authenticate(ctx, credentials.read(ctx));
             ctx.attribute(ATTRIBUTE, result);
         }
         return switch (result) {
@@ -42,6 +46,14 @@ final class Guard {
             case AuthResult.Anonymous a -> Optional.empty();
             case AuthResult.Rejected r -> throw challenges.unauthorized(r.reason().code(), describe(r));
         };
+    }
+
+    private AuthResult authenticate(Context ctx, Optional<Credential> credential) {
+        // A Basic password is a sign-in like any other: the throttle counts it before it is hashed.
+        if (credential.isPresent() && credential.get() instanceof Credential.Basic basic && authenticator.isEnabled(AuthType.BASIC)) {
+            return logins.basic(ctx, basic.login(), () -> authenticator.authenticate(basic));
+        }
+        return authenticator.authenticate(credential);
     }
 
     AuthResult.Authenticated requireAdmin(Context ctx) {

@@ -5,7 +5,6 @@ import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -19,14 +18,12 @@ import java.util.Optional;
  */
 final class LoginPageRoutes {
     private final HttpParts parts;
-    private final UserService users;
     private final SessionService sessions;
     private final ReturnUrls returnUrls;
     private final Clock clock;
 
-    LoginPageRoutes(HttpParts parts, UserService users, SessionService sessions, ReturnUrls returnUrls, Clock clock) {
+    LoginPageRoutes(HttpParts parts, SessionService sessions, ReturnUrls returnUrls, Clock clock) {
         this.parts = parts;
-        this.users = users;
         this.sessions = sessions;
         this.returnUrls = returnUrls;
         this.clock = clock;
@@ -46,13 +43,24 @@ final class LoginPageRoutes {
         RequestFields fields = parts.bodies().read(ctx);
         String back = returnTo(fields.optional("return_to").orElse(null));
         String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username")).orElse("");
-        Optional<User> user = fields.nonBlank("password").flatMap(password -> users.authenticate(login, password));
-        if (user.isEmpty()) {
-            render(ctx, 401, back, Optional.of("The email, username or password is wrong."), login);
-            return;
+        LoginAttempts.Outcome outcome = fields.nonBlank("password").map(password -> parts.logins().signIn(ctx, login, password))
+                .orElseGet(LoginAttempts.Outcome.WrongCredentials::new);
+        User user;
+        switch (outcome) {
+            case LoginAttempts.Outcome.SignedIn signedIn -> user = signedIn.user();
+            case LoginAttempts.Outcome.WrongCredentials wrong -> {
+                render(ctx, 401, back, Optional.of("The email, username or password is wrong."), login);
+                return;
+            }
+            case LoginAttempts.Outcome.Throttled throttled -> {
+                long seconds = LoginAttempts.retryAfterSeconds(throttled.retryAfter());
+                ctx.header("Retry-After", Long.toString(seconds));
+                render(ctx, 429, back, Optional.of("Too many failed sign-ins. Try again in " + ((seconds + 59) / 60) + " minutes."), login);
+                return;
+            }
         }
         parts.credentials().sessionCookie(ctx).ifPresent(sessions::end);
-        StartedSession started = sessions.start(user.get().id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(ctx.ip())));
+        StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(parts.logins().clientAddress(ctx))));
         parts.cookies().write(ctx, started, clock.instant());
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(back, io.javalin.http.HttpStatus.SEE_OTHER);

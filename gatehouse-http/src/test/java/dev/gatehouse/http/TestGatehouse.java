@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.core.memory.InMemoryRateLimitStore;
+import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.Setting;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
@@ -55,6 +57,8 @@ final class TestGatehouse implements AutoCloseable {
     /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
     volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
     final RouteStatistics statistics = new RouteStatistics();
+    /** The login throttle's counters. */
+    final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
     private final Javalin app;
     private final Api api;
 
@@ -79,7 +83,7 @@ final class TestGatehouse implements AutoCloseable {
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
         app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                () -> accessRules), statistics);
+                () -> accessRules, new LoginThrottle(rateLimits, config.loginLimits(), clock)), statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

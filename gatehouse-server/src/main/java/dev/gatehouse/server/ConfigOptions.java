@@ -43,6 +43,14 @@ final class ConfigOptions {
     @Option(names = "--token-service-secret", description = "HS512 key of the token service, at least 64 bytes (TOKEN_SERVICE_SECRET). "
             + "Default: random at first start, kept in the store. Prefer the variable: other users can read a process's arguments.")
     String tokenServiceSecret;
+    @Option(names = "--login-max-failures", description = "Failed sign-ins of one login from one address per window before "
+            + "attempts are refused (GATEHOUSE_LOGIN_MAX_FAILURES). Default 10; 0 turns the throttle off.")
+    String loginMaxFailures;
+    @Option(names = "--login-max-failures-per-address", description = "Failed sign-ins from one address per window, all logins "
+            + "together (GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS). Default 100; 0 for no such limit.")
+    String loginMaxFailuresPerAddress;
+    @Option(names = "--login-failure-window", description = "The window failures are counted in (GATEHOUSE_LOGIN_FAILURE_WINDOW). Default 15m.")
+    String loginFailureWindow;
     @Option(names = "--introspection-secret", description = "Bearer secret of resource servers at /api/v1/auth/introspect, at least 32 bytes "
             + "(GATEHOUSE_INTROSPECTION_SECRET). Default: none, only admins may introspect. Prefer the variable.")
     String introspectionSecret;
@@ -113,6 +121,9 @@ final class ConfigOptions {
         put(flags, Setting.HASH_CONCURRENCY, hashConcurrency);
         put(flags, Setting.TOKEN_SERVICE_SECRET, tokenServiceSecret);
         put(flags, Setting.INTROSPECTION_SECRET, introspectionSecret);
+        put(flags, Setting.LOGIN_MAX_FAILURES, loginMaxFailures);
+        put(flags, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, loginMaxFailuresPerAddress);
+        put(flags, Setting.LOGIN_FAILURE_WINDOW, loginFailureWindow);
         put(flags, Setting.RULES, rules);
         return ConfigLoader.load(environment, flags);
     }

@@ -7,6 +7,7 @@ import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.AccountService;
 import dev.gatehouse.core.session.SessionPolicy;
@@ -53,7 +54,7 @@ final class GatehouseRuntime implements AutoCloseable {
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             return new GatehouseRuntime(stores,
                     new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                            rulesInForce(rules)), keys, rules);
+                            rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)), keys, rules);
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;
@@ -81,9 +82,10 @@ final class GatehouseRuntime implements AutoCloseable {
         return tokenKeys;
     }
 
-    /** Deletes expired refresh tokens and revocations; sessions are purged by their own service. */
+    /** Deletes expired refresh tokens, revocations and rate-limit counts; sessions are purged by their own service. */
     int purgeExpiredTokens() {
         int purged = stores.revocations().deleteExpired(services.clock().instant());
+        purged += stores.rateLimits().deleteExpired(services.clock().instant());
         return purged + stores.refreshTokens().deleteExpired(services.clock().instant());
     }
 

@@ -3,7 +3,9 @@ package dev.gatehouse.server;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.keys.KeyStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
+import dev.gatehouse.core.ratelimit.RateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.token.RefreshTokenStore;
@@ -25,15 +27,18 @@ import java.time.Clock;
 
 /** The stores a configuration names, and how to close what they hold open. */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
-              RefreshTokenStore refreshTokens, RevocationStore revocations, AutoCloseable resources) implements AutoCloseable {
+              RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
+              AutoCloseable resources) implements AutoCloseable {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
-                    new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), () -> { });
+                    new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(), () -> { });
             case SQLITE -> {
                 JdbcDatabase database = JdbcDatabase.open(config.dbUrl());
                 yield new Stores(new JdbcUserStore(database), new JdbcSessionStore(database), new JdbcServerSecretStore(database, clock),
-                        new JdbcKeyStore(database), new JdbcRefreshTokenStore(database), new JdbcRevocationStore(database), database);
+                        new JdbcKeyStore(database), new JdbcRefreshTokenStore(database), new JdbcRevocationStore(database),
+                        // Counters are short-lived and per instance: not worth a durable write per failed sign-in.
+                        new InMemoryRateLimitStore(), database);
             }
         };
     }

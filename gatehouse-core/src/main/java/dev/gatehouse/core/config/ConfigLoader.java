@@ -4,6 +4,7 @@ import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.support.Durations;
 
 import java.nio.file.Files;
@@ -75,6 +76,11 @@ public final class ConfigLoader {
         }
         int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
         int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
+        // Out-of-range numbers are already problems; clamped so that building the limits cannot fail first.
+        LoginThrottle.Limits loginLimits = new LoginThrottle.Limits(
+                Math.max(0, number(Setting.LOGIN_MAX_FAILURES, LoginThrottle.Limits.DEFAULT.perLoginAndAddress(), 0, 1_000_000)),
+                Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.perAddress(), 0, 1_000_000)),
+                loginWindow());
         Optional<Secret> tokenServiceSecret = untrimmed(Setting.TOKEN_SERVICE_SECRET).map(Secret::new);
         tokenServiceSecret.ifPresent(secret -> {
             int length = secret.value().getBytes(StandardCharsets.UTF_8).length;
@@ -102,7 +108,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
+                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {
@@ -168,6 +174,15 @@ public final class ConfigLoader {
             problems.add(e.getMessage());
         }
         return new GatewayConfig(proxies, loginUrl, hosts, prefix);
+    }
+
+    private Duration loginWindow() {
+        Duration window = positiveDuration(Setting.LOGIN_FAILURE_WINDOW, LoginThrottle.Limits.DEFAULT.window());
+        if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0) {
+            problems.add(describe(Setting.LOGIN_FAILURE_WINDOW) + " must be between 1s and 1d");
+            return LoginThrottle.Limits.DEFAULT.window();
+        }
+        return window;
     }
 
     private Duration positiveDuration(Setting setting, Duration fallback) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.config;
 
+import dev.gatehouse.core.ratelimit.LoginThrottle;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import java.util.Set;
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
  * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
+ * @param loginLimits how many failed sign-ins are allowed before attempts are refused for a while
  * @param introspectionSecret the bearer secret resource servers (gatehouse-middleware) present to
  *        {@code /auth/introspect}, at least 32 bytes; without it only admins may introspect
  * @param rules the access rules file (YAML, read by the server); when empty every path needs a
@@ -36,6 +39,7 @@ public record GatehouseConfig(
         Optional<Secret> adminPassword,
         int maxBodyBytes,
         int hashConcurrency,
+        LoginThrottle.Limits loginLimits,
         Optional<Secret> tokenServiceSecret,
         Optional<Secret> introspectionSecret,
         TokenConfig tokens,
@@ -54,6 +58,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
+        Objects.requireNonNull(loginLimits, "loginLimits");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
         Objects.requireNonNull(introspectionSecret, "introspectionSecret");
         Objects.requireNonNull(tokens, "tokens");

@@ -308,6 +308,16 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void loginLimitsHaveDefaultsAndCanBeTurnedOff() {
+            assertThat(env().loginLimits()).isEqualTo(dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT);
+            GatehouseConfig off = env("GATEHOUSE_LOGIN_MAX_FAILURES", "0", "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
+                    "GATEHOUSE_LOGIN_FAILURE_WINDOW", "1h");
+            assertThat(off.loginLimits()).isEqualTo(new dev.gatehouse.core.ratelimit.LoginThrottle.Limits(0, 0, Duration.ofHours(1)));
+            assertThat(failure("GATEHOUSE_LOGIN_MAX_FAILURES", "-1").problems()).singleElement().asString().contains("GATEHOUSE_LOGIN_MAX_FAILURES");
+            assertThat(failure("GATEHOUSE_LOGIN_FAILURE_WINDOW", "2d").problems()).singleElement().asString().contains("between 1s and 1d");
+        }
+
+        @Test
         void introspectionSecretShorterThan32Bytes() {
             assertThat(failure("GATEHOUSE_INTROSPECTION_SECRET", "s".repeat(31)).problems()).singleElement().asString()
                     .contains("GATEHOUSE_INTROSPECTION_SECRET", "--introspection-secret", "32", "not 31").doesNotContain("sss");
@@ -392,7 +402,8 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, java.util.Optional.empty(), java.util.Optional.empty(),
+                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
+                    java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);
 

@@ -1,0 +1,121 @@
+package dev.gatehouse.http;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failed sign-ins are counted across the JSON login, the login page and Basic, and refused with 429 past the limit. */
+class LoginThrottleHttpTest {
+    private static final Map<String, String> ADA = Map.of("email", "ada@example.com", "password", "correct horse battery");
+    private static final Map<String, String> WRONG = Map.of("email", "ada@example.com", "password", "not her password");
+    private static final String LOGIN = Steps.API + "/auth/login";
+
+    private static TestGatehouse start(String... more) {
+        Map<String, String> settings = new HashMap<>(Map.of("AUTH_TYPE", "session,basic", "GATEHOUSE_LOGIN_MAX_FAILURES", "3",
+                "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "5", "GATEHOUSE_LOGIN_FAILURE_WINDOW", "15m"));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return TestGatehouse.inMemory(settings);
+    }
+
+    @Test
+    void pastTheLimitEvenTheRightPasswordIsRefusedUntilTheWindowEnds() {
+        try (TestGatehouse gatehouse = start()) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
+            }
+            Api.Reply refused = api.postJson(LOGIN, ADA);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.error()).isEqualTo("too_many_attempts");
+            assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 900L);
+            assertThat(refused.cookie(Steps.DEFAULT_COOKIE)).isEmpty();
+
+            gatehouse.clock.advance(Duration.ofSeconds(retryAfter));
+            assertThat(api.postJson(LOGIN, ADA).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theLoginPageAndBasicCountAndAreRefusedToo() {
+        try (TestGatehouse gatehouse = start()) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            assertThat(api.postForm("/login", Map.of("login", "ada@example.com", "password", "nope nope")).status()).isEqualTo(401);
+            assertThat(api.get(Steps.API + "/users/me", "Authorization", Api.basic("ada@example.com", "nope nope")).status()).isEqualTo(401);
+            assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
+
+            Api.Reply page = api.postForm("/login", Map.of("login", "ada@example.com", "password", "correct horse battery"));
+            assertThat(page.status()).isEqualTo(429);
+            assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(page.body()).contains("Too many failed sign-ins");
+            assertThat(page.header("Retry-After")).isPresent();
+
+            Api.Reply basic = api.get(Steps.API + "/users/me", "Authorization", Api.basic("ada@example.com", "correct horse battery"));
+            assertThat(basic.status()).isEqualTo(429);
+            assertThat(basic.error()).isEqualTo("too_many_attempts");
+        }
+    }
+
+    @Test
+    void aSuccessForgivesEarlierFailures() {
+        // The address's own count is not forgiven: it is set high here to watch the login's count alone.
+        try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100")) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int round = 0; round < 3; round++) {
+                assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
+                assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
+                assertThat(api.postJson(LOGIN, ADA).status()).as("round %d", round).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void clientsBehindATrustedProxyAreCountedByTheirOwnAddress() {
+        try (TestGatehouse gatehouse = start()) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.postJson(LOGIN, WRONG, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(401);
+            }
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(429);
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", "198.51.100.9").status()).as("another client").isEqualTo(200);
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", "203.0.113.7, 198.51.100.9").status())
+                    .as("the rightmost untrusted hop is the client: 198.51.100.9").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void fromAnUntrustedPeerTheForwardedHeaderIsIgnored() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8")) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.postJson(LOGIN, WRONG, "X-Forwarded-For", "203.0.113." + i).status()).isEqualTo(401);
+            }
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", "198.51.100.9").status())
+                    .as("a made-up address does not escape the count").isEqualTo(429);
+        }
+    }
+
+    @Test
+    void sprayingManyLoginsFromOneAddressIsRefused() {
+        try (TestGatehouse gatehouse = start()) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.postJson(LOGIN, Map.of("email", "user" + i + "@example.com", "password", "guess guess")).status()).isEqualTo(401);
+            }
+            assertThat(api.postJson(LOGIN, ADA).status()).isEqualTo(429);
+        }
+    }
+}
