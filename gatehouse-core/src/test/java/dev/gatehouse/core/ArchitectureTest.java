@@ -94,6 +94,10 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "ratelimit", "memory")));
 
     @ArchTest
+    static final ArchRule eventsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.events..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("events")));
+
+    @ArchTest
     static final ArchRule rateLimitsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.ratelimit..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "ratelimit")));
 

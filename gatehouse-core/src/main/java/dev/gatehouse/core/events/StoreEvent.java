@@ -1,0 +1,44 @@
+package dev.gatehouse.core.events;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A change one instance made to shared stores that other instances may hold a copy of. Events
+ * only say what to forget; the stores stay the truth, and a receiver reads them again.
+ */
+public sealed interface StoreEvent {
+    /** A session ended (logout, expiry on sight, deletion). */
+    record SessionEnded(UUID sessionId, Optional<String> tokenHash) implements StoreEvent {
+        public SessionEnded {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(tokenHash, "tokenHash");
+        }
+    }
+
+    /** Some or all of a user's sessions ended (log out everywhere, password change, user deleted). */
+    record UserSessionsEnded(UUID userId) implements StoreEvent {
+        public UserSessionsEnded {
+            Objects.requireNonNull(userId, "userId");
+        }
+    }
+
+    /** A user was changed or deleted: names, role, password. */
+    record UserChanged(UUID userId) implements StoreEvent {
+        public UserChanged {
+            Objects.requireNonNull(userId, "userId");
+        }
+    }
+
+    /** The signing key ring was saved anew (rotation, import). */
+    record KeysChanged() implements StoreEvent {
+    }
+
+    /**
+     * Events may have been missed (the feed was cut and is back): forget every copy. Raised by a
+     * feed to its own listeners, never sent.
+     */
+    record Resync() implements StoreEvent {
+    }
+}

@@ -1,0 +1,35 @@
+package dev.gatehouse.core.events;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreEventsTest {
+    @Test
+    void everyEventSurvivesTheWire() {
+        UUID id = UUID.randomUUID();
+        for (StoreEvent event : List.of(new StoreEvent.SessionEnded(id, Optional.of("abcdefghijklmnopqrstuvwxyz_-0123456789ABCDEFG")),
+                new StoreEvent.SessionEnded(id, Optional.empty()), new StoreEvent.UserSessionsEnded(id), new StoreEvent.UserChanged(id),
+                new StoreEvent.KeysChanged(), new StoreEvent.Resync())) {
+            assertThat(StoreEvents.decode(StoreEvents.encode(event))).isEqualTo(event);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "session-ended", "session-ended not-a-uuid", "user-changed", "who-knows 1 2", "KEYS-CHANGED"})
+    void anUnreadableLineMeansForgetEverything(String line) {
+        assertThat(StoreEvents.decode(line)).isEqualTo(new StoreEvent.Resync());
+    }
+
+    @Test
+    void aMalformedHashIsDroppedButTheSessionStillEnds() {
+        UUID id = UUID.randomUUID();
+        assertThat(StoreEvents.decode("session-ended " + id + " <script>")).isEqualTo(new StoreEvent.SessionEnded(id, Optional.empty()));
+    }
+}
