@@ -25,15 +25,15 @@ final class PostgresDialect implements SqlDialect {
     // (503) within seconds, not hang a thread for the minutes TCP takes to give up. The connect
     // timeout bounds the TCP handshake, the login timeout everything up to a usable connection
     // (TLS, authentication), the socket timeout any wait for the server's answer.
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(5);
     // Longer than the statement timeout, so that a merely slow statement is cancelled by the
     // server, which keeps the connection, before the driver gives up on the socket, which loses it.
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
     // A server whose client vanished mid-transaction (killed, cut off) would otherwise hold that
     // transaction's row locks, such as the key ring's, until its TCP keepalive notices: hours.
-    static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Map<PGProperty, Duration> DRIVER_TIMEOUTS = Map.of(
             PGProperty.CONNECT_TIMEOUT, CONNECT_TIMEOUT,

@@ -74,9 +74,12 @@ class PostgresDatabaseTest {
     }
 
     @Test
-    void aStatementOverItsTimeIsCancelledAndFailsWithAStoreException() {
+    void aStatementOverItsTimeIsCancelledAndFailsWithAStoreException() throws SQLException {
         // The URL's options come after the defaults, so this shorter timeout wins: the test need not wait 5 s.
         database = JdbcDatabase.open(postgres.url() + "&options=-c%20statement_timeout%3D100");
+        try (Connection c = database.reads().getConnection()) {
+            assertThat(queryStrings(c, "SHOW statement_timeout")).containsExactly("100ms");
+        }
         Sql sql = new Sql(database, "test store");
 
         assertThatThrownBy(() -> sql.count("wait for a slow server", "SELECT COUNT(*) FROM pg_sleep(30)", s -> { }))
