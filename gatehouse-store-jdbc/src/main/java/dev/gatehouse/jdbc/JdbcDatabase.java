@@ -23,6 +23,11 @@ import java.util.Objects;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>PostgreSQL is opened the same way, with a URL such as
+ * {@code jdbc:postgresql://db:5432/gatehouse?user=gatehouse&password=...&currentSchema=gatehouse};
+ * the tables go into {@code currentSchema} (created when missing, if the user may) or else the
+ * user's default schema.
  */
 public final class JdbcDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
@@ -62,7 +67,9 @@ public final class JdbcDatabase implements AutoCloseable {
         DataSource unpooled = dialect.dataSource(jdbcUrl);
         migrate(dialect, unpooled, jdbcUrl);
         SqlDialect.PoolSizes sizes = dialect.poolSizes();
-        HikariDataSource writes = pool(unpooled, "gatehouse-writer", sizes.writers(), jdbcUrl);
+        // The name shows in a pool timeout's message: it says which pool was exhausted.
+        String writersName = sizes.readers().isPresent() ? "gatehouse-writer" : "gatehouse";
+        HikariDataSource writes = pool(unpooled, writersName, sizes.writers(), jdbcUrl);
         HikariDataSource reads = writes;
         if (sizes.readers().isPresent()) {
             try {

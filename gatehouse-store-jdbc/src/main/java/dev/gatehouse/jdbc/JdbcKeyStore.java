@@ -66,7 +66,17 @@ public final class JdbcKeyStore implements KeyStore {
         });
     }
 
-    /** The compare-and-set: true when this save names the generation after the stored one. */
+    /**
+     * The compare-and-set: true when this save names the generation after the stored one.
+     *
+     * <p>A conditional UPDATE rather than SELECT ... FOR UPDATE or an advisory lock, because it is
+     * the same statement on both databases and needs no second round trip: on PostgreSQL it locks
+     * the ring's row until this transaction ends, and a concurrent save of the same generation
+     * waits for that lock, then (READ COMMITTED re-reads the locked row) finds the generation moved
+     * on and updates nothing. SQLite lets one transaction write at a time, so it needs no lock at
+     * all. For generation 1 the primary key does the same: a second INSERT waits for the first
+     * transaction, then breaks the key.
+     */
     private boolean advanceGeneration(Connection connection, long generation) throws SQLException {
         if (generation == 1) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO signing_key_ring (id, generation) VALUES (1, 1)")) {

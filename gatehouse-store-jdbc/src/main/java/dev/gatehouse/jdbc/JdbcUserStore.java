@@ -61,11 +61,17 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findByEmail(String email) {
+        if (!storable(email)) {
+            return Optional.empty();
+        }
         return sql.one("find user by email", SELECT + "WHERE email = ?", s -> s.setString(1, email), JdbcUserStore::read);
     }
 
     @Override
     public Optional<User> findByUsername(String username) {
+        if (!storable(username)) {
+            return Optional.empty();
+        }
         return sql.one("find user by username", SELECT + "WHERE username = ?", s -> s.setString(1, username), JdbcUserStore::read);
     }
 
@@ -111,6 +117,16 @@ public final class JdbcUserStore implements UserStore {
     @Override
     public long countWithRole(Role role) {
         return sql.count("count users with role", "SELECT COUNT(*) FROM users WHERE role = ?", s -> s.setString(1, role.wireName()));
+    }
+
+    /**
+     * Whether a stored email or username could equal this key. PostgreSQL's text cannot hold
+     * U+0000 and fails any statement given one, which would turn a login typed with it into a
+     * store failure (503). No stored key holds one (the service refuses control characters in
+     * what it stores), so on every database none is found, without asking.
+     */
+    private static boolean storable(String key) {
+        return key.indexOf('\u0000') < 0;
     }
 
     private static User read(ResultSet row) throws SQLException {

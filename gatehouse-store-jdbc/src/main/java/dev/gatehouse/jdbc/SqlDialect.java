@@ -3,16 +3,22 @@ package dev.gatehouse.jdbc;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * Everything that differs between the databases Gatehouse runs on, kept in one place so that the
- * stores' SQL stays portable. Only SQLite exists today; PostgreSQL is meant to be a second
- * implementation, not a rewrite of the stores.
+ * stores' SQL stays portable: the stores run the same statements on SQLite and on PostgreSQL.
  */
-public sealed interface SqlDialect permits SqliteDialect {
+public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     /** The embedded default: one file, one writer at a time, concurrent readers under WAL. */
     SqlDialect SQLITE = new SqliteDialect();
+
+    /**
+     * A server shared by several Gatehouse instances: one pool for reads and writes, timeouts on
+     * every connection so that an unreachable server fails requests within seconds.
+     */
+    SqlDialect POSTGRES = new PostgresDialect();
 
     /**
      * The dialect for a JDBC URL.
@@ -21,10 +27,13 @@ public sealed interface SqlDialect permits SqliteDialect {
      *         with any password masked)
      */
     static SqlDialect forUrl(String jdbcUrl) {
-        if (SQLITE.accepts(jdbcUrl)) {
-            return SQLITE;
+        for (SqlDialect dialect : List.of(SQLITE, POSTGRES)) {
+            if (dialect.accepts(jdbcUrl)) {
+                return dialect;
+            }
         }
-        throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl) + ": expected jdbc:sqlite:<file>");
+        throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl)
+                + ": expected jdbc:sqlite:<file> or jdbc:postgresql://<host>[:<port>]/<database>");
     }
 
     /** A short name for logs and messages. */
@@ -35,7 +44,7 @@ public sealed interface SqlDialect permits SqliteDialect {
 
     /**
      * Readies the place the database lives before the first connection (SQLite: creates the
-     * directory of the file) and rejects URLs the stores cannot work with.
+     * directory of the file; PostgreSQL: nothing) and rejects URLs the stores cannot work with.
      */
     void prepare(String jdbcUrl) throws IOException;
 

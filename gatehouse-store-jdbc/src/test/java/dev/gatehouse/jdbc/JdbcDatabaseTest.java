@@ -4,9 +4,13 @@ import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -173,6 +177,36 @@ class JdbcDatabaseTest {
                     .isInstanceOf(StoreException.class)
                     .hasMessage("session store: find session by token hash failed: SQLITE_ERROR")
                     .hasCauseInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void aPostgresServerThatCannotBeReachedFailsTheOpenWithoutItsPassword() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Closed again: nothing listens there, so the connection is refused at once.
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/gatehouse?user=gh&password=hunter2";
+
+        assertThatThrownBy(() -> JdbcDatabase.open(url))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("migrating the schema of the database jdbc:postgresql://127.0.0.1:" + port
+                        + "/gatehouse?user=gh&password=*** failed: ")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    @Timeout(60) // A guard, not a measure: without a login timeout the driver would wait for ever.
+    void aPostgresServerThatNeverAnswersFailsTheOpenInsteadOfHanging() throws IOException {
+        // Accepts connections (the kernel does) but never reads nor answers them, like a stalled network.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/gatehouse?user=gh";
+
+            assertThatThrownBy(() -> JdbcDatabase.open(url))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("migrating the schema of the database " + url + " failed: ")
+                    .hasMessageContaining("timed out");
         }
     }
 

@@ -1,11 +1,5 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.token.RefreshToken;
-import dev.gatehouse.core.token.RefreshTokenStore;
-import dev.gatehouse.core.user.Role;
-import dev.gatehouse.core.user.User;
-import dev.gatehouse.tck.RefreshTokenStoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,92 +8,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqliteRefreshTokenStoreTest extends RefreshTokenStoreContract {
+class SqliteRefreshTokenStoreTest extends JdbcRefreshTokenStoreTest {
     @TempDir
     Path dir;
 
-    private JdbcDatabase database;
-    private JdbcUserStore users;
-    private int userNumber;
-
     @Override
-    protected RefreshTokenStore newStore() {
-        database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        users = new JdbcUserStore(database);
-        return new JdbcRefreshTokenStore(database);
-    }
-
-    @Override
-    protected UUID existingUser() {
-        userNumber++;
-        User user = new User(UUID.randomUUID(), Optional.of("user" + userNumber + "@example.com"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Role.COMMON, "$argon2id$test", clock.instant(),
-                clock.instant());
-        assertThat(users.insert(user)).isTrue();
-        return user.id();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
-    }
-
-    @Test
-    void deletingAUserDeletesTheirRefreshTokens() {
-        UUID alice = existingUser();
-        UUID bob = existingUser();
-        RefreshToken alices = token(alice);
-        RefreshToken bobs = token(bob);
-        store.insert(alices);
-        store.insert(bobs);
-
-        assertThat(users.delete(alice)).isTrue();
-
-        assertThat(store.findById(alices.id())).isEmpty();
-        assertThat(store.findByTokenHash(alices.tokenHash())).isEmpty();
-        assertThat(store.findById(bobs.id())).contains(bobs);
-    }
-
-    @Test
-    void aTokenForAnUnknownUserIsRefused() {
-        RefreshToken orphan = token(UUID.randomUUID());
-
-        assertThatThrownBy(() -> store.insert(orphan))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("user does not exist");
-
-        assertThat(store.findById(orphan.id())).isEmpty();
-    }
-
-    @Test
-    void tokensSurviveReopeningTheDatabase() {
-        RefreshToken token = token(existingUser());
-        store.insert(token);
-        store.markSpent(token.id(), clock.instant(), UUID.randomUUID());
-        RefreshToken spent = store.findById(token.id()).orElseThrow();
-        database.close();
-
-        database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        RefreshTokenStore reopened = new JdbcRefreshTokenStore(database);
-
-        assertThat(reopened.findByTokenHash(token.tokenHash())).contains(spent);
-    }
-
-    @Test
-    void aClosedDatabaseFailsClosedWithAStoreException() {
-        RefreshToken token = token(existingUser());
-        store.insert(token);
-        database.close();
-
-        assertThatThrownBy(() -> store.findByTokenHash(token.tokenHash())).isInstanceOf(StoreException.class)
-                .hasMessageContaining("refresh token store").hasMessageNotContaining(token.tokenHash());
-        assertThatThrownBy(() -> store.markSpent(token.id(), clock.instant(), UUID.randomUUID())).isInstanceOf(StoreException.class);
+    protected JdbcDatabase openDatabase() {
+        return JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
     }
 
     @Test

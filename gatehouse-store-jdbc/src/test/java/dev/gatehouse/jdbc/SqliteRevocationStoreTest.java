@@ -1,57 +1,15 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.token.RevocationStore;
-import dev.gatehouse.tck.RevocationStoreContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-class SqliteRevocationStoreTest extends RevocationStoreContract {
+class SqliteRevocationStoreTest extends JdbcRevocationStoreTest {
     @TempDir
     Path dir;
 
-    private JdbcDatabase database;
-
     @Override
-    protected RevocationStore newStore() {
-        database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        return new JdbcRevocationStore(database);
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
-    }
-
-    @Test
-    void revocationsSurviveReopeningTheDatabase() {
-        UUID user = UUID.randomUUID();
-        Instant expiry = clock.instant().plusSeconds(600);
-        store.revokeJti("jti-1", expiry);
-        store.setUserNotBefore(user, clock.instant());
-        database.close();
-
-        database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        RevocationStore reopened = new JdbcRevocationStore(database);
-
-        assertThat(reopened.isJtiRevoked("jti-1", clock.instant())).isTrue();
-        assertThat(reopened.userNotBefore(user)).contains(clock.instant());
-    }
-
-    @Test
-    void aClosedDatabaseFailsClosedWithAStoreException() {
-        database.close();
-
-        // Fail closed: the question "is it revoked?" is never answered "no" when it cannot be asked.
-        assertThatThrownBy(() -> store.isJtiRevoked("jti-1", clock.instant())).isInstanceOf(StoreException.class)
-                .hasMessageContaining("revocation store").hasMessageNotContaining("jti-1");
-        assertThatThrownBy(() -> store.userNotBefore(UUID.randomUUID())).isInstanceOf(StoreException.class);
+    protected JdbcDatabase openDatabase() {
+        return JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
     }
 }

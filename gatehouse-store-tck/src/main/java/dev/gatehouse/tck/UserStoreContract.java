@@ -335,6 +335,17 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void aLookupByAKeyHoldingANulCharacterFindsNothing() {
+        // Login names reach the store as typed. Nothing stored holds U+0000 (the service refuses
+        // control characters), so the answer is "no such user", never a failure.
+        store.insert(user("alice@example.com", "alice"));
+
+        assertThat(store.findByEmail("alice@example.com\u0000")).isEmpty();
+        assertThat(store.findByUsername("alice\u0000")).isEmpty();
+        assertThat(store.findByUsername("\u0000")).isEmpty();
+    }
+
+    @Test
     void emptyStringsAreNotConfusedWithAbsence() {
         User blank = new User(UUID.randomUUID(), Optional.of("blank@example.com"), Optional.empty(), Optional.of(""),
                 Optional.empty(), Optional.of(""), Role.COMMON, HASH, clock.instant(), clock.instant());
