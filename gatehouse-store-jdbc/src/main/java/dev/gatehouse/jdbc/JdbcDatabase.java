@@ -38,12 +38,14 @@ public final class JdbcDatabase implements AutoCloseable {
     private final String shownUrl;
     private final HikariDataSource writes;
     private final HikariDataSource reads;
+    private final DataSource unpooled;
 
-    private JdbcDatabase(SqlDialect dialect, String shownUrl, HikariDataSource writes, HikariDataSource reads) {
+    private JdbcDatabase(SqlDialect dialect, String shownUrl, HikariDataSource writes, HikariDataSource reads, DataSource unpooled) {
         this.dialect = dialect;
         this.shownUrl = shownUrl;
         this.writes = writes;
         this.reads = reads;
+        this.unpooled = unpooled;
     }
 
     /**
@@ -80,7 +82,7 @@ public final class JdbcDatabase implements AutoCloseable {
             }
         }
         LOG.info("opened {} database {} in {} ms", dialect.name(), shown, (System.nanoTime() - started) / 1_000_000);
-        return new JdbcDatabase(dialect, shown, writes, reads);
+        return new JdbcDatabase(dialect, shown, writes, reads, unpooled);
     }
 
     private static void migrate(SqlDialect dialect, DataSource unpooled, String jdbcUrl) {
@@ -146,6 +148,16 @@ public final class JdbcDatabase implements AutoCloseable {
     /** Connections for statements that only read; the writers' pool when the dialect shares it. */
     DataSource reads() {
         return reads;
+    }
+
+    /** Connections outside the pools, for a holder that keeps one for long (a LISTEN). */
+    DataSource unpooled() {
+        return unpooled;
+    }
+
+    /** The URL with its password masked, for messages. */
+    String shownUrl() {
+        return shownUrl;
     }
 
     boolean isClosed() {

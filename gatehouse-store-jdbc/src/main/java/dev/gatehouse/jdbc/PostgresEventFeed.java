@@ -1,0 +1,180 @@
+package dev.gatehouse.jdbc;
+
+import dev.gatehouse.core.events.EventFeed;
+import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.events.StoreEvents;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Store events between instances sharing one PostgreSQL database, over LISTEN/NOTIFY: for
+ * deployments without Redis. One thread holds a connection of its own that listens; publishing
+ * is a {@code pg_notify} on the pool.
+ *
+ * <p>The feed counts as live only while that connection answered a heartbeat within
+ * {@link #LIVENESS}: a connection that silently hangs (a cut network without a reset) stops
+ * being trusted within about a second, instead of after the socket timeout. When it is back, the
+ * listeners get {@link StoreEvent.Resync}, since events sent meanwhile were lost.
+ */
+public final class PostgresEventFeed implements EventFeed {
+    private static final String CHANNEL_PREFIX = "gatehouse_events_";
+    static final String APPLICATION_NAME = "gatehouse-events";
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration LIVENESS = Duration.ofMillis(1500);
+    private static final Duration RETRY = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEventFeed.class);
+
+    private final JdbcDatabase database;
+    private final String channel;
+    private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong lastHeartbeat = new AtomicLong(Long.MIN_VALUE);
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Connection listening;
+
+    private PostgresEventFeed(JdbcDatabase database, String channel) {
+        this.database = database;
+        this.channel = channel;
+        this.thread = Thread.ofPlatform().daemon().name("gatehouse-pg-events").unstarted(this::run);
+    }
+
+    /**
+     * Starts listening on {@code database}, which must be PostgreSQL. Returns at once; the feed is
+     * live as soon as the listening connection is up.
+     */
+    public static PostgresEventFeed start(JdbcDatabase database) {
+        Objects.requireNonNull(database, "database");
+        if (database.dialect() != SqlDialect.POSTGRES) {
+            throw new IllegalArgumentException("LISTEN/NOTIFY needs PostgreSQL, not " + database.dialect().name());
+        }
+        PostgresEventFeed feed = new PostgresEventFeed(database, channel(database));
+        feed.thread.start();
+        return feed;
+    }
+
+    @Override
+    public void publish(StoreEvent event) {
+        try (Connection c = database.writes().getConnection(); PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, StoreEvents.encode(event));
+            notify.execute();
+        } catch (SQLException e) {
+            // Other instances' copies then outlive the change by at most their staleness bound.
+            LOG.warn("could not announce {} on {}: {}", event.getClass().getSimpleName(), database.shownUrl(), database.dialect().describe(e));
+        }
+    }
+
+    @Override
+    public void subscribe(Consumer<StoreEvent> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public boolean live() {
+        long last = lastHeartbeat.get();
+        return !closed && last != Long.MIN_VALUE && System.nanoTime() - last < LIVENESS.toNanos();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Closing is all that was wanted.
+            }
+        }
+    }
+
+    private void run() {
+        boolean first = true;
+        while (!closed) {
+            try (Connection c = database.unpooled().getConnection(); Statement statement = c.createStatement()) {
+                listening = c;
+                // Named, so that operators (and a test) can tell the listener in pg_stat_activity.
+                statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
+                statement.execute("LISTEN \"" + channel + "\"");
+                heartbeat(statement);
+                if (!first) {
+                    LOG.info("listening for store events again on {}", database.shownUrl());
+                    deliver(new StoreEvent.Resync());
+                }
+                first = false;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            deliver(StoreEvents.decode(notification.getParameter()));
+                        }
+                    }
+                    heartbeat(statement);
+                }
+            } catch (SQLException e) {
+                lastHeartbeat.set(Long.MIN_VALUE);
+                if (!closed) {
+                    LOG.warn("store events from {} are cut ({}); copies are not trusted until they are back",
+                            database.shownUrl(), database.dialect().describe(e));
+                    pause();
+                }
+            }
+        }
+    }
+
+    /**
+     * One channel per schema: deployments (and test classes) sharing a database but not a schema
+     * do not hear each other. Only {@code [a-z0-9_]} is kept, so the name needs no quoting care.
+     */
+    private static String channel(JdbcDatabase database) {
+        try (Connection c = database.reads().getConnection(); Statement statement = c.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            String schema = rs.next() && rs.getString(1) != null ? rs.getString(1) : "public";
+            String safe = schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            return CHANNEL_PREFIX + safe.substring(0, Math.min(safe.length(), 40));
+        } catch (SQLException e) {
+            throw new StoreException("reading the schema of " + database.shownUrl() + " failed: " + database.dialect().describe(e), e);
+        }
+    }
+
+    /** A round trip on the listening connection: proof that notifications could still arrive. */
+    private void heartbeat(Statement statement) throws SQLException {
+        statement.setQueryTimeout(1);
+        statement.execute("SELECT 1");
+        lastHeartbeat.set(System.nanoTime());
+    }
+
+    private void deliver(StoreEvent event) {
+        for (Consumer<StoreEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a store event listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+}
