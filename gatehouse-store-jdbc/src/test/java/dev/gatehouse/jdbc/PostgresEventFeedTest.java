@@ -50,14 +50,20 @@ class PostgresEventFeedTest {
         throw new AssertionError("no event arrived in 20 s");
     }
 
-    @Test
-    void anEventPublishedByOneInstanceReachesTheOther() throws Exception {
+    /** Instances a and b on one schema; returns what b hears. */
+    private BlockingQueue<StoreEvent> startTwoInstances() {
         first = postgres.open();
         second = postgres.open();
         a = PostgresEventFeed.start(first);
         b = PostgresEventFeed.start(second);
         BlockingQueue<StoreEvent> heardByB = new LinkedBlockingQueue<>();
         b.subscribe(heardByB::add);
+        return heardByB;
+    }
+
+    @Test
+    void anEventPublishedByOneInstanceReachesTheOther() throws Exception {
+        BlockingQueue<StoreEvent> heardByB = startTwoInstances();
 
         StoreEvent ended = new StoreEvent.SessionEnded(UUID.randomUUID(), Optional.of("abcdefghijklmnop0123456789"));
         assertThat(publishUntilHeard(a, heardByB, ended)).isEqualTo(ended);
@@ -70,12 +76,7 @@ class PostgresEventFeedTest {
 
     @Test
     void aCutListenerIsNotLiveAndResyncsWhenBack() throws Exception {
-        first = postgres.open();
-        second = postgres.open();
-        a = PostgresEventFeed.start(first);
-        b = PostgresEventFeed.start(second);
-        BlockingQueue<StoreEvent> heardByB = new LinkedBlockingQueue<>();
-        b.subscribe(heardByB::add);
+        BlockingQueue<StoreEvent> heardByB = startTwoInstances();
         publishUntilHeard(a, heardByB, new StoreEvent.KeysChanged());
 
         // Ends every listening backend of this schema's channel, as a failover or a cut would.
