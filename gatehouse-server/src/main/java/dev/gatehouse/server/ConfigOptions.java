@@ -27,10 +27,17 @@ final class ConfigOptions {
     String sessionIdleTimeout;
     @Option(names = "--cookie-secure", description = "Mark the session cookie Secure (GATEHOUSE_COOKIE_SECURE). Default false.")
     String cookieSecure;
-    @Option(names = "--store", description = "sqlite or memory (STORE). Default sqlite.")
+    @Option(names = "--store", description = "sqlite, postgres or memory (STORE). Default sqlite.")
     String store;
-    @Option(names = "--db-url", description = "JDBC URL (GATEHOUSE_DB_URL). Default " + GatehouseConfig.DEFAULT_DB_URL + ".")
+    @Option(names = "--db-url", description = "JDBC URL (GATEHOUSE_DB_URL): jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB. Default "
+            + GatehouseConfig.DEFAULT_DB_URL + ".")
     String dbUrl;
+    @Option(names = "--redis-url", description = "redis://[:PASSWORD@]HOST:PORT[/DB] (GATEHOUSE_REDIS_URL): sessions, refresh tokens, revocations "
+            + "and rate limits in Redis. Prefer the variable: other users can read a process's arguments.")
+    String redisUrl;
+    @Option(names = "--cache-max-stale", description = "Longest a cached session or user is believed on a shared store; 0 = no cache "
+            + "(GATEHOUSE_CACHE_MAX_STALE). Default 10s.")
+    String cacheMaxStale;
     @Option(names = "--admin-email", description = "At start, make sure this admin exists (GATEHOUSE_ADMIN_EMAIL).")
     String adminEmail;
     @Option(names = "--admin-password", description = "Its password (GATEHOUSE_ADMIN_PASSWORD). Prefer the variable: "
@@ -101,6 +108,8 @@ final class ConfigOptions {
         put(flags, Setting.COOKIE_SECURE, cookieSecure);
         put(flags, Setting.STORE, store);
         put(flags, Setting.DB_URL, dbUrl);
+        put(flags, Setting.REDIS_URL, redisUrl);
+        put(flags, Setting.CACHE_MAX_STALE, cacheMaxStale);
         put(flags, Setting.ADMIN_EMAIL, adminEmail);
         put(flags, Setting.ADMIN_PASSWORD, adminPassword);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);

@@ -6,6 +6,8 @@ import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
@@ -17,6 +19,9 @@ import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.rules.RulesReloader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,6 +29,7 @@ import java.util.function.Supplier;
 
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
 final class GatehouseRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseRuntime.class);
     private final Stores stores;
     private final GatehouseHttp.Services services;
     private final Optional<TokenKeys> tokenKeys;
@@ -48,6 +54,12 @@ final class GatehouseRuntime implements AutoCloseable {
             AccountService accounts = new AccountService(users, sessions);
             Optional<TokenKeys> keys = config.allows(AuthType.JWT)
                     ? Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock)) : Optional.empty();
+            // Another instance rotated (or the feed was cut and may have missed it): read the ring again.
+            keys.flatMap(TokenKeys::rotator).ifPresent(rotator -> stores.events().subscribe(event -> {
+                if (event instanceof StoreEvent.KeysChanged || event instanceof StoreEvent.Resync) {
+                    refreshKeys(rotator);
+                }
+            }));
             Optional<TokenAuthority> tokens = keys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
                     stores.refreshTokens(), stores.revocations(), users, sessions, clock));
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
@@ -58,6 +70,15 @@ final class GatehouseRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(stores);
             throw e;
+        }
+    }
+
+    private static void refreshKeys(KeyRotator rotator) {
+        try {
+            rotator.refresh();
+        } catch (RuntimeException e) {
+            // The store is unreachable for now; the minute's upkeep reads the ring again.
+            LOG.warn("reading the key ring after a change announced by another instance failed", e);
         }
     }
 

@@ -79,7 +79,11 @@ public final class GatehouseServer implements AutoCloseable {
             if (tokens > 0) {
                 LOG.info("purged {} expired refresh tokens and revocations", tokens);
             }
-            runtime.tokenKeys().flatMap(TokenKeys::rotator).ifPresent(KeyRotator::rotateIfDue);
+            runtime.tokenKeys().flatMap(TokenKeys::rotator).ifPresent(rotator -> {
+                // A change another instance announced while this one was not listening is picked up here at the latest.
+                rotator.refresh();
+                rotator.rotateIfDue();
+            });
         } catch (RuntimeException e) {
             // The next run tries again; an expired session is refused on sight meanwhile, and a key
             // due to rotate keeps signing a little longer (its verify window has that slack).

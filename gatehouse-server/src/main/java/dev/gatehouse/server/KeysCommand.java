@@ -1,8 +1,11 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.keys.KeyFiles;
 import dev.gatehouse.core.keys.KeyGenerator;
 import dev.gatehouse.core.keys.KeyRejectedException;
+import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import picocli.CommandLine.Command;
@@ -19,13 +22,32 @@ import java.util.stream.Collectors;
 
 /**
  * {@code gatehouse keys generate}: a signing key pair as PEM files, for {@code JWT_PRIVATE_KEY_FILE}
- * and {@code JWT_PUBLIC_KEY_FILE}. Needs no configuration nor store.
+ * and {@code JWT_PUBLIC_KEY_FILE}; needs no configuration nor store. {@code gatehouse keys rotate}:
+ * rotate the generated keys kept in the store now, for every server sharing it.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Make signing keys.",
-        subcommands = {KeysCommand.Generate.class})
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Make or rotate signing keys.",
+        subcommands = {KeysCommand.Generate.class, KeysCommand.Rotate.class})
 final class KeysCommand {
     /** Above this, generating takes minutes and signing gets slow, for no security a token needs. */
     static final int MAX_RSA_BITS = 8192;
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Rotate the keys in the store now: the published next key starts signing, the signing key retires "
+                    + "(it still verifies its tokens), a new next key is made. Servers sharing the store follow within moments. "
+                    + "Takes the server's settings (AUTH_TYPE with jwt, STORE, GATEHOUSE_DB_URL, GATEHOUSE_MASTER_KEY...).")
+    static final class Rotate extends StoreCommand implements Runnable {
+        @Override
+        public void run() {
+            try (GatehouseRuntime runtime = open()) {
+                KeyRotator rotator = runtime.tokenKeys().flatMap(TokenKeys::rotator).orElseThrow(() -> new CliException(
+                        "nothing to rotate: keys are rotated only when Gatehouse generates them (AUTH_TYPE with jwt, and neither "
+                                + "JWT_PRIVATE_KEY_FILE nor JWT_SECRET; replace those by hand)"));
+                KeyRing ring = rotator.rotateNow();
+                out().println("signing key: " + ring.signingKey().kid() + " (" + ring.signingKey().algorithm().jwsName() + ")");
+                ring.nextKey().ifPresent(next -> out().println("next key:    " + next.kid()));
+            }
+        }
+    }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write a new key pair: key.key (PKCS#8, readable by the owner only) and key.pub (SPKI).")

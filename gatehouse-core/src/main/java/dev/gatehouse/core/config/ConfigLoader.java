@@ -63,10 +63,24 @@ public final class ConfigLoader {
         Duration sessionDuration = duration(Setting.SESSION_DURATION);
         Duration idleTimeout = duration(Setting.SESSION_IDLE_TIMEOUT);
         boolean cookieSecure = bool(Setting.COOKIE_SECURE, false);
-        StoreKind store = parsed(Setting.STORE, StoreKind::fromName, "one of sqlite, memory").orElse(StoreKind.SQLITE);
+        StoreKind store = parsed(Setting.STORE, StoreKind::fromName, "one of sqlite, memory, postgres").orElse(StoreKind.SQLITE);
         String dbUrl = text(Setting.DB_URL).orElse(GatehouseConfig.DEFAULT_DB_URL);
         if (store == StoreKind.SQLITE && !dbUrl.startsWith("jdbc:sqlite:")) {
             problems.add(describe(Setting.DB_URL) + " must be a jdbc:sqlite: URL when STORE=sqlite");
+        }
+        if (store == StoreKind.POSTGRES && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add(describe(Setting.DB_URL) + " must be a jdbc:postgresql://host:port/database URL when STORE=postgres");
+        }
+        // The URL may hold a password: kept as a secret, and never quoted in a problem.
+        Optional<Secret> redisUrl = text(Setting.REDIS_URL).map(Secret::new);
+        redisUrl.filter(url -> !url.value().startsWith("redis://") && !url.value().startsWith("rediss://"))
+                .ifPresent(url -> problems.add(describe(Setting.REDIS_URL) + " must be a redis:// or rediss:// URL"));
+        if (redisUrl.isPresent() && store == StoreKind.MEMORY) {
+            problems.add(describe(Setting.REDIS_URL) + " needs a durable store for users and keys: STORE=sqlite or postgres, not memory");
+        }
+        Duration cacheMaxStale = text(Setting.CACHE_MAX_STALE).isPresent() ? duration(Setting.CACHE_MAX_STALE) : Duration.ofSeconds(10);
+        if (cacheMaxStale.compareTo(Duration.ofMinutes(5)) > 0) {
+            problems.add(describe(Setting.CACHE_MAX_STALE) + " must be at most 5m: it bounds how long a change made outside Gatehouse goes unseen");
         }
         Optional<String> adminEmail = text(Setting.ADMIN_EMAIL);
         // Passwords are taken exactly as given: trimming would make the admin's real password differ from the setting.
@@ -108,7 +122,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
+                store, dbUrl, redisUrl, cacheMaxStale, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {

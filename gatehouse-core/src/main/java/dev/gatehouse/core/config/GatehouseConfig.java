@@ -19,6 +19,10 @@ import java.util.Set;
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
  * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
+ * @param redisUrl {@code GATEHOUSE_REDIS_URL}: sessions, refresh tokens, revocations and rate-limit
+ *        counters go to Redis (a secret: the URL may hold a password)
+ * @param cacheMaxStale the longest a cached session or user is believed without the store being
+ *        asked, when the store is shared (PostgreSQL, Redis); {@link Duration#ZERO} turns caching off
  * @param loginLimits how many failed sign-ins are allowed before attempts are refused for a while
  * @param introspectionSecret the bearer secret resource servers (gatehouse-middleware) present to
  *        {@code /auth/introspect}, at least 32 bytes; without it only admins may introspect
@@ -35,6 +39,8 @@ public record GatehouseConfig(
         boolean cookieSecure,
         StoreKind store,
         String dbUrl,
+        Optional<Secret> redisUrl,
+        Duration cacheMaxStale,
         Optional<String> adminEmail,
         Optional<Secret> adminPassword,
         int maxBodyBytes,
@@ -56,6 +62,8 @@ public record GatehouseConfig(
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(cacheMaxStale, "cacheMaxStale");
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
         Objects.requireNonNull(loginLimits, "loginLimits");

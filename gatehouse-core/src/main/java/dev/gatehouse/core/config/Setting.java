@@ -16,6 +16,8 @@ public enum Setting {
     COOKIE_SECURE("--cookie-secure", "GATEHOUSE_COOKIE_SECURE"),
     STORE("--store", "STORE", "GATEHOUSE_STORE"),
     DB_URL("--db-url", "GATEHOUSE_DB_URL"),
+    REDIS_URL("--redis-url", "GATEHOUSE_REDIS_URL"),
+    CACHE_MAX_STALE("--cache-max-stale", "GATEHOUSE_CACHE_MAX_STALE"),
     ADMIN_EMAIL("--admin-email", "GATEHOUSE_ADMIN_EMAIL"),
     ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),
     MAX_BODY_BYTES("--max-body-bytes", "GATEHOUSE_MAX_BODY_BYTES"),

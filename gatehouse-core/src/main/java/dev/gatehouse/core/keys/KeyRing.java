@@ -141,6 +141,39 @@ public final class KeyRing {
         return changed || promote ? new KeyRing(next, policy) : this;
     }
 
+    /**
+     * An operator's rotation, now rather than when due (a key may have leaked, or a new algorithm
+     * is wanted at once): the NEXT key starts signing at once (or a new one does, when there is
+     * none), the ACTIVE key retires and keeps verifying for its window, and a new NEXT is made.
+     * Resource servers that cached the JWKS before the NEXT key was published meet an unknown kid
+     * and refetch; that is the price of not waiting.
+     */
+    public KeyRing rotateNow(Instant now, Supplier<SigningKey> newKeys) {
+        List<RingKey> next = new ArrayList<>(keys.size() + 2);
+        boolean promoted = false;
+        for (RingKey key : keys) {
+            switch (key.state()) {
+                case ACTIVE -> next.add(key.becoming(KeyState.RETIRED, now));
+                case NEXT -> {
+                    next.add(key.becoming(KeyState.ACTIVE, now));
+                    promoted = true;
+                }
+                case RETIRED -> {
+                    if (!expired(key, now)) {
+                        next.add(key);
+                    }
+                }
+            }
+        }
+        if (!promoted) {
+            next.add(new RingKey(newKeys.get(), KeyState.ACTIVE, now, now));
+        }
+        if (policy.rotates()) {
+            next.add(new RingKey(newKeys.get(), KeyState.NEXT, now, now));
+        }
+        return new KeyRing(next, policy);
+    }
+
     /** The earliest instant at which {@link #rotate} would change this ring, if any. */
     public Optional<Instant> nextChangeAt() {
         List<Instant> candidates = new ArrayList<>();

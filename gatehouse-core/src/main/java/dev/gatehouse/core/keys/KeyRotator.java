@@ -84,6 +84,35 @@ public final class KeyRotator implements VerificationKeys {
         return current.get();
     }
 
+    /**
+     * Rotates at once, whatever the schedule ({@link KeyRing#rotateNow}), and saves the ring; when
+     * another writer saved first, its ring is read and the rotation is made on top of it.
+     *
+     * @return the ring now in use
+     */
+    public synchronized KeyRing rotateNow() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            KeyRing next = current.get().rotateNow(clock.instant(), newKeys);
+            if (store.save(codec.encode(next, generation + 1))) {
+                adopt(next, generation + 1);
+                return next;
+            }
+            reload();
+        }
+        throw new IllegalStateException("the key ring kept changing under this rotation; try again");
+    }
+
+    /**
+     * Reads the stored ring again and adopts it when another server saved a newer one (a rotation
+     * or an import it did), so that every server signs with the same key and serves the same JWKS.
+     */
+    public synchronized void refresh() {
+        Optional<StoredKeyRing> stored = store.load();
+        if (stored.isPresent() && stored.get().generation() > generation) {
+            adopt(codec.decode(stored.get(), policy), stored.get().generation());
+        }
+    }
+
     /** How long until the ring next needs {@link #rotateIfDue}; empty when it never will. */
     public Optional<Duration> delayUntilNextChange() {
         Instant now = clock.instant();

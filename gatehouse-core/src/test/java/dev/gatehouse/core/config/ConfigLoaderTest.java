@@ -308,6 +308,23 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void postgresNeedsAPostgresUrlAndRedisAUrlOfItsOwnKind() {
+            assertThat(failure("STORE", "postgres").problems()).singleElement().asString().contains("jdbc:postgresql:");
+            GatehouseConfig pg = env("STORE", "postgresql", "GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh",
+                    "GATEHOUSE_REDIS_URL", "redis://:s3cret@cache:6379/0");
+            assertThat(pg.store()).isEqualTo(StoreKind.POSTGRES);
+            assertThat(pg.redisUrl().orElseThrow().value()).isEqualTo("redis://:s3cret@cache:6379/0");
+            assertThat(pg.toString()).doesNotContain("s3cret");
+            assertThat(pg.cacheMaxStale()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(failure("GATEHOUSE_REDIS_URL", "http://:s3cret@cache").problems()).singleElement().asString()
+                    .contains("redis://").doesNotContain("s3cret");
+            assertThat(failure("STORE", "memory", "GATEHOUSE_REDIS_URL", "redis://cache").problems()).singleElement().asString()
+                    .contains("durable");
+            assertThat(failure("GATEHOUSE_CACHE_MAX_STALE", "1h").problems()).singleElement().asString().contains("at most 5m");
+            assertThat(env("GATEHOUSE_CACHE_MAX_STALE", "0").cacheMaxStale()).isZero();
+        }
+
+        @Test
         void loginLimitsHaveDefaultsAndCanBeTurnedOff() {
             assertThat(env().loginLimits()).isEqualTo(dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT);
             GatehouseConfig off = env("GATEHOUSE_LOGIN_MAX_FAILURES", "0", "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
@@ -402,7 +419,7 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
+                    "u", java.util.Optional.empty(), Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
                     java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);

@@ -47,6 +47,38 @@ class KeyRotatorTest {
     }
 
     @Test
+    void anOperatorsRotationPromotesTheNextKeyAtOnceAndTheOtherServerAdoptsIt() {
+        KeyRotator a = KeyRotator.open(store, codec, policy, newKeys, clock);
+        KeyRotator b = KeyRotator.open(store, codec, policy, newKeys, clock);
+        SigningKey old = a.current().signingKey();
+        SigningKey published = a.current().nextKey().orElseThrow();
+
+        KeyRing rotated = a.rotateNow();
+
+        assertThat(rotated.signingKey()).as("the key already published signs").isEqualTo(published);
+        assertThat(rotated.nextKey()).isPresent().get().isNotEqualTo(published);
+        assertThat(a.find(old.kid())).as("the old key still verifies its tokens").contains(old);
+        assertThat(b.current().signingKey()).isEqualTo(old);
+        b.refresh();
+        assertThat(b.current().keys()).isEqualTo(rotated.keys());
+        assertThat(store.load().orElseThrow().generation()).isEqualTo(2);
+
+        KeyRing again = b.rotateNow();
+        assertThat(again.signingKey()).isEqualTo(rotated.nextKey().orElseThrow());
+        a.refresh();
+        assertThat(a.current().keys()).isEqualTo(again.keys());
+        assertThat(store.load().orElseThrow().generation()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefreshKeepsTheRingWhenNothingNewWasSaved() {
+        KeyRotator a = KeyRotator.open(store, codec, policy, newKeys, clock);
+        KeyRing before = a.current();
+        a.refresh();
+        assertThat(a.current()).isSameAs(before);
+    }
+
+    @Test
     void twoServersSharingAStoreAgreeOnOneRotation() {
         KeyRotator a = KeyRotator.open(store, codec, policy, newKeys, clock);
         KeyRotator b = KeyRotator.open(store, codec, policy, newKeys, clock);
