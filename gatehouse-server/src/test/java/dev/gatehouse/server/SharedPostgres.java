@@ -48,6 +48,19 @@ final class SharedPostgres implements AutoCloseable {
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** The server's address, for a proxy to forward to. */
+    java.net.InetSocketAddress address() {
+        java.net.URI uri = java.net.URI.create(serverUrl.substring("jdbc:".length()));
+        return new java.net.InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+    }
+
+    /** {@link #url()} with the server reached through a local port instead (a {@link TcpProxy}). */
+    String urlThrough(int localPort) {
+        java.net.URI uri = java.net.URI.create(serverUrl.substring("jdbc:".length()));
+        String authority = uri.getRawAuthority();
+        return url().replaceFirst(java.util.regex.Pattern.quote("//" + authority), "//127.0.0.1:" + localPort);
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {

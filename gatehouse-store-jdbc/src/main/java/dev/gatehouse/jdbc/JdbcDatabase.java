@@ -31,8 +31,6 @@ import java.util.Objects;
  */
 public final class JdbcDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
-    // A request that waited this long for a connection has been given up on by its client.
-    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final SqlDialect dialect;
     private final String shownUrl;
@@ -71,11 +69,11 @@ public final class JdbcDatabase implements AutoCloseable {
         SqlDialect.PoolSizes sizes = dialect.poolSizes();
         // The name shows in a pool timeout's message: it says which pool was exhausted.
         String writersName = sizes.readers().isPresent() ? "gatehouse-writer" : "gatehouse";
-        HikariDataSource writes = pool(unpooled, writersName, sizes.writers(), jdbcUrl);
+        HikariDataSource writes = pool(unpooled, writersName, sizes.writers(), dialect.poolWait(), jdbcUrl);
         HikariDataSource reads = writes;
         if (sizes.readers().isPresent()) {
             try {
-                reads = pool(unpooled, "gatehouse-reader", sizes.readers().getAsInt(), jdbcUrl);
+                reads = pool(unpooled, "gatehouse-reader", sizes.readers().getAsInt(), dialect.poolWait(), jdbcUrl);
             } catch (RuntimeException e) {
                 writes.close();
                 throw e;
@@ -107,13 +105,13 @@ public final class JdbcDatabase implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(DataSource unpooled, String name, int size, String jdbcUrl) {
+    private static HikariDataSource pool(DataSource unpooled, String name, int size, Duration wait, String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(unpooled);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setConnectionTimeout(wait.toMillis());
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.gatehouse.jdbc;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -53,6 +54,14 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
 
     /** How many connections to pool for writing and, when reads use their own pool, for reading. */
     PoolSizes poolSizes();
+
+    /**
+     * How long a statement waits for a pooled connection before the store gives up (503). SQLite's
+     * writers queue here for each other, so the default is generous.
+     */
+    default Duration poolWait() {
+        return Duration.ofSeconds(10);
+    }
 
     /** Where Flyway finds this dialect's migrations, and only them. */
     String migrationLocation();

@@ -1,0 +1,99 @@
+package dev.gatehouse.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server whose PostgreSQL sits behind a {@link TcpProxy}: cut, or black-holed, the checks that
+ * need the store answer 503 {@code store_unavailable}, never 2xx on what could not be checked; the
+ * server recovers by itself when the network does.
+ */
+class StoreFaultTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADA = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
+
+    private SharedPostgres postgres;
+    private TcpProxy proxy;
+    private GatehouseServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private int port() {
+        return server.port();
+    }
+
+    /** Asks until the status is {@code wanted}, for at most {@code within}; returns every status seen, in order. */
+    private List<Integer> until(int wanted, Duration within, String path, String... headers) {
+        List<Integer> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            seen.add(Http.send("GET", port(), path, null, headers).statusCode());
+        } while (seen.getLast() != wanted && System.nanoTime() < deadline);
+        return seen;
+    }
+
+    @Test
+    void aCutOrSilentDatabaseFailsClosedAndTheServerRecoversByItself() throws Exception {
+        postgres = SharedPostgres.create();
+        proxy = TcpProxy.to(postgres.address().getHostString(), postgres.address().getPort());
+        server = GatehouseServer.start(ConfigLoader.load(Map.of("STORE", "postgres", "GATEHOUSE_DB_URL", postgres.urlThrough(proxy.port()),
+                "AUTH_TYPE", "jwt,session", "API_PORT", "0"), Map.of()), Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        assertThat(Http.send("POST", port(), "/api/v1/users", ADA).statusCode()).isEqualTo(201);
+        HttpResponse<String> login = Http.send("POST", port(), "/api/v1/auth/login", ADA);
+        String[] cookie = {"Cookie", "gatehouse_session=" + Http.cookie(login, "gatehouse_session").orElseThrow()};
+        String[] bearer = {"Authorization", "Bearer " + JSON.readTree(login.body()).path("access_token").asText()};
+        assertThat(until(200, Duration.ZERO, "/api/v1/users/me", cookie)).containsOnly(200);
+
+        proxy.cut();
+        List<Integer> duringCut = until(503, Duration.ofSeconds(10), "/api/v1/users/me", cookie);
+        assertThat(duringCut.getLast()).as("statuses seen: %s", duringCut).isEqualTo(503);
+        assertThat(duringCut).as("only copies younger than the feed's liveness may still answer").allMatch(s -> s == 200 || s == 503);
+        assertStoreUnavailable(Http.send("GET", port(), "/api/v1/users/me", null, cookie));
+        assertStoreUnavailable(Http.send("GET", port(), "/api/v1/users/me", null, bearer));
+        assertStoreUnavailable(Http.send("POST", port(), "/api/v1/auth/login", ADA));
+
+        proxy.restore();
+        List<Integer> recovered = until(200, Duration.ofSeconds(30), "/api/v1/users/me", cookie);
+        assertThat(recovered.getLast()).as("statuses seen: %s", recovered).isEqualTo(200);
+        assertThat(Http.send("GET", port(), "/api/v1/users/me", null, bearer).statusCode()).isEqualTo(200);
+
+        proxy.blackHole();
+        List<Integer> silent = until(503, Duration.ofSeconds(60), "/api/v1/users/me", cookie);
+        assertThat(silent.getLast()).as("statuses seen: %s", silent).isEqualTo(503);
+        assertThat(silent).allMatch(s -> s == 200 || s == 503);
+
+        proxy.restore();
+        List<Integer> back = until(200, Duration.ofSeconds(30), "/api/v1/users/me", cookie);
+        assertThat(back.getLast()).as("statuses seen: %s", back).isEqualTo(200);
+        assertThat(Http.send("POST", port(), "/api/v1/auth/login", ADA).statusCode()).isEqualTo(200);
+    }
+
+    private static void assertStoreUnavailable(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("store_unavailable");
+    }
+}
