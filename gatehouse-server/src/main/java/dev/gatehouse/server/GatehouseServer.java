@@ -7,6 +7,8 @@ import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
 import dev.gatehouse.rules.RulesReloader;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RULES_CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     private final GatehouseRuntime runtime;
     private final RouteStatistics statistics = new RouteStatistics();
@@ -49,6 +52,7 @@ public final class GatehouseServer implements AutoCloseable {
             config.adminEmail().ifPresent(email -> runtime.services().users().ensureAdmin(email, config.adminPassword().orElseThrow().value()));
             GatehouseServer server = new GatehouseServer(runtime, report);
             server.app.start(config.host(), config.port());
+            server.patientWithRequestsInFlight();
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
             runtime.rulesReloader().ifPresent(rules -> server.purger.scheduleWithFixedDelay(() -> reloadRules(rules),
                     RULES_CHECK_INTERVAL.toMillis(), RULES_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
@@ -58,6 +62,20 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    /**
+     * At a stop, Jetty closes connections quiet for longer than the shutdown idle timeout (1 s by
+     * default), even one whose request is in a handler waiting for the rest of its body: a slow
+     * upload would be cut off after all. A little more patience; idle keep-alive connections
+     * still go within it.
+     */
+    private void patientWithRequestsInFlight() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+            }
         }
     }
 
