@@ -116,8 +116,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     /** Spent tokens stay until their family ends, so that reuse is still recognised. */
     @Override
     public int deleteExpired(Instant now) {
-        return sql.update("delete expired refresh tokens",
-                "DELETE FROM refresh_tokens WHERE family_expires_at <= ? OR (expires_at <= ? AND state <> 'SPENT')", s -> {
+        return sql.deleteInBatches("delete expired refresh tokens", "refresh_tokens", "id",
+                "family_expires_at <= ? OR (expires_at <= ? AND state <> 'SPENT')", s -> {
                     setInstant(s, 1, now);
                     setInstant(s, 2, now);
                 });

@@ -59,7 +59,7 @@ public final class JdbcRevocationStore implements RevocationStore {
 
     @Override
     public int deleteExpired(Instant now) {
-        return sql.update("delete expired token id revocations", "DELETE FROM revoked_jtis WHERE expires_at <= ?",
+        return sql.deleteInBatches("delete expired token id revocations", "revoked_jtis", "jti", "expires_at <= ?",
                 s -> setInstant(s, 1, now));
     }
 }

@@ -115,7 +115,7 @@ public final class JdbcSessionStore implements SessionStore {
     /** Expired: some expiry is at or before {@code now}; the exact negation of {@link #countLive}'s test. */
     @Override
     public int deleteExpired(Instant now) {
-        return sql.update("delete expired sessions", "DELETE FROM sessions WHERE absolute_expiry <= ? OR idle_expiry <= ?", s -> {
+        return sql.deleteInBatches("delete expired sessions", "sessions", "id", "absolute_expiry <= ? OR idle_expiry <= ?", s -> {
             setInstant(s, 1, now);
             setInstant(s, 2, now);
         });

@@ -77,6 +77,9 @@ final class Sql {
     }
 
     /** Runs an UPDATE or DELETE; returns how many rows it changed. */
+    /** Rows per statement of a background purge. */
+    static final int PURGE_BATCH = 500;
+
     int update(String operation, String sql, Binder binder) {
         try (Connection connection = connection(database.writes(), operation);
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -85,6 +88,26 @@ final class Sql {
         } catch (SQLException e) {
             throw failed(operation, e);
         }
+    }
+
+    /**
+     * Deletes the rows of {@code table} that {@code where} selects, {@link #PURGE_BATCH} per
+     * statement, each its own transaction: a purge of a million expired rows then never holds the
+     * writer (SQLite's only one) or a long lock for more than a moment, and requests go on between
+     * batches.
+     *
+     * @return how many rows were deleted in all
+     */
+    int deleteInBatches(String operation, String table, String key, String where, Binder binder) {
+        String sql = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE " + where
+                + " LIMIT " + PURGE_BATCH + ")";
+        int total = 0;
+        int deleted;
+        do {
+            deleted = update(operation, sql, binder);
+            total += deleted;
+        } while (deleted >= PURGE_BATCH);
+        return total;
     }
 
     /** Runs an INSERT, telling a broken unique or foreign key constraint apart from a failure. */

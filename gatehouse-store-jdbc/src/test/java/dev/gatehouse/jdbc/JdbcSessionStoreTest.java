@@ -66,6 +66,37 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
         assertThat(store.findById(orphan.id())).isEmpty();
     }
 
+    @Test
+    void aPurgeLargerThanOneBatchDeletesEveryExpiredSessionAndNoOther() throws Exception {
+        UUID alice = existingUser();
+        int expired = Sql.PURGE_BATCH * 2 + 7;
+        // Written in one transaction: a row at a time would cost a durable commit each on SQLite.
+        try (java.sql.Connection c = database.writes().getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO sessions (id, token_hash, user_id, created_at, "
+                     + "last_seen_at, absolute_expiry) VALUES (?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            long now = clock.instant().toEpochMilli();
+            for (int i = 0; i < expired; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "expired-" + i);
+                insert.setString(3, alice.toString());
+                insert.setLong(4, now);
+                insert.setLong(5, now);
+                insert.setLong(6, now + 1000);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        Session live = session(alice);
+        store.insert(live);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.deleteExpired(clock.instant())).isEqualTo(expired);
+
+        assertThat(store.listForUser(alice)).containsExactly(live);
+    }
+
     private Session session(UUID userId) {
         return new Session(UUID.randomUUID(), "hash-" + UUID.randomUUID(), userId, clock.instant(), clock.instant(),
                 Optional.of(clock.instant().plus(Duration.ofDays(1))), Optional.empty(), Optional.empty(), Optional.empty());
