@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * try (RedisStores redis = RedisStores.connect("redis://127.0.0.1:6379", RedisStores.DEFAULT_KEY_PREFIX, Clock.systemUTC())) {
  *     SessionStore sessions = redis.sessions();
+ *     RefreshTokenStore refreshTokens = redis.refreshTokens();
  *     ...
  * }
  * }</pre>
@@ -46,6 +47,7 @@ public final class RedisStores implements AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final String shownUrl;
     private final RedisSessionStore sessions;
+    private final RedisRefreshTokenStore refreshTokens;
 
     private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, String shownUrl, Keyspace keys, Clock clock) {
         this.client = client;
@@ -54,6 +56,7 @@ public final class RedisStores implements AutoCloseable {
         RedisCommands<String, String> commands = connection.sync();
         Ttl ttl = new Ttl(clock);
         this.sessions = new RedisSessionStore(new Redis(commands, ttl, "session store"), keys);
+        this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, "refresh token store"), keys);
     }
 
     /** {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}. */
@@ -115,6 +118,10 @@ public final class RedisStores implements AutoCloseable {
 
     public RedisSessionStore sessions() {
         return sessions;
+    }
+
+    public RedisRefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     /** Closes the connection; the stores throw {@link RedisStoreException} afterwards. */
