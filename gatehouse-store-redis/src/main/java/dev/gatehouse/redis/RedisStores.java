@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One connection to Redis and the stores that share it. Open one per process, hand the
+ * One connection to Redis and the four stores that share it. Open one per process, hand the
  * stores to the services, close it at shutdown. Users, keys and server secrets stay in SQL.
  *
  * <pre>{@code
@@ -48,6 +48,8 @@ public final class RedisStores implements AutoCloseable {
     private final String shownUrl;
     private final RedisSessionStore sessions;
     private final RedisRefreshTokenStore refreshTokens;
+    private final RedisRevocationStore revocations;
+    private final RedisRateLimitStore rateLimits;
 
     private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, String shownUrl, Keyspace keys, Clock clock) {
         this.client = client;
@@ -57,6 +59,8 @@ public final class RedisStores implements AutoCloseable {
         Ttl ttl = new Ttl(clock);
         this.sessions = new RedisSessionStore(new Redis(commands, ttl, "session store"), keys);
         this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, "refresh token store"), keys);
+        this.revocations = new RedisRevocationStore(new Redis(commands, ttl, "revocation store"), keys);
+        this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, "rate-limit store"), keys);
     }
 
     /** {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}. */
@@ -122,6 +126,14 @@ public final class RedisStores implements AutoCloseable {
 
     public RedisRefreshTokenStore refreshTokens() {
         return refreshTokens;
+    }
+
+    public RedisRevocationStore revocations() {
+        return revocations;
+    }
+
+    public RedisRateLimitStore rateLimits() {
+        return rateLimits;
     }
 
     /** Closes the connection; the stores throw {@link RedisStoreException} afterwards. */
