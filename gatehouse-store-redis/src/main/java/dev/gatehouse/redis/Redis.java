@@ -1,6 +1,5 @@
 package dev.gatehouse.redis;
 
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -51,20 +51,30 @@ final class Redis {
 
     private final RedisCommands<String, String> commands;
     private final Ttl ttl;
+    private final BooleanSupplier closed;
     private final String store;
 
-    /** @param store names the store in messages, e.g. "session store" */
-    Redis(RedisCommands<String, String> commands, Ttl ttl, String store) {
+    /**
+     * @param closed whether the connection was closed on purpose
+     * @param store names the store in messages, e.g. "session store"
+     */
+    Redis(RedisCommands<String, String> commands, Ttl ttl, BooleanSupplier closed, String store) {
         this.commands = commands;
         this.ttl = ttl;
+        this.closed = closed;
         this.store = store;
     }
 
     /** Runs plain commands. */
     <T> T call(String operation, Function<RedisCommands<String, String>, T> work) {
+        if (closed.getAsBoolean()) {
+            throw new RedisStoreException(store + ": " + operation + " failed: the stores are closed");
+        }
         try {
             return work.apply(commands);
-        } catch (RedisException e) {
+        } catch (RuntimeException e) {
+            // Lettuce's own failures are RedisExceptions, but not all it lets through (Netty's stopped timer
+            // after a close, say): whatever the client throws, the store could not answer.
             throw RedisStoreException.failed(store, operation, e);
         }
     }

@@ -4,7 +4,6 @@ import dev.gatehouse.core.support.StoreUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisException;
 
 import java.util.regex.Pattern;
 
@@ -27,28 +26,35 @@ public class RedisStoreException extends StoreUnavailableException {
     }
 
     /** The operation of {@code store} failed in the client or in Redis. */
-    static RedisStoreException failed(String store, String operation, RedisException e) {
+    static RedisStoreException failed(String store, String operation, RuntimeException e) {
         return new RedisStoreException(store + ": " + operation + " failed: " + reason(e), e);
     }
 
-    /** Why, in words that hold no values: the client's own messages are left to the cause. */
-    static String reason(RedisException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            switch (t) {
-                case RedisCommandTimeoutException timeout -> {
-                    return "Redis did not answer within the command timeout";
-                }
-                case RedisCommandExecutionException refused -> {
-                    return "Redis refused the command (" + errorCode(refused.getMessage()) + ")";
-                }
-                case RedisConnectionException unreachable -> {
-                    return "Redis cannot be reached";
-                }
-                default -> {
-                }
-            }
+    /**
+     * Why, in words that hold no values: the client's own messages are left to the cause. An
+     * error reply is looked for first, since the client wraps one (a wrong password, say) in a
+     * connection failure.
+     */
+    static String reason(RuntimeException e) {
+        if (find(e, RedisCommandExecutionException.class) instanceof RedisCommandExecutionException refused) {
+            return "Redis refused the command (" + errorCode(refused.getMessage()) + ")";
+        }
+        if (find(e, RedisCommandTimeoutException.class) != null) {
+            return "Redis did not answer within the command timeout";
+        }
+        if (find(e, RedisConnectionException.class) != null) {
+            return "Redis cannot be reached";
         }
         return "the connection to Redis is down or closed";
+    }
+
+    private static Throwable find(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String errorCode(String message) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,7 @@ public final class RedisStores implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String shownUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final RedisSessionStore sessions;
     private final RedisRefreshTokenStore refreshTokens;
     private final RedisRevocationStore revocations;
@@ -57,10 +59,10 @@ public final class RedisStores implements AutoCloseable {
         this.shownUrl = shownUrl;
         RedisCommands<String, String> commands = connection.sync();
         Ttl ttl = new Ttl(clock);
-        this.sessions = new RedisSessionStore(new Redis(commands, ttl, "session store"), keys);
-        this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, "refresh token store"), keys);
-        this.revocations = new RedisRevocationStore(new Redis(commands, ttl, "revocation store"), keys);
-        this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, "rate-limit store"), keys);
+        this.sessions = new RedisSessionStore(new Redis(commands, ttl, closed::get, "session store"), keys);
+        this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, closed::get, "refresh token store"), keys);
+        this.revocations = new RedisRevocationStore(new Redis(commands, ttl, closed::get, "revocation store"), keys);
+        this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, closed::get, "rate-limit store"), keys);
     }
 
     /** {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}. */
@@ -139,8 +141,10 @@ public final class RedisStores implements AutoCloseable {
     /** Closes the connection; the stores throw {@link RedisStoreException} afterwards. */
     @Override
     public void close() {
-        connection.close();
-        shutdown(client);
+        if (closed.compareAndSet(false, true)) {
+            connection.close();
+            shutdown(client);
+        }
     }
 
     private static void shutdown(RedisClient client) {
