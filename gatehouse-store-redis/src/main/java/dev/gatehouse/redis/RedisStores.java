@@ -73,7 +73,8 @@ public final class RedisStores implements AutoCloseable {
     /**
      * Connects to Redis.
      *
-     * @param redisUrl {@code redis://[password@]host:port[/database]} ({@code rediss://} for TLS)
+     * @param redisUrl {@code redis://[password@]host:port[/database]} ({@code rediss://} for TLS;
+     *        Sentinel and Unix sockets as Lettuce's {@link io.lettuce.core.RedisURI} reads them)
      * @param keyPrefix what every key starts with, such as {@link #DEFAULT_KEY_PREFIX}: 1 to 100
      *        characters, no spaces nor glob characters ({@code * ? [ ] \})
      * @param commandTimeout how long a command (and connecting) may take before it fails

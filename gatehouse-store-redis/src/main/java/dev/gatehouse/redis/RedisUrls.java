@@ -17,8 +17,9 @@ final class RedisUrls {
     }
 
     /**
-     * The URL as Lettuce reads it: {@code redis://[[user:]password@]host[:port][/database]}, or
-     * {@code rediss://} for TLS.
+     * The URL as Lettuce reads it: {@code redis://[[user:]password@]host[:port][/database]},
+     * {@code rediss://} for TLS, {@code redis-sentinel://[password@]host:port[,host:port...][/database]#master}
+     * for a master found through Sentinel, or {@code redis-socket:///path} for a Unix socket.
      *
      * @throws IllegalArgumentException when it is no such URL; the message shows it with the
      *         password masked, and the parser's own exception is dropped because it may quote it
@@ -30,7 +31,8 @@ final class RedisUrls {
         } catch (RuntimeException e) {
             throw invalid(redisUrl);
         }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        boolean somewhere = (uri.getHost() != null && !uri.getHost().isEmpty()) || !uri.getSentinels().isEmpty() || uri.getSocket() != null;
+        if (!somewhere) {
             throw invalid(redisUrl);
         }
         return uri;

@@ -16,6 +16,7 @@ class RedisUrlsTest {
             "rediss://:s3cret@redis.internal:6380   | rediss://***@redis.internal:6380",
             "redis://s3c@ret@h:1                    | redis://***@h:1",
             "redis://h:1?password=s3cret&timeout=5s | redis://h:1?password=***&timeout=5s",
+            "redis-sentinel://s3cret@h1:26379,h2:26379/0#main | redis-sentinel://***@h1:26379,h2:26379/0#main",
     })
     void redactMasksEveryPassword(String url, String shown) {
         assertThat(RedisUrls.redact(url)).isEqualTo(shown);
@@ -29,6 +30,12 @@ class RedisUrlsTest {
                 .hasMessageStartingWith("not a Redis URL")
                 .hasMessageNotContaining("s3cret")
                 .hasNoCause();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-sentinel://h1:26379,h2:26379/0#main", "redis-socket:///run/redis/redis.sock"})
+    void parseTakesSentinelsAndUnixSockets(String url) {
+        assertThat(RedisUrls.parse(url)).isNotNull();
     }
 
     @ParameterizedTest
