@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Keys, after the prefix:
  * <ul>
  *   <li>{@code ratelimit:<windowEnd>:<key>}: a string, the count ({@code INCR}); its TTL is the
- *       window's end (epoch milliseconds, also in the key) plus {@link Ttl#MARGIN}</li>
+ *       window's end (epoch milliseconds, also in the key) plus a margin of ten minutes</li>
  *   <li>{@code ratelimit-windows}: a sorted set of {@code <windowEnd>:<key>} scored by the
  *       window's end, which {@link #deleteExpired} walks</li>
  * </ul>
@@ -65,7 +65,7 @@ public final class RedisRateLimitStore implements RateLimitStore {
         redis.count("reset attempt count", RESET, List.of(windowIndex, keys.key("ratelimit", window)), List.of(window));
     }
 
-    /** Walks the window index in batches of {@value Redis#PURGE_BATCH}. */
+    /** Walks the window index in batches, so that Redis is never blocked for long. */
     @Override
     public int deleteExpired(Instant now) {
         return redis.purgeIndexed("delete ended rate-limit windows", windowIndex, keys.namespace("ratelimit"), now);

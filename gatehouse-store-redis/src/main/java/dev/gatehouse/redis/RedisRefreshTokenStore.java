@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <p>Keys, after the prefix:
  * <ul>
  *   <li>{@code refresh:<id>}: a hash, the token's fields; its TTL runs to the token's purge time
- *       (below) plus {@link Ttl#MARGIN}</li>
+ *       (below) plus a margin of ten minutes</li>
  *   <li>{@code refresh-token:<tokenHash>}: a string, the id; the same TTL</li>
  *   <li>{@code refresh-family:<familyId>}, {@code refresh-user:<userId>},
  *       {@code refresh-session:<sessionId>}: sorted sets of token ids scored by their family's
@@ -209,7 +209,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
                 c -> c.zcount(activeIndex, Range.from(Range.Boundary.excluding(now.toEpochMilli()), Range.Boundary.unbounded())));
     }
 
-    /** Walks the purge index in batches of {@value Redis#PURGE_BATCH}. */
+    /** Walks the purge index in batches, so that Redis is never blocked for long. */
     @Override
     public int deleteExpired(Instant now) {
         return redis.purge("delete expired refresh tokens", DELETE_EXPIRED, indexes, namespaces, now);

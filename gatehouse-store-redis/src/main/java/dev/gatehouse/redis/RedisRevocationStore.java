@@ -14,7 +14,7 @@ import java.util.UUID;
  * <p>Keys, after the prefix:
  * <ul>
  *   <li>{@code revoked-jti:<jti>}: a string, the revocation's expiry in epoch milliseconds; its
- *       TTL is that expiry plus {@link Ttl#MARGIN}</li>
+ *       TTL is that expiry plus a margin of ten minutes</li>
  *   <li>{@code revoked-jti-expiry}: a sorted set of the revoked ids scored by expiry, which
  *       {@link #deleteExpired} walks</li>
  *   <li>{@code user-not-before:<userId>}: a string, the not-before time in epoch milliseconds,
@@ -80,7 +80,7 @@ public final class RedisRevocationStore implements RevocationStore {
         return redis.value("read user not-before", keys.key("user-not-before", userId), v -> Instant.ofEpochMilli(Long.parseLong(v)));
     }
 
-    /** Walks the expiry index in batches of {@value Redis#PURGE_BATCH}; not-before times stay. */
+    /** Walks the expiry index in batches, so that Redis is never blocked for long; not-before times stay. */
     @Override
     public int deleteExpired(Instant now) {
         return redis.purgeIndexed("delete expired token id revocations", jtiIndex, keys.namespace("revoked-jti"), now);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * <p>Keys, after the prefix:
  * <ul>
  *   <li>{@code session:<id>}: a hash, the session's fields; its TTL is the session's expiry
- *       (absolute or idle, whichever comes first) plus {@link Ttl#MARGIN}, none when it never ends</li>
+ *       (absolute or idle, whichever comes first) plus a margin of ten minutes, none when it never ends</li>
  *   <li>{@code session-token:<tokenHash>}: a string, the id; the same TTL</li>
  *   <li>{@code session-user:<userId>}: a sorted set of the user's session ids scored by expiry</li>
  *   <li>{@code session-expiry}: a sorted set of every session id scored by expiry ({@code +inf}
@@ -187,7 +187,10 @@ public final class RedisSessionStore implements SessionStore {
                 c -> c.zcount(expiryIndex, Range.from(Range.Boundary.excluding(now.toEpochMilli()), Range.Boundary.unbounded())));
     }
 
-    /** Expired: the expiry is at or before {@code now}. Walks the expiry index in batches of {@value Redis#PURGE_BATCH}. */
+    /**
+     * Expired: the expiry is at or before {@code now}. Walks the expiry index in batches, so that
+     * Redis is never blocked for long.
+     */
     @Override
     public int deleteExpired(Instant now) {
         return redis.purge("delete expired sessions", DELETE_EXPIRED, expiryIndexKey, namespaces, now);
