@@ -34,7 +34,7 @@ class RedisFaultsTest {
 
     @BeforeEach
     void connectThroughAProxy() throws IOException {
-        RedisURI test = RedisUrls.parse(TestRedis.URL);
+        RedisURI test = redis.uri();
         proxy = new TcpProxy(test.getHost(), test.getPort());
         String throughProxy = RedisURI.builder(test).withHost("127.0.0.1").withPort(proxy.port()).build().toURI().toString();
         sessions = redis.connect(throughProxy, TIMEOUT, clock).sessions();
@@ -42,7 +42,9 @@ class RedisFaultsTest {
 
     @AfterEach
     void closeProxy() throws IOException {
-        proxy.close();
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 
     @Test

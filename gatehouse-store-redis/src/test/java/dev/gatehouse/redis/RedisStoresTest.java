@@ -37,7 +37,7 @@ class RedisStoresTest {
 
     @Test
     void aWrongPasswordIsAStoreFailureThatDoesNotShowIt() {
-        RedisURI test = RedisUrls.parse(TestRedis.URL);
+        RedisURI test = redis.uri();
         // A user name no Redis has: a Redis without passwords would take any password of the default user.
         String url = "redis://gatehouse-test-nobody:s3cret@" + test.getHost() + ":" + test.getPort();
 

@@ -2,6 +2,7 @@ package dev.gatehouse.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -26,8 +27,9 @@ import java.util.Optional;
  * leave nothing behind.
  *
  * <p>Redis is {@code redis://127.0.0.1:6379} unless {@code GATEHOUSE_TEST_REDIS_URL} names
- * another. When it cannot be reached, the test fails if {@code CI=true} and is skipped, saying
- * why, otherwise.
+ * another. It is looked for once per run, when a test first needs it: a test that needs it and
+ * cannot have it fails if {@code CI=true} and is skipped, saying why, otherwise. Tests that do not
+ * call for it run either way.
  */
 final class TestRedis implements BeforeEachCallback, AfterEachCallback {
     static final String URL = Optional.ofNullable(System.getenv("GATEHOUSE_TEST_REDIS_URL")).orElse("redis://127.0.0.1:6379");
@@ -36,6 +38,7 @@ final class TestRedis implements BeforeEachCallback, AfterEachCallback {
 
     private final String prefix = "gh-test:" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ":";
     private final List<RedisStores> opened = new ArrayList<>();
+    private ExtensionContext context;
     private Inspector inspector;
 
     /** This test's key prefix. */
@@ -50,14 +53,21 @@ final class TestRedis implements BeforeEachCallback, AfterEachCallback {
 
     /** Stores under this test's prefix at another address (a proxy in front of the test Redis, say); closed after the test. */
     RedisStores connect(String url, Duration commandTimeout, Clock clock) {
+        inspector();
         RedisStores stores = RedisStores.connect(url, prefix, commandTimeout, clock);
         opened.add(stores);
         return stores;
     }
 
+    /** The test Redis's address. */
+    RedisURI uri() {
+        inspector();
+        return RedisUrls.parse(URL);
+    }
+
     /** Plain commands on the test Redis, to look at what the stores wrote. */
     RedisCommands<String, String> commands() {
-        return inspector.connection().sync();
+        return inspector().connection().sync();
     }
 
     /** The keys under this test's prefix. */
@@ -69,15 +79,7 @@ final class TestRedis implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        try {
-            inspector = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Inspector.class, k -> Inspector.open(), Inspector.class);
-        } catch (RedisException e) {
-            String why = "Redis cannot be reached at " + RedisUrls.redact(URL) + " (GATEHOUSE_TEST_REDIS_URL names another)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why + "; CI=true, so this is a failure, not a skip", e);
-            }
-            Assumptions.abort(why + "; skipped because CI is not true");
-        }
+        this.context = context;
     }
 
     @Override
@@ -91,22 +93,40 @@ final class TestRedis implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    /** One connection for every test of the run, closed by JUnit at the end. */
-    private record Inspector(RedisClient client, StatefulRedisConnection<String, String> connection) implements AutoCloseable {
+    private Inspector inspector() {
+        if (inspector == null) {
+            Inspector shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Inspector.class, k -> Inspector.open(), Inspector.class);
+            if (shared.failure() != null) {
+                String why = "Redis cannot be reached at " + RedisUrls.redact(URL) + " (GATEHOUSE_TEST_REDIS_URL names another)";
+                if ("true".equals(System.getenv("CI"))) {
+                    throw new AssertionError(why + "; CI=true, so this is a failure, not a skip", shared.failure());
+                }
+                Assumptions.abort(why + "; skipped because CI is not true");
+            }
+            inspector = shared;
+        }
+        return inspector;
+    }
+
+    /** One connection for every test of the run, closed by JUnit at the end; or why there is none. */
+    private record Inspector(RedisClient client, StatefulRedisConnection<String, String> connection, RedisException failure)
+            implements AutoCloseable {
         static Inspector open() {
             RedisClient client = RedisClient.create(RedisUrls.parse(URL));
             try {
-                return new Inspector(client, client.connect());
+                return new Inspector(client, client.connect(), null);
             } catch (RedisException e) {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-                throw e;
+                return new Inspector(null, null, e);
             }
         }
 
         @Override
         public void close() {
-            connection.close();
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            if (connection != null) {
+                connection.close();
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
         }
     }
 }
