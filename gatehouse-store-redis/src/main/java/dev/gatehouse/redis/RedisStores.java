@@ -117,7 +117,9 @@ public final class RedisStores implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled())
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).keepAlive(true).build())
                 // While the connection is down, fail at once (the caller answers 503) rather than
-                // queue commands that would hold request threads for the whole timeout.
+                // queue commands that would hold request threads for the whole timeout. It also
+                // fails the commands in flight when the connection drops, where the default re-sends
+                // them after reconnecting and could run a spend or a count twice.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
                 .build();
