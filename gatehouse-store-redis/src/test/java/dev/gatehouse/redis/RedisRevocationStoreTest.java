@@ -1,0 +1,15 @@
+package dev.gatehouse.redis;
+
+import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.tck.RevocationStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisRevocationStoreTest extends RevocationStoreContract {
+    @RegisterExtension
+    final TestRedis redis = new TestRedis();
+
+    @Override
+    protected RevocationStore newStore() {
+        return redis.connect(clock).revocations();
+    }
+}
