@@ -35,6 +35,8 @@ final class ConfigOptions {
     @Option(names = "--redis-url", description = "redis://[:PASSWORD@]HOST:PORT[/DB] (GATEHOUSE_REDIS_URL): sessions, refresh tokens, revocations "
             + "and rate limits in Redis. Prefer the variable: other users can read a process's arguments.")
     String redisUrl;
+    @Option(names = "--redis-key-prefix", description = "What every Gatehouse key in Redis starts with (GATEHOUSE_REDIS_KEY_PREFIX). Default gatehouse:")
+    String redisKeyPrefix;
     @Option(names = "--cache-max-stale", description = "Longest a cached session or user is believed on a shared store; 0 = no cache "
             + "(GATEHOUSE_CACHE_MAX_STALE). Default 10s.")
     String cacheMaxStale;
@@ -109,6 +111,7 @@ final class ConfigOptions {
         put(flags, Setting.STORE, store);
         put(flags, Setting.DB_URL, dbUrl);
         put(flags, Setting.REDIS_URL, redisUrl);
+        put(flags, Setting.REDIS_KEY_PREFIX, redisKeyPrefix);
         put(flags, Setting.CACHE_MAX_STALE, cacheMaxStale);
         put(flags, Setting.ADMIN_EMAIL, adminEmail);
         put(flags, Setting.ADMIN_PASSWORD, adminPassword);

@@ -5,6 +5,7 @@ import dev.gatehouse.cache.CachingSessionStore;
 import dev.gatehouse.cache.CachingUserStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.config.Secret;
 import dev.gatehouse.core.events.EventFeed;
 import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.keys.KeyStore;
@@ -29,12 +30,28 @@ import dev.gatehouse.jdbc.JdbcServerSecretStore;
 import dev.gatehouse.jdbc.JdbcSessionStore;
 import dev.gatehouse.jdbc.JdbcUserStore;
 import dev.gatehouse.jdbc.PostgresEventFeed;
+import dev.gatehouse.jdbc.SqlDialect;
+import dev.gatehouse.redis.RedisStores;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The stores a configuration names, the feed that tells instances sharing them about changes,
  * and how to close what they hold open.
+ *
+ * <ul>
+ *   <li>memory: everything in the process.</li>
+ *   <li>SQLite: one process owns the file; nothing is cached (a CLI command writing the same file
+ *       could not tell the server).</li>
+ *   <li>PostgreSQL, or any SQL store with {@code GATEHOUSE_REDIS_URL}: stores several instances
+ *       share. Sessions and users are cached, and changes are announced over Redis pub/sub when
+ *       there is Redis, else over PostgreSQL's LISTEN/NOTIFY.</li>
+ *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
+ *       keys and server secrets stay in SQL.</li>
+ * </ul>
  */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
@@ -44,40 +61,51 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
                     new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(),
                     new LocalEventFeed(), () -> { });
-            case SQLITE -> {
-                JdbcDatabase database = JdbcDatabase.open(config.dbUrl());
-                // One process owns the file: nothing to tell, and nothing cached that another writer could make stale.
-                yield new Stores(new JdbcUserStore(database), new JdbcSessionStore(database), new JdbcServerSecretStore(database, clock),
-                        new JdbcKeyStore(database), new JdbcRefreshTokenStore(database), new JdbcRevocationStore(database),
-                        // Counters are short-lived and per instance: not worth a durable write per failed sign-in.
-                        new InMemoryRateLimitStore(), new LocalEventFeed(), database);
-            }
-            case POSTGRES -> shared(JdbcDatabase.open(config.dbUrl()), config, clock);
+            case SQLITE, POSTGRES -> sql(config, clock);
         };
     }
 
-    /** Several instances on one PostgreSQL database: copies cached, changes announced over LISTEN/NOTIFY. */
-    private static Stores shared(JdbcDatabase database, GatehouseConfig config, Clock clock) {
-        PostgresEventFeed events;
+    private static Stores sql(GatehouseConfig config, Clock clock) {
+        // Closed last-opened first, whether the start fails half-way or the server stops.
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        AutoCloseable closeAll = () -> {
+            while (!opened.isEmpty()) {
+                opened.pop().close();
+            }
+        };
         try {
-            events = PostgresEventFeed.start(database);
+            JdbcDatabase database = JdbcDatabase.open(config.dbUrl());
+            opened.push(database);
+            Optional<RedisStores> redis = config.redisUrl().map(Secret::value)
+                    .map(url -> RedisStores.connect(url, config.redisKeyPrefix(), clock));
+            redis.ifPresent(opened::push);
+            EventFeed events = redis.<EventFeed>map(RedisStores::startEvents)
+                    .orElseGet(() -> database.dialect() == SqlDialect.POSTGRES ? PostgresEventFeed.start(database) : new LocalEventFeed());
+            opened.push(events);
+
+            UserStore users = new JdbcUserStore(database);
+            SessionStore sessions = redis.<SessionStore>map(RedisStores::sessions).orElseGet(() -> new JdbcSessionStore(database));
+            boolean shared = redis.isPresent() || database.dialect() == SqlDialect.POSTGRES;
+            if (shared && !config.cacheMaxStale().isZero()) {
+                CacheSettings cache = new CacheSettings(config.cacheMaxStale(), CacheSettings.DEFAULT.maxEntries());
+                users = new CachingUserStore(users, events, cache, clock);
+                sessions = new CachingSessionStore(sessions, events, cache, clock);
+            }
+            return new Stores(users, sessions, new JdbcServerSecretStore(database, clock),
+                    new NotifyingKeyStore(new JdbcKeyStore(database), events),
+                    redis.<RefreshTokenStore>map(RedisStores::refreshTokens).orElseGet(() -> new JdbcRefreshTokenStore(database)),
+                    redis.<RevocationStore>map(RedisStores::revocations).orElseGet(() -> new JdbcRevocationStore(database)),
+                    // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
+                    redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
+                    events, closeAll);
         } catch (RuntimeException e) {
-            database.close();
+            try {
+                closeAll.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        UserStore users = new JdbcUserStore(database);
-        SessionStore sessions = new JdbcSessionStore(database);
-        if (!config.cacheMaxStale().isZero()) {
-            CacheSettings cache = new CacheSettings(config.cacheMaxStale(), CacheSettings.DEFAULT.maxEntries());
-            users = new CachingUserStore(users, events, cache, clock);
-            sessions = new CachingSessionStore(sessions, events, cache, clock);
-        }
-        return new Stores(users, sessions, new JdbcServerSecretStore(database, clock), new NotifyingKeyStore(new JdbcKeyStore(database), events),
-                new JdbcRefreshTokenStore(database), new JdbcRevocationStore(database), new InMemoryRateLimitStore(), events,
-                () -> {
-                    events.close();
-                    database.close();
-                });
     }
 
     @Override

@@ -123,6 +123,8 @@ final class UsersCommand extends StoreCommand {
         public void run() {
             try (GatehouseRuntime runtime = parent.open()) {
                 User user = find(runtime, login);
+                // As over HTTP: the user's refresh tokens end too, wherever they are kept (Redis has no cascade).
+                runtime.services().tokens().ifPresent(tokens -> tokens.endAllForUser(user.id()));
                 runtime.services().accounts().deleteUser(user.id());
                 parent.out().println("deleted " + user.label());
             }
@@ -145,7 +147,10 @@ final class UsersCommand extends StoreCommand {
                 User user = find(runtime, login);
                 AccountService accounts = runtime.services().accounts();
                 switch (accounts.setPassword(user.id(), secret)) {
-                    case PasswordChange.Changed c -> parent.out().println("password changed for " + user.label());
+                    case PasswordChange.Changed c -> {
+                        runtime.services().tokens().ifPresent(tokens -> tokens.endAllForUser(user.id()));
+                        parent.out().println("password changed for " + user.label());
+                    }
                     case PasswordChange.Invalid i -> throw new CliException(i.message());
                     case PasswordChange.UserNotFound n -> throw new CliException("no such user: " + login);
                     case PasswordChange.WrongCurrentPassword w -> throw new IllegalStateException("no current password is asked here");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -17,33 +18,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three Gatehouse processes on loopback sharing one PostgreSQL database: what one instance does,
- * the others honour within a second.
+ * Three Gatehouse processes on loopback sharing stores: what one instance does, the others honour
+ * within a second. Subclasses say which stores: PostgreSQL alone, or PostgreSQL and Redis.
  */
-class ScaleOutTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ScaleOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROPAGATION = Duration.ofSeconds(1);
 
-    @TempDir
-    static Path dir;
-    private static SharedPostgres postgres;
-    private static final List<ServerProcess> servers = new ArrayList<>();
+    private SharedPostgres postgres;
+    private final List<ServerProcess> servers = new ArrayList<>();
+
+    /** What the three servers share beyond PostgreSQL; closed after them. */
+    abstract Optional<AutoCloseable> moreStores(Map<String, String> environment);
 
     /** Each test signs up a user of its own, so that they share the three servers without meeting. */
     private static String user(String name) {
         return "{\"email\":\"" + name + "@example.com\",\"password\":\"correct horse battery\"}";
     }
 
+    private Optional<AutoCloseable> more = Optional.empty();
+    private Map<String, String> environment;
+
     @BeforeAll
-    static void startThreeInstances() throws Exception {
+    void startThreeInstances(@TempDir Path dir) throws Exception {
         postgres = SharedPostgres.create();
-        Map<String, String> environment = new HashMap<>(Map.of("STORE", "postgres", "GATEHOUSE_DB_URL", postgres.url(), "AUTH_TYPE", "jwt,session",
+        environment = new HashMap<>(Map.of("STORE", "postgres", "GATEHOUSE_DB_URL", postgres.url(), "AUTH_TYPE", "jwt,session",
                 "GATEHOUSE_ISSUER", "https://auth.example.test", "JWT_ALGORITHM", "ES256"));
+        more = moreStores(environment);
         // One first, so that the schema and the key ring are made once; the others find them.
         servers.add(ServerProcess.start(dir, environment));
         servers.add(ServerProcess.start(dir, environment));
@@ -51,14 +59,17 @@ class ScaleOutTest {
     }
 
     @AfterAll
-    static void stopAll() throws Exception {
+    void stopAll() throws Exception {
         servers.forEach(ServerProcess::close);
+        if (more.isPresent()) {
+            more.get().close();
+        }
         if (postgres != null) {
             postgres.close();
         }
     }
 
-    private static int port(int instance) {
+    private int port(int instance) {
         return servers.get(instance).port();
     }
 
@@ -169,8 +180,13 @@ class ScaleOutTest {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("keys", "rotate", "--store", "postgres", "--db-url", postgres.url(), "--auth-type", "jwt,session",
-                "--jwt-algorithm", "ES256");
+        List<String> args = new ArrayList<>(List.of("keys", "rotate", "--store", "postgres", "--db-url", postgres.url(),
+                "--auth-type", "jwt,session", "--jwt-algorithm", "ES256"));
+        if (environment.containsKey("GATEHOUSE_REDIS_URL")) {
+            // The servers hear of changes over Redis then: the command must announce it there.
+            args.addAll(List.of("--redis-url", environment.get("GATEHOUSE_REDIS_URL"), "--redis-key-prefix", environment.get("GATEHOUSE_REDIS_KEY_PREFIX")));
+        }
+        int code = cli.execute(args.toArray(String[]::new));
         assertThat(code).as(err.toString()).isZero();
         return out.toString();
     }

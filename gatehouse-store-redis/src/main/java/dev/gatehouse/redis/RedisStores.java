@@ -1,6 +1,7 @@
 package dev.gatehouse.redis;
 
 import io.lettuce.core.ClientOptions;
+import dev.gatehouse.core.events.EventFeed;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -47,6 +48,7 @@ public final class RedisStores implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String shownUrl;
+    private final Keyspace keys;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RedisSessionStore sessions;
     private final RedisRefreshTokenStore refreshTokens;
@@ -56,6 +58,7 @@ public final class RedisStores implements AutoCloseable {
     private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection, String shownUrl, Keyspace keys, Clock clock) {
         this.client = client;
         this.connection = connection;
+        this.keys = keys;
         this.shownUrl = shownUrl;
         RedisCommands<String, String> commands = connection.sync();
         Ttl ttl = new Ttl(clock);
@@ -139,6 +142,20 @@ public final class RedisStores implements AutoCloseable {
 
     public RedisRateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    /**
+     * Starts the store events of the instances sharing this Redis (pub/sub on
+     * {@code <prefix>events}), on a connection of its own; close it before this.
+     *
+     * @throws RedisStoreException when the subscription cannot be made
+     */
+    public EventFeed startEvents() {
+        try {
+            return new RedisEventFeed(client.connectPubSub(), connection.sync(), keys.key("events"));
+        } catch (RedisException e) {
+            throw new RedisStoreException("subscribing to store events at " + shownUrl + " failed: " + RedisStoreException.reason(e), e);
+        }
     }
 
     /** Closes the connection; the stores throw {@link RedisStoreException} afterwards. */

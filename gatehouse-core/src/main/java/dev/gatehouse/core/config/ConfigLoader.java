@@ -78,6 +78,10 @@ public final class ConfigLoader {
         if (redisUrl.isPresent() && store == StoreKind.MEMORY) {
             problems.add(describe(Setting.REDIS_URL) + " needs a durable store for users and keys: STORE=sqlite or postgres, not memory");
         }
+        String redisKeyPrefix = text(Setting.REDIS_KEY_PREFIX).orElse("gatehouse:");
+        if (!redisKeyPrefix.matches("[^\\s*?\\[\\]\\\\]{1,100}")) {
+            problems.add(describe(Setting.REDIS_KEY_PREFIX) + " must be 1 to 100 characters without spaces nor * ? [ ] \\");
+        }
         Duration cacheMaxStale = text(Setting.CACHE_MAX_STALE).isPresent() ? duration(Setting.CACHE_MAX_STALE) : Duration.ofSeconds(10);
         if (cacheMaxStale.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.add(describe(Setting.CACHE_MAX_STALE) + " must be at most 5m: it bounds how long a change made outside Gatehouse goes unseen");
@@ -122,7 +126,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, redisUrl, cacheMaxStale, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
+                store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {

@@ -21,6 +21,7 @@ import java.util.Set;
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
  * @param redisUrl {@code GATEHOUSE_REDIS_URL}: sessions, refresh tokens, revocations and rate-limit
  *        counters go to Redis (a secret: the URL may hold a password)
+ * @param redisKeyPrefix what every Gatehouse key in Redis starts with, so deployments can share one Redis
  * @param cacheMaxStale the longest a cached session or user is believed without the store being
  *        asked, when the store is shared (PostgreSQL, Redis); {@link Duration#ZERO} turns caching off
  * @param loginLimits how many failed sign-ins are allowed before attempts are refused for a while
@@ -40,6 +41,7 @@ public record GatehouseConfig(
         StoreKind store,
         String dbUrl,
         Optional<Secret> redisUrl,
+        String redisKeyPrefix,
         Duration cacheMaxStale,
         Optional<String> adminEmail,
         Optional<Secret> adminPassword,
@@ -63,6 +65,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
         Objects.requireNonNull(cacheMaxStale, "cacheMaxStale");
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");

@@ -17,6 +17,7 @@ public enum Setting {
     STORE("--store", "STORE", "GATEHOUSE_STORE"),
     DB_URL("--db-url", "GATEHOUSE_DB_URL"),
     REDIS_URL("--redis-url", "GATEHOUSE_REDIS_URL"),
+    REDIS_KEY_PREFIX("--redis-key-prefix", "GATEHOUSE_REDIS_KEY_PREFIX"),
     CACHE_MAX_STALE("--cache-max-stale", "GATEHOUSE_CACHE_MAX_STALE"),
     ADMIN_EMAIL("--admin-email", "GATEHOUSE_ADMIN_EMAIL"),
     ADMIN_PASSWORD("--admin-password", "GATEHOUSE_ADMIN_PASSWORD"),

@@ -322,6 +322,9 @@ class ConfigLoaderTest {
                     .contains("durable");
             assertThat(failure("GATEHOUSE_CACHE_MAX_STALE", "1h").problems()).singleElement().asString().contains("at most 5m");
             assertThat(env("GATEHOUSE_CACHE_MAX_STALE", "0").cacheMaxStale()).isZero();
+            assertThat(pg.redisKeyPrefix()).isEqualTo("gatehouse:");
+            assertThat(env("GATEHOUSE_REDIS_KEY_PREFIX", "prod:gh:").redisKeyPrefix()).isEqualTo("prod:gh:");
+            assertThat(failure("GATEHOUSE_REDIS_KEY_PREFIX", "gh*").problems()).singleElement().asString().contains("GATEHOUSE_REDIS_KEY_PREFIX");
         }
 
         @Test
@@ -419,7 +422,7 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
+                    "u", java.util.Optional.empty(), "gatehouse:", Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
                     java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);
