@@ -1,6 +1,7 @@
 package dev.gatehouse.jdbc;
 
 import dev.gatehouse.core.events.EventFeed;
+import dev.gatehouse.core.events.FeedListeners;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.events.StoreEvents;
 import org.postgresql.PGConnection;
@@ -13,10 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +37,7 @@ public final class PostgresEventFeed implements EventFeed {
 
     private final JdbcDatabase database;
     private final String channel;
-    private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong lastHeartbeat = new AtomicLong(Long.MIN_VALUE);
+    private final FeedListeners listeners = new FeedListeners(LIVENESS);
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection listening;
@@ -84,8 +81,7 @@ public final class PostgresEventFeed implements EventFeed {
 
     @Override
     public boolean live() {
-        long last = lastHeartbeat.get();
-        return !closed && last != Long.MIN_VALUE && System.nanoTime() - last < LIVENESS.toNanos();
+        return !closed && listeners.live();
     }
 
     @Override
@@ -110,24 +106,24 @@ public final class PostgresEventFeed implements EventFeed {
                 // Named, so that operators (and a test) can tell the listener in pg_stat_activity.
                 statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("LISTEN \"" + channel + "\"");
-                heartbeat(statement);
                 if (!first) {
                     LOG.info("listening for store events again on {}", database.shownUrl());
-                    deliver(new StoreEvent.Resync());
                 }
                 first = false;
+                // The first sign of life after a silence tells the listeners to resync.
+                heartbeat(statement);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            deliver(StoreEvents.decode(notification.getParameter()));
+                            listeners.deliver(StoreEvents.decode(notification.getParameter()));
                         }
                     }
                     heartbeat(statement);
                 }
             } catch (SQLException e) {
-                lastHeartbeat.set(Long.MIN_VALUE);
+                listeners.lost();
                 if (!closed) {
                     LOG.warn("store events from {} are cut ({}); copies are not trusted until they are back",
                             database.shownUrl(), database.dialect().describe(e));
@@ -156,17 +152,7 @@ public final class PostgresEventFeed implements EventFeed {
     private void heartbeat(Statement statement) throws SQLException {
         statement.setQueryTimeout(1);
         statement.execute("SELECT 1");
-        lastHeartbeat.set(System.nanoTime());
-    }
-
-    private void deliver(StoreEvent event) {
-        for (Consumer<StoreEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("a store event listener failed on {}", event.getClass().getSimpleName(), e);
-            }
-        }
+        listeners.alive();
     }
 
     private void pause() {

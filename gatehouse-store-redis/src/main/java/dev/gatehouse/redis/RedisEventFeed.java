@@ -1,6 +1,7 @@
 package dev.gatehouse.redis;
 
 import dev.gatehouse.core.events.EventFeed;
+import dev.gatehouse.core.events.FeedListeners;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.events.StoreEvents;
 import io.lettuce.core.RedisException;
@@ -11,12 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +37,7 @@ final class RedisEventFeed implements EventFeed {
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final RedisCommands<String, String> commands;
     private final String channel;
-    private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong lastHeard = new AtomicLong(Long.MIN_VALUE);
+    private final FeedListeners listeners = new FeedListeners(LIVENESS);
     private final ScheduledExecutorService heartbeats;
     private volatile boolean closed;
 
@@ -78,8 +75,7 @@ final class RedisEventFeed implements EventFeed {
 
     @Override
     public boolean live() {
-        long last = lastHeard.get();
-        return !closed && last != Long.MIN_VALUE && System.nanoTime() - last < LIVENESS.toNanos();
+        return !closed && listeners.live();
     }
 
     @Override
@@ -90,14 +86,10 @@ final class RedisEventFeed implements EventFeed {
     }
 
     private void heard(String message) {
-        long now = System.nanoTime();
-        long before = lastHeard.getAndSet(now);
-        if (before == Long.MIN_VALUE || now - before >= LIVENESS.toNanos()) {
-            // Back after a silence (or the first word): whatever was sent meanwhile is lost.
-            deliver(new StoreEvent.Resync());
-        }
+        // Back after a silence (or the first word): listeners resync, for whatever was sent meanwhile is lost.
+        listeners.alive();
         if (!message.equals(HEARTBEAT_MESSAGE)) {
-            deliver(StoreEvents.decode(message));
+            listeners.deliver(StoreEvents.decode(message));
         }
     }
 
@@ -107,16 +99,6 @@ final class RedisEventFeed implements EventFeed {
         } catch (RedisException e) {
             // Silence is the signal: live() turns false, and the stores report the outage themselves.
             LOG.debug("heartbeat not sent: {}", RedisStoreException.reason(e));
-        }
-    }
-
-    private void deliver(StoreEvent event) {
-        for (Consumer<StoreEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("a store event listener failed on {}", event.getClass().getSimpleName(), e);
-            }
         }
     }
 }

@@ -1,0 +1,61 @@
+package dev.gatehouse.core.events;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The listeners of a feed between processes, and when it last heard anything: what Redis's and
+ * PostgreSQL's feeds share. A listener that throws is reported and skipped; the others still
+ * hear the event.
+ */
+public final class FeedListeners {
+    private static final System.Logger LOG = System.getLogger(FeedListeners.class.getName());
+
+    private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final java.time.Duration liveness;
+    private volatile long lastHeard;
+    private volatile boolean heardAny;
+
+    /** @param liveness how long after the last sign of life the feed still counts as live */
+    public FeedListeners(java.time.Duration liveness) {
+        this.liveness = liveness;
+    }
+
+    public void add(Consumer<StoreEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void deliver(StoreEvent event) {
+        for (Consumer<StoreEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a store event listener failed on " + event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /**
+     * A sign of life (a heartbeat, a message). When it ends a silence longer than the liveness
+     * window, or is the first, the listeners are told to {@link StoreEvent.Resync} first.
+     */
+    public void alive() {
+        long now = System.nanoTime();
+        boolean wasSilent = !heardAny || now - lastHeard >= liveness.toNanos();
+        lastHeard = now;
+        heardAny = true;
+        if (wasSilent) {
+            deliver(new StoreEvent.Resync());
+        }
+    }
+
+    /** The connection is known to be gone: not live until the next sign of life. */
+    public void lost() {
+        heardAny = false;
+    }
+
+    public boolean live() {
+        return heardAny && System.nanoTime() - lastHeard < liveness.toNanos();
+    }
+}
