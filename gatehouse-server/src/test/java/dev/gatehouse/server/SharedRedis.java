@@ -50,6 +50,12 @@ final class SharedRedis implements AutoCloseable {
         return url;
     }
 
+    /** {@link #url()} with Redis reached through a local port instead (a {@link TcpProxy}). */
+    String urlThrough(int localPort) {
+        java.net.URI uri = java.net.URI.create(url);
+        return url.replaceFirst(java.util.regex.Pattern.quote(uri.getRawAuthority().replaceFirst("^.*@", "")), "127.0.0.1:" + localPort);
+    }
+
     String prefix() {
         return prefix;
     }

@@ -3,7 +3,8 @@ package dev.gatehouse.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,21 +12,23 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server whose PostgreSQL sits behind a {@link TcpProxy}: cut, or black-holed, the checks that
- * need the store answer 503 {@code store_unavailable}, never 2xx on what could not be checked; the
- * server recovers by itself when the network does.
+ * A server whose PostgreSQL, or whose Redis, sits behind a {@link TcpProxy}: cut, or black-holed,
+ * the checks that need the store answer 503 {@code store_unavailable}, never 2xx on what could not
+ * be checked; the server recovers by itself when the network does.
  */
 class StoreFaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADA = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
 
     private SharedPostgres postgres;
+    private SharedRedis redis;
     private TcpProxy proxy;
     private GatehouseServer server;
 
@@ -36,6 +39,9 @@ class StoreFaultTest {
         }
         if (proxy != null) {
             proxy.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -56,12 +62,34 @@ class StoreFaultTest {
         return seen;
     }
 
-    @Test
-    void aCutOrSilentDatabaseFailsClosedAndTheServerRecoversByItself() throws Exception {
+    /** The server, with PostgreSQL (and Redis, when {@code withRedis}) and the proxy in front of {@code faulty}. */
+    private void start(boolean withRedis, String faulty) throws Exception {
         postgres = SharedPostgres.create();
-        proxy = TcpProxy.to(postgres.address().getHostString(), postgres.address().getPort());
-        server = GatehouseServer.start(ConfigLoader.load(Map.of("STORE", "postgres", "GATEHOUSE_DB_URL", postgres.urlThrough(proxy.port()),
-                "AUTH_TYPE", "jwt,session", "API_PORT", "0"), Map.of()), Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+        Map<String, String> settings = new HashMap<>(Map.of("STORE", "postgres", "AUTH_TYPE", "jwt,session", "API_PORT", "0"));
+        if (withRedis) {
+            redis = SharedRedis.create();
+            settings.put("GATEHOUSE_REDIS_KEY_PREFIX", redis.prefix());
+        }
+        if (faulty.equals("postgres")) {
+            proxy = TcpProxy.to(postgres.address().getHostString(), postgres.address().getPort());
+            settings.put("GATEHOUSE_DB_URL", postgres.urlThrough(proxy.port()));
+        } else {
+            settings.put("GATEHOUSE_DB_URL", postgres.url());
+        }
+        if (withRedis && faulty.equals("redis")) {
+            java.net.URI uri = java.net.URI.create(redis.url());
+            proxy = TcpProxy.to(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+            settings.put("GATEHOUSE_REDIS_URL", redis.urlThrough(proxy.port()));
+        } else if (withRedis) {
+            settings.put("GATEHOUSE_REDIS_URL", redis.url());
+        }
+        server = GatehouseServer.start(ConfigLoader.load(settings, Map.of()), Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"postgres alone cut,false,postgres", "postgres cut with redis beside,true,postgres", "redis cut,true,redis"})
+    void aCutOrSilentStoreFailsClosedAndTheServerRecoversByItself(String name, boolean withRedis, String faulty) throws Exception {
+        start(withRedis, faulty);
         assertThat(Http.send("POST", port(), "/api/v1/users", ADA).statusCode()).isEqualTo(201);
         HttpResponse<String> login = Http.send("POST", port(), "/api/v1/auth/login", ADA);
         String[] cookie = {"Cookie", "gatehouse_session=" + Http.cookie(login, "gatehouse_session").orElseThrow()};
