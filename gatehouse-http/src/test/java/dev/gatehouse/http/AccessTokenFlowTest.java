@@ -166,6 +166,21 @@ class AccessTokenFlowTest {
     }
 
     @Test
+    void aRevokedTokenStaysRefusedThroughTheLeewayPastItsExpiry() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            String access = login(api).path("access_token").asText();
+            assertThat(api.postForm("/api/v1/auth/revoke", Map.of("token", access)).status()).isEqualTo(200);
+
+            gatehouse.clock.advance(Duration.ofMinutes(15).plusSeconds(20));
+            gatehouse.revocations.deleteExpired(gatehouse.clock.instant());
+
+            assertThat(me(api, access)).as("past exp, within the verifier's leeway: still revoked").isEqualTo(401);
+        }
+    }
+
+    @Test
     void jwksPublishesPublicKeysOnlyAndDiscoveryAgreesWithTheTokens() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
             Api api = gatehouse.api();

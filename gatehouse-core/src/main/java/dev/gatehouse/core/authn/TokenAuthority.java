@@ -114,7 +114,8 @@ public final class TokenAuthority {
     public void revoke(String token) {
         if (looksLikeJwt(token)) {
             if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid) {
-                revocations.revokeJti(valid.claims().jti(), valid.claims().expiresAt());
+                // Verifiers accept a token up to their leeway past exp: the denial must outlast that too.
+                revocations.revokeJti(valid.claims().jti(), valid.claims().expiresAt().plus(AccessTokenVerifier.MAX_LEEWAY));
             }
             return;
         }
