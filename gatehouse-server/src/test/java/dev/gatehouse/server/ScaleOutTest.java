@@ -115,6 +115,23 @@ abstract class ScaleOutTest {
     }
 
     @Test
+    void anAccessTokenRevokedOnOneInstanceIsRefusedByTheOthers() throws Exception {
+        String dee = user("dee");
+        Http.send("POST", port(0), "/api/v1/users", dee);
+        String access = JSON.readTree(Http.send("POST", port(0), "/api/v1/auth/login", dee).body()).path("access_token").asText();
+        for (int instance = 0; instance < 3; instance++) {
+            assertThat(me(port(instance), "Authorization", "Bearer " + access)).isEqualTo(200);
+        }
+
+        assertThat(Http.send("POST", port(2), "/api/v1/auth/revoke", "{\"token\":\"" + access + "\"}").statusCode()).isEqualTo(200);
+
+        for (int instance = 0; instance < 2; instance++) {
+            assertThat(becomes(PROPAGATION, port(instance), status -> status == 401, "Authorization", "Bearer " + access))
+                    .as("the revoked token is refused on instance %d within %s", instance, PROPAGATION).isTrue();
+        }
+    }
+
+    @Test
     void aRotationReachesEveryInstanceAndTheyServeOneJwks() throws Exception {
         String before = jwks(0);
         for (int instance = 1; instance < 3; instance++) {
