@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Argon2id password hashing through the reference C implementation (argon2-jvm), in PHC string
@@ -16,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>At most {@code concurrency} hashes run at once: each holds {@code m} KiB of memory and a
  * core for tens of milliseconds, so unbounded hashing would let a burst of logins exhaust both.
- * A caller that cannot get a slot within {@code maxWait} gets {@link PasswordHashingBusyException}.
+ * A caller that cannot get a slot within {@code maxWait} gets {@link PasswordHashingBusyException},
+ * and so does one arriving while {@code maxQueued} callers already wait: under overload the extra
+ * logins are refused at once (503 + Retry-After) rather than queued, so the latency of those that
+ * are served stays bounded by the queue's length times a hash, and the slots stay busy.
  *
  * <p>{@link #checkDummy} costs what a real check costs, so that an unknown account cannot be told
  * from a wrong password by timing.
@@ -24,20 +28,37 @@ import java.util.concurrent.TimeUnit;
 public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    /**
+     * Callers that may wait per slot: enough that a burst of sign-ins keeps every slot busy, few
+     * enough that the last in line is served within a few hundred milliseconds (8 x ~50 ms).
+     */
+    public static final int QUEUE_PER_SLOT = 8;
 
     private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
     private final Argon2Parameters parameters;
     private final Semaphore slots;
     private final Duration maxWait;
+    private final int maxQueued;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final String dummyHash;
 
+    /** A hasher whose queue is {@link #QUEUE_PER_SLOT} callers per slot. */
     public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait) {
+        this(parameters, concurrency, maxWait, concurrency * QUEUE_PER_SLOT);
+    }
+
+    /** @param maxQueued how many callers may wait for a slot at once; more are refused at once */
+    public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait, int maxQueued) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
         this.slots = new Semaphore(concurrency, true);
         this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        if (maxQueued < 0) {
+            throw new IllegalArgumentException("the queue cannot be negative, not " + maxQueued);
+        }
+        this.maxQueued = maxQueued;
         this.dummyHash = hashUnbounded("gatehouse-dummy-password".toCharArray());
     }
 
@@ -96,13 +117,33 @@ public final class PasswordHasher {
         }
     }
 
+    /** How many callers are waiting for a slot now. */
+    int waiting() {
+        return waiting.get();
+    }
+
     private <T> T withSlot(java.util.function.Supplier<T> work) {
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            // With a zero timeout rather than tryAcquire(): that one barges past callers already waiting.
+            acquired = slots.tryAcquire(0, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PasswordHashingBusyException();
+        }
+        if (!acquired) {
+            if (waiting.incrementAndGet() > maxQueued) {
+                waiting.decrementAndGet();
+                throw new PasswordHashingBusyException();
+            }
+            try {
+                acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PasswordHashingBusyException();
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         if (!acquired) {
             throw new PasswordHashingBusyException();

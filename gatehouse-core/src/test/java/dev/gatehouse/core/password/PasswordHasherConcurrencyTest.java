@@ -79,6 +79,28 @@ class PasswordHasherConcurrencyTest {
     }
 
     @Test
+    void aCallerArrivingWhenTheQueueIsFullIsRefusedAtOnceWhileTheQueuedOneIsServed() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(CHEAP, 1, Duration.ofSeconds(30), 1);
+        Holder holder = Holder.start(hasher);
+        holder.awaitInsideVerify();
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> hasher.hash("queued password"),
+                command -> Thread.ofPlatform().daemon().start(command));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hasher.waiting() < 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(hasher.waiting()).as("the second caller waits for the slot").isEqualTo(1);
+
+        // Refused at once: well before the 30 s maxWait, while the holder still holds the slot.
+        assertThatThrownBy(() -> hasher.hash("one too many")).isInstanceOf(PasswordHashingBusyException.class);
+        assertThat(holder.isInsideVerify()).isTrue();
+
+        assertThat(holder.result.get(30, TimeUnit.SECONDS)).isEqualTo(PasswordCheck.MATCH);
+        assertThat(hasher.check("queued password", queued.get(30, TimeUnit.SECONDS))).isEqualTo(PasswordCheck.MATCH);
+        assertThat(hasher.waiting()).isZero();
+    }
+
+    @Test
     void anInterruptedCallerIsRefusedAndKeepsItsInterrupt() {
         PasswordHasher hasher = new PasswordHasher(CHEAP, 1, Duration.ofSeconds(30));
         Thread.currentThread().interrupt();
