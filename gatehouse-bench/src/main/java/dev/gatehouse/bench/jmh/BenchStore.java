@@ -110,8 +110,13 @@ abstract class BenchStore implements AutoCloseable {
             this.database = database;
             this.cleanUp = cleanUp;
             Instant now = clock.instant();
-            new JdbcUserStore(database).insert(new User(user(), Optional.of("bench@example.com"), Optional.of("bench"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Role.COMMON, "unused", now, now));
+            try {
+                new JdbcUserStore(database).insert(new User(user(), Optional.of("bench@example.com"), Optional.of("bench"),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Role.COMMON, "unused", now, now));
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         static Jdbc sqlite(Clock clock) {
@@ -121,7 +126,13 @@ abstract class BenchStore implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            JdbcDatabase database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
+            JdbcDatabase database;
+            try {
+                database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
+            } catch (RuntimeException e) {
+                deleteTree(dir);
+                throw e;
+            }
             return new Jdbc(database, clock, () -> deleteTree(dir));
         }
 
@@ -141,13 +152,15 @@ abstract class BenchStore implements AutoCloseable {
                     throw new IllegalStateException("dropping schema " + schema + " failed: SQLState " + e.getSQLState(), e);
                 }
             };
+            String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            JdbcDatabase database;
             try {
-                String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-                return new Jdbc(JdbcDatabase.open(url), clock, dropSchema);
+                database = JdbcDatabase.open(url);
             } catch (RuntimeException e) {
                 dropSchema.run();
                 throw e;
             }
+            return new Jdbc(database, clock, dropSchema);
         }
 
         @Override
