@@ -9,12 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A Gatehouse server in its own JVM, started with the project's launcher ({@code ./gatehouse serve},
- * so with the launcher's JVM flags), its output in a log file. Knows how long it took from process
+ * A Gatehouse server in its own JVM: {@code java <the launcher's JVM flags> -jar
+ * gatehouse-server/target/gatehouse-server.jar serve}, its output in a log file. Not through
+ * {@code ./gatehouse} itself: the launcher rebuilds when any module's sources (this one's too) are
+ * newer than the server jar, which would land a Maven build inside the start-up figure. Knows how long it took from process
  * start to the first 200 of {@code GET /api/v1/status}, and reads its resident memory.
  */
 final class GatehouseProcess implements AutoCloseable {
@@ -33,15 +37,17 @@ final class GatehouseProcess implements AutoCloseable {
     static GatehouseProcess start(Path root, Path workDir, Map<String, String> env) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("server-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("gatehouse").toString(), "serve")
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherJvmFlags(root));
+        command.addAll(List.of("-jar", root.resolve("gatehouse-server/target/gatehouse-server.jar").toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("API_HOST", "127.0.0.1");
         builder.environment().put("API_PORT", Integer.toString(port));
-        // the launcher takes the JDK the driver runs on, rather than probing every JDK on the machine
-        builder.environment().put("GATEHOUSE_JAVA_HOME", System.getProperty("java.home"));
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
@@ -50,7 +56,8 @@ final class GatehouseProcess implements AutoCloseable {
         long deadline = started + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the server exited with " + process.exitValue() + " before answering; its log: " + log);
+                throw new IOException("the server exited with " + process.exitValue() + " before answering; the end of its log:\n"
+                        + tail(log));
             }
             try {
                 if (client.send(status, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -63,7 +70,20 @@ final class GatehouseProcess implements AutoCloseable {
             Thread.sleep(5); // polling a starting server (5 ms is the resolution of the start-up figure)
         }
         process.destroyForcibly();
-        throw new IOException("the server did not answer 200 on /api/v1/status within 60 s; its log: " + log);
+        throw new IOException("the server did not answer 200 on /api/v1/status within 60 s; the end of its log:\n"
+                + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    /** The JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
+    static List<String> launcherJvmFlags(Path root) {
+        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + root.resolve("gatehouse-server/target/gatehouse.jsa"), "-Xlog:cds*=off",
+                "--enable-native-access=ALL-UNNAMED");
     }
 
     private static int freePort() throws IOException {
@@ -80,7 +100,7 @@ final class GatehouseProcess implements AutoCloseable {
         return startToFirst200Millis;
     }
 
-    /** VmRSS of the server's JVM in KiB (the launcher execs java, so the pid is the JVM's). */
+    /** VmRSS of the server's JVM in KiB. */
     OptionalLong rssKiB() {
         return rssKiB(process.pid());
     }
