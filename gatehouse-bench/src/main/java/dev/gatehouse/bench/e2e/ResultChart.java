@@ -1,5 +1,6 @@
 package dev.gatehouse.bench.e2e;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ public final class ResultChart {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(60);
         chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.BLACK);
+        chart.getStyler().setDecimalPattern("#,##0");
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.addSeries("requests/s", names, values);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
