@@ -68,6 +68,7 @@ public final class E2eDriver {
 
     private void run() throws Exception {
         long runStarted = System.nanoTime();
+        String loadBefore = loadAverage();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Path table = options.output() != null ? options.output()
                 : options.root().resolve("gatehouse-bench/results/" + stamp + ".md");
@@ -97,7 +98,8 @@ public final class E2eDriver {
                 + "fresh SQLite file, CDS archive as the launcher leaves it)");
         facts.add("server RSS (VmRSS): " + kib(rssAfterStart) + " after start, " + kib(rssAfterRun)
                 + " after the run (launcher's JVM flags)");
-        facts.add(String.format(Locale.ROOT, "whole run: %.0f s", (System.nanoTime() - runStarted) / 1e9));
+        facts.add(String.format(Locale.ROOT, "whole run: %.0f s; load average (1, 5, 15 min) %s at the start, %s at the end",
+                (System.nanoTime() - runStarted) / 1e9, loadBefore, loadAverage()));
         write(table, stamp);
     }
 
@@ -121,11 +123,15 @@ public final class E2eDriver {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (GatehouseClient.email(0) + ":" + password(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
+        Map<String, String> cookieEnv = verifyEnv(Map.of("GH_COOKIE", GatehouseClient.COOKIE_NAME + "=" + first.cookie()));
+        Map<String, String> bearerEnv = verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + first.accessToken()));
+        warmUp(base + "/api/v1/status", Map.of());
+        warmUp(base + "/auth/verify", cookieEnv);
+        warmUp(base + "/auth/verify", bearerEnv);
+
         scenario(BASELINE, "request.lua", base + "/api/v1/status", Map.of(), 0, "");
-        scenario("verify cookie", "request.lua", base + "/auth/verify", verifyEnv(Map.of("GH_COOKIE",
-                GatehouseClient.COOKIE_NAME + "=" + first.cookie())), 0, "one session, repeated");
-        scenario("verify bearer " + algorithm, "request.lua", base + "/auth/verify",
-                verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + first.accessToken())), 0, "one token, repeated");
+        scenario("verify cookie", "request.lua", base + "/auth/verify", cookieEnv, 0, "one session, repeated");
+        scenario("verify bearer " + algorithm, "request.lua", base + "/auth/verify", bearerEnv, 0, "one token, repeated");
         scenario("verify basic", "request.lua", base + "/auth/verify",
                 verifyEnv(Map.of("GH_AUTHORIZATION", basic)), 0, "one user, repeated");
         scenario("users/me cookie", "request.lua", base + "/api/v1/users/me",
@@ -156,7 +162,8 @@ public final class E2eDriver {
         Files.write(tokens, signIns.stream().map(GatehouseClient.SignIn::refreshToken).toList());
         scenario("refresh rotation " + algorithm, "refresh.lua", base + "/api/v1/auth/token",
                 Map.of("GH_TOKENS_FILE", tokens.toString()), 0,
-                "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins");
+                "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins"
+                        + (signIns.size() < options.connections() ? " (fewer than connections: tokens run out)" : ""));
     }
 
     private void scaleScenario(String base, List<GatehouseClient.SignIn> signIns) throws Exception {
@@ -187,12 +194,25 @@ public final class E2eDriver {
             GatehouseClient client = new GatehouseClient(server.baseUrl());
             client.register(GatehouseClient.email(0), password(0));
             GatehouseClient.SignIn signIn = client.login(GatehouseClient.email(0), password(0));
-            scenario("verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify",
-                    verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + signIn.accessToken())), 0,
+            Map<String, String> bearerEnv = verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + signIn.accessToken()));
+            warmUp(server.baseUrl() + "/auth/verify", bearerEnv);
+            scenario("verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
                     "own server (JWT_ALGORITHM=" + algorithm + "), one token, repeated");
         } catch (IOException e) {
             rows.add(ScenarioResult.failed("verify bearer " + algorithm, e.getMessage().lines().findFirst().orElse("")));
             say("verify bearer " + algorithm + " failed: " + e.getMessage());
+        }
+    }
+
+    /** A pass of request.lua whose result is thrown away, so the JIT has compiled the path before it is measured. */
+    private void warmUp(String url, Map<String, String> env) throws InterruptedException {
+        if (!options.warmsUp()) {
+            return;
+        }
+        try {
+            wrk.run("request.lua", url, env, 0, options.warmup());
+        } catch (IOException e) {
+            say("  warm-up failed (measuring anyway): " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -252,9 +272,10 @@ public final class E2eDriver {
         Path png = table.resolveSibling(table.getFileName().toString().replaceFirst("\\.md$", "") + ".png");
         StringBuilder md = new StringBuilder();
         md.append("# Gatehouse end-to-end run ").append(stamp).append(" UTC\n\n");
-        md.append(String.format(Locale.ROOT, "Machine: %d cores, %s; JDK %s; %s. wrk: -t%d -c%d -d%s on the same machine.%n%n",
+        md.append(String.format(Locale.ROOT, "Machine: %d cores, %s; JDK %s; %s. wrk: -t%d -c%d -d%s on the same machine, "
+                        + "after a %s warm-up pass of the status, cookie and bearer checks on each server.%n%n",
                 cores, osName(), System.getProperty("java.version"), mainAlgorithmNote(), wrk.threads(),
-                wrk.connections(), options.duration()));
+                wrk.connections(), options.duration(), options.warmsUp() ? options.warmup() : "no"));
         md.append(ResultTable.markdown(rows, BASELINE)).append('\n');
         md.append("- requests/s counts answers that were not errors; errors = answers with a status above 399 plus "
                 + "socket errors (connect, read, write, timeout).\n");
@@ -273,6 +294,16 @@ public final class E2eDriver {
 
     private String mainAlgorithmNote() {
         return "main server JWT_ALGORITHM=" + options.algorithms().get(0) + ", AUTH_TYPE=basic,session,jwt, STORE=sqlite";
+    }
+
+    /** The first three fields of /proc/loadavg: how busy the machine was beside this run. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     private static String osName() {

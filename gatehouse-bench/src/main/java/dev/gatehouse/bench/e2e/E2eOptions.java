@@ -7,12 +7,12 @@ import java.util.List;
 
 /** The driver's flags; see gatehouse-bench/README.md. */
 public record E2eOptions(Path root, String duration, int connections, int threads, int users, int sessions,
-                         int scaleSessions, List<String> algorithms, double hashSeconds, Path output) {
+                         int scaleSessions, List<String> algorithms, double hashSeconds, String warmup, Path output) {
 
     static final String USAGE = """
             usage: gatehouse-bench/run [--duration 8s] [--connections 64] [--threads 2] [--users 1000]
                                        [--sessions 1000] [--scale-sessions 2000] [--algorithms RS256,ES256,HS256,EdDSA]
-                                       [--hash-seconds 5] [--output FILE.md]
+                                       [--hash-seconds 5] [--warmup 3s] [--output FILE.md]
             """;
 
     public static E2eOptions parse(String[] args) {
@@ -25,6 +25,7 @@ public record E2eOptions(Path root, String duration, int connections, int thread
         int scaleSessions = 2000;
         List<String> algorithms = List.of("RS256", "ES256", "HS256", "EdDSA");
         double hashSeconds = 5;
+        String warmup = "3s";
         Path output = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -46,6 +47,7 @@ public record E2eOptions(Path root, String duration, int connections, int thread
                 case "--algorithms" -> algorithms = new ArrayList<>(Arrays.stream(value.split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 case "--hash-seconds" -> hashSeconds = Double.parseDouble(value);
+                case "--warmup" -> warmup = requireDuration(value);
                 case "--output" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             }
@@ -57,7 +59,12 @@ public record E2eOptions(Path root, String duration, int connections, int thread
             throw new IllegalArgumentException("--threads must not exceed --connections (wrk needs a connection per thread)");
         }
         return new E2eOptions(root.toAbsolutePath().normalize(), duration, connections, threads, users, sessions,
-                Math.max(scaleSessions, sessions), List.copyOf(algorithms), hashSeconds, output);
+                Math.max(scaleSessions, sessions), List.copyOf(algorithms), hashSeconds, warmup, output);
+    }
+
+    /** Is there a warm-up pass at all ({@code --warmup 0} turns it off)? */
+    public boolean warmsUp() {
+        return !warmup.matches("0+[smh]?");
     }
 
     private static String requireDuration(String value) {

@@ -44,9 +44,15 @@ final class Wrk {
      */
     WrkResult run(String script, String url, Map<String, String> env, int connectionsOverride)
             throws IOException, InterruptedException {
+        return run(script, url, env, connectionsOverride, duration);
+    }
+
+    /** The same load for another duration (a warm-up pass whose result is thrown away). */
+    WrkResult run(String script, String url, Map<String, String> env, int connectionsOverride, String forHowLong)
+            throws IOException, InterruptedException {
         int c = connectionsOverride > 0 ? connectionsOverride : connections;
         int t = Math.min(threads, c);
-        ProcessBuilder builder = new ProcessBuilder(List.of("wrk", "-t" + t, "-c" + c, "-d" + duration,
+        ProcessBuilder builder = new ProcessBuilder(List.of("wrk", "-t" + t, "-c" + c, "-d" + forHowLong,
                 "--timeout", "30s", "-s", luaDir.resolve(script).toString(), url))
                 .directory(luaDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
