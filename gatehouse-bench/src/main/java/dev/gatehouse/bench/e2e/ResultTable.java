@@ -20,7 +20,8 @@ public final class ResultTable {
                     .append(" | ").append(number(r.p50Millis(), 2))
                     .append(" | ").append(number(r.p99Millis(), 2))
                     .append(" | ").append(r.errors() < 0 ? "-" : Long.toString(r.errors()))
-                    .append(" | ").append(ratio(r.requestsPerSecond(), baseline))
+                    // a row measured without HTTP (no latency) is not compared with an HTTP baseline
+                    .append(" | ").append(Double.isNaN(r.p50Millis()) ? "-" : ratio(r.requestsPerSecond(), baseline))
                     .append(" | ").append(r.note() == null ? "" : r.note().replace("|", "/"))
                     .append(" |\n");
         }
