@@ -1,0 +1,133 @@
+package dev.gatehouse.bench.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A Gatehouse server in its own JVM: {@code java <the launcher's JVM flags> -jar
+ * gatehouse-server/target/gatehouse-server.jar serve}, its output in a log file. Not through
+ * {@code ./gatehouse} itself: the launcher rebuilds when any module's sources (this one's too) are
+ * newer than the server jar, which would land a Maven build inside the start-up figure. Knows how long it took from process
+ * start to the first 200 of {@code GET /api/v1/status}, and reads its resident memory.
+ */
+final class GatehouseProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long startToFirst200Millis;
+
+    private GatehouseProcess(Process process, int port, Path log, long startToFirst200Millis) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startToFirst200Millis = startToFirst200Millis;
+    }
+
+    static GatehouseProcess start(Path root, Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = workDir.resolve("server-" + port + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherJvmFlags(root));
+        command.addAll(List.of("-jar", root.resolve("gatehouse-server/target/gatehouse-server.jar").toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("API_HOST", "127.0.0.1");
+        builder.environment().put("API_PORT", Integer.toString(port));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/status"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = started + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the server exited with " + process.exitValue() + " before answering; the end of its log:\n"
+                        + tail(log));
+            }
+            try {
+                if (client.send(status, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    return new GatehouseProcess(process, port, log, millis);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5); // polling a starting server (5 ms is the resolution of the start-up figure)
+        }
+        process.destroyForcibly();
+        throw new IOException("the server did not answer 200 on /api/v1/status within 60 s; the end of its log:\n"
+                + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    /** The JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
+    static List<String> launcherJvmFlags(Path root) {
+        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + root.resolve("gatehouse-server/target/gatehouse.jsa"), "-Xlog:cds*=off",
+                "--enable-native-access=ALL-UNNAMED");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long startToFirst200Millis() {
+        return startToFirst200Millis;
+    }
+
+    /** VmRSS of the server's JVM in KiB. */
+    OptionalLong rssKiB() {
+        return rssKiB(process.pid());
+    }
+
+    static OptionalLong rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // not Linux, or the process is gone
+        }
+        return OptionalLong.empty();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the server's own shutdown
+        if (!process.waitFor(java.time.Duration.ofSeconds(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}
