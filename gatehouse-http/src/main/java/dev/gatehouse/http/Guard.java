@@ -51,7 +51,7 @@ final class Guard {
     private AuthResult authenticate(Context ctx, Optional<Credential> credential) {
         // A Basic password is a sign-in like any other: the throttle counts it before it is hashed.
         if (credential.isPresent() && credential.get() instanceof Credential.Basic basic && authenticator.isEnabled(AuthType.BASIC)) {
-            return logins.basic(ctx, basic.login(), () -> authenticator.authenticate(basic));
+            return logins.basic(ctx, basic.login(), () -> authenticator.cachedBasic(basic), () -> authenticator.authenticate(basic));
         }
         return authenticator.authenticate(credential);
     }

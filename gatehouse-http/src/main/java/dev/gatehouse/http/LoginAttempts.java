@@ -60,11 +60,28 @@ final class LoginAttempts {
         return new Outcome.WrongCredentials();
     }
 
-    /** A Basic credential's check, counted like a sign-in; a throttled caller gets a 429 problem. */
-    AuthResult basic(Context ctx, String login, Supplier<AuthResult> authenticate) {
+    /**
+     * A Basic credential's check, counted like a sign-in; a throttled caller gets a 429 problem.
+     *
+     * <p>The throttle is asked first, before even the cache of recently verified credentials: a
+     * cache hit happens only for the right password, so serving hits to a throttled caller would
+     * tell a guesser which guess was right, the very thing the throttle withholds. A hit skips
+     * {@link LoginThrottle#succeeded} (a store write per request): the full check that filled the
+     * entry, at most a time-to-live ago, already cleared the count, and failures since then are
+     * only cleared by the next full check. That is stricter than clearing on every request, never
+     * looser.
+     *
+     * @param cached       the caller when the credential verified recently; never a rejection
+     * @param authenticate the full check, which hashes the password
+     */
+    AuthResult basic(Context ctx, String login, Supplier<Optional<AuthResult.Authenticated>> cached, Supplier<AuthResult> authenticate) {
         String address = addresses.of(ctx);
         if (throttle.check(login, address) instanceof ThrottleVerdict.Refused refused) {
             throw tooManyAttempts(refused.retryAfter());
+        }
+        Optional<AuthResult.Authenticated> hit = cached.get();
+        if (hit.isPresent()) {
+            return hit.get();
         }
         AuthResult result = authenticate.get();
         if (result instanceof AuthResult.Authenticated) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.authn.BasicCredentialCache;
 import dev.gatehouse.core.config.ConfigLoader;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
@@ -78,7 +79,8 @@ final class TestGatehouse implements AutoCloseable {
         AccountService accounts = new AccountService(users, sessions);
         tokenKeys = config.allows(AuthType.JWT) ? Optional.of(TokenKeys.fromConfig(config.tokens(), keyStore, clock)) : Optional.empty();
         tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens(), ISSUER, keys, refreshTokens, revocations, users, sessions, clock));
-        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
+        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
+                config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);

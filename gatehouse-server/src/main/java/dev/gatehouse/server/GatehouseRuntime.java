@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.authn.BasicCredentialCache;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.AuthType;
@@ -62,7 +63,8 @@ final class GatehouseRuntime implements AutoCloseable {
             }));
             Optional<TokenAuthority> tokens = keys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
                     stores.refreshTokens(), stores.revocations(), users, sessions, clock));
-            Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer));
+            Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
+                    config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             return new GatehouseRuntime(stores,
                     new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,

@@ -2,6 +2,7 @@ package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ public final class Authenticator {
     private final SessionService sessions;
     private final Set<AuthType> enabled;
     private final Optional<BearerAuthenticator> bearer;
+    private final Optional<BasicCredentialCache> basicCache;
 
     public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled) {
         this(users, sessions, enabled, Optional.empty());
@@ -21,10 +23,17 @@ public final class Authenticator {
 
     /** With {@code bearer} present, {@link AuthType#JWT} in {@code enabled} accepts access tokens. */
     public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<BearerAuthenticator> bearer) {
+        this(users, sessions, enabled, bearer, Optional.empty());
+    }
+
+    /** With {@code basicCache} present, a Basic login and password that verified recently are not hashed again. */
+    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<BearerAuthenticator> bearer,
+                         Optional<BasicCredentialCache> basicCache) {
         this.users = users;
         this.sessions = sessions;
         this.enabled = enabled.isEmpty() ? EnumSet.noneOf(AuthType.class) : EnumSet.copyOf(enabled);
         this.bearer = bearer;
+        this.basicCache = basicCache;
     }
 
     public boolean isEnabled(AuthType type) {
@@ -54,9 +63,26 @@ public final class Authenticator {
         if (!enabled.contains(AuthType.BASIC)) {
             return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
         }
-        return users.authenticate(basic.login(), basic.password())
-                .<AuthResult>map(user -> new AuthResult.Authenticated(user, AuthMethod.BASIC, Optional.empty()))
-                .orElseGet(() -> new AuthResult.Rejected(Rejection.INVALID_CREDENTIALS));
+        Optional<User> user = basicCache.isPresent()
+                ? basicCache.get().authenticate(basic.login(), basic.password())
+                : users.authenticate(basic.login(), basic.password());
+        return user.<AuthResult>map(Authenticator::basicUser).orElseGet(() -> new AuthResult.Rejected(Rejection.INVALID_CREDENTIALS));
+    }
+
+    /**
+     * The caller when this Basic credential verified recently (see {@link BasicCredentialCache}); empty
+     * when it must be checked in full by {@link #authenticate(Credential)}, or Basic is off. Never a
+     * rejection: a miss says nothing about the password.
+     */
+    public Optional<AuthResult.Authenticated> cachedBasic(Credential.Basic basic) {
+        if (!enabled.contains(AuthType.BASIC) || basicCache.isEmpty()) {
+            return Optional.empty();
+        }
+        return basicCache.get().cached(basic.login(), basic.password()).map(Authenticator::basicUser);
+    }
+
+    private static AuthResult.Authenticated basicUser(User user) {
+        return new AuthResult.Authenticated(user, AuthMethod.BASIC, Optional.empty());
     }
 
     private AuthResult session(Credential.SessionCookie cookie) {

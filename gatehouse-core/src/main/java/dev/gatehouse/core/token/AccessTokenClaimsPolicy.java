@@ -35,19 +35,12 @@ final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> 
 
     @Override
     public void verify(JWTClaimsSet claims, KeyContext context) throws BadJWTException {
-        Instant now = clock.instant();
         Instant expiresAt = required(claims.getExpirationTime());
         Instant issuedAt = required(claims.getIssueTime());
-        // RFC 7519 4.1.4: valid only while now is before exp.
-        if (!now.isBefore(expiresAt.plus(leeway))) {
-            throw new ClaimsRejected(InvalidToken.EXPIRED);
-        }
-        Date notBefore = claims.getNotBeforeTime();
-        if (notBefore != null && now.plus(leeway).isBefore(notBefore.toInstant())) {
-            throw new ClaimsRejected(InvalidToken.NOT_YET_VALID);
-        }
-        if (now.plus(leeway).isBefore(issuedAt)) {
-            throw new ClaimsRejected(InvalidToken.NOT_YET_VALID);
+        Optional<Instant> notBefore = Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant);
+        Optional<InvalidToken> timing = timeViolation(clock.instant(), leeway, expiresAt, notBefore, issuedAt);
+        if (timing.isPresent()) {
+            throw new ClaimsRejected(timing.get());
         }
         if (!settings.issuer().equals(claims.getIssuer())) {
             throw new ClaimsRejected(InvalidToken.WRONG_ISSUER);
@@ -56,6 +49,25 @@ final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> 
             throw new ClaimsRejected(InvalidToken.WRONG_AUDIENCE);
         }
         // The remaining shape rules (sub a UUID, a known role, a jti) are checked by toClaims.
+    }
+
+    /**
+     * The time rules, shared with the verified-token cache so that a cached token is served at
+     * exactly the instants a full verification would accept it.
+     */
+    static Optional<InvalidToken> timeViolation(Instant now, Duration leeway, Instant expiresAt, Optional<Instant> notBefore,
+                                                Instant issuedAt) {
+        // RFC 7519 4.1.4: valid only while now is before exp.
+        if (!now.isBefore(expiresAt.plus(leeway))) {
+            return Optional.of(InvalidToken.EXPIRED);
+        }
+        if (notBefore.isPresent() && now.plus(leeway).isBefore(notBefore.get())) {
+            return Optional.of(InvalidToken.NOT_YET_VALID);
+        }
+        if (now.plus(leeway).isBefore(issuedAt)) {
+            return Optional.of(InvalidToken.NOT_YET_VALID);
+        }
+        return Optional.empty();
     }
 
     /** The typed view; throws for missing or malformed required claims. */

@@ -12,7 +12,9 @@ import dev.gatehouse.core.keys.VerificationKeys;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies access tokens, strictly. First the admission of {@link JwsSignatureCheck} (size,
@@ -25,26 +27,42 @@ import java.util.Objects;
  *
  * <p>A bad token is a value ({@link AccessTokenCheck.Invalid}); a failure on our side (the key
  * source threw, a configured key is unusable) is a {@link TokenProcessingException}. Thread-safe.
+ *
+ * <p>Successes are remembered in a bounded {@link VerifiedTokenCache}, so a token presented again
+ * skips the signature; the cache serves a token only when a full verification would accept it at
+ * that instant, so it changes the cost, never the answer.
  */
 public final class AccessTokenVerifier {
     /** The largest clock skew tolerated: beyond a minute, clocks are broken, not skewed. */
     public static final Duration MAX_LEEWAY = Duration.ofSeconds(60);
     /** Default skew tolerance between the issuing and the verifying server. */
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(30);
+    /**
+     * Default bound of the verified-token cache: at most this many tokens (about 1 KiB each) are
+     * remembered, enough for the live tokens of a busy instance's recent callers.
+     */
+    public static final int DEFAULT_CACHE_ENTRIES = 10_000;
 
     private final VerificationKeys keys;
     private final JwsSignatureCheck jws = new JwsSignatureCheck();
     private final DefaultJWTProcessor<KeyContext> processor = new DefaultJWTProcessor<>();
+    private final Optional<VerifiedTokenCache> cache;
 
-    /** A verifier with {@link #DEFAULT_LEEWAY}. */
+    /** A verifier with {@link #DEFAULT_LEEWAY} and a cache of {@link #DEFAULT_CACHE_ENTRIES}. */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock) {
         this(settings, keys, clock, DEFAULT_LEEWAY);
     }
 
-    /**
-     * @param leeway clock skew tolerated on exp, nbf and iat; 0 to 60 seconds
-     */
+    /** A verifier with a cache of {@link #DEFAULT_CACHE_ENTRIES}. */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway) {
+        this(settings, keys, clock, leeway, DEFAULT_CACHE_ENTRIES);
+    }
+
+    /**
+     * @param leeway       clock skew tolerated on exp, nbf and iat; 0 to 60 seconds
+     * @param cacheEntries how many verified tokens to remember (see {@link VerifiedTokenCache}); 0 for none
+     */
+    public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway, int cacheEntries) {
         Objects.requireNonNull(settings, "settings");
         this.keys = Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
@@ -52,6 +70,10 @@ public final class AccessTokenVerifier {
         if (leeway.isNegative() || leeway.compareTo(MAX_LEEWAY) > 0) {
             throw new IllegalArgumentException("the leeway must be between 0 and 60 seconds: " + leeway);
         }
+        if (cacheEntries < 0) {
+            throw new IllegalArgumentException("cacheEntries must not be negative: " + cacheEntries);
+        }
+        this.cache = cacheEntries == 0 ? Optional.empty() : Optional.of(new VerifiedTokenCache(cacheEntries, clock, leeway));
         processor.setJWSKeySelector(jws.keySelector());
         processor.setJWSVerifierFactory(jws.verifierFactory());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
@@ -67,19 +89,35 @@ public final class AccessTokenVerifier {
      * @throws TokenProcessingException when we, not the token, failed in any other way
      */
     public AccessTokenCheck verify(String token) {
+        if (cache.isEmpty() || token == null) {
+            return verifyFully(token, Optional.empty());
+        }
+        String key = VerifiedTokenCache.keyOf(token);
+        Optional<AccessTokenClaims> cached = cache.get().find(key, JwsSignatureCheck.byKid(keys));
+        if (cached.isPresent()) {
+            return new AccessTokenCheck.Valid(cached.get());
+        }
+        return verifyFully(token, Optional.of(key));
+    }
+
+    /** Verifies without the cache; a success is remembered under {@code cacheKey} when present. */
+    private AccessTokenCheck verifyFully(String token, Optional<String> cacheKey) {
         return switch (jws.admit(token, JwsSignatureCheck.byKid(keys))) {
             case Admission.Refused refused -> new AccessTokenCheck.Invalid(refused.reason());
-            case Admission.Admitted admitted -> process(admitted);
+            case Admission.Admitted admitted -> process(admitted, cacheKey);
         };
     }
 
-    private AccessTokenCheck process(Admission.Admitted admitted) {
+    private AccessTokenCheck process(Admission.Admitted admitted, Optional<String> cacheKey) {
         if (!isAccessTokenType(admitted.jws().getHeader().getType())) {
             return new AccessTokenCheck.Invalid(InvalidToken.WRONG_TYPE);
         }
         try {
             JWTClaimsSet claims = processor.process(admitted.jws(), new KeyContext(admitted.key()));
-            return new AccessTokenCheck.Valid(AccessTokenClaimsPolicy.toClaims(claims));
+            AccessTokenClaims verified = AccessTokenClaimsPolicy.toClaims(claims);
+            cacheKey.ifPresent(key -> cache.orElseThrow().remember(key, new VerifiedTokenCache.Verified(verified, admitted.key(),
+                    Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant))));
+            return new AccessTokenCheck.Valid(verified);
         } catch (ClaimsRejected e) {
             return new AccessTokenCheck.Invalid(e.reason());
         } catch (BadJWSException e) {
@@ -93,6 +131,11 @@ public final class AccessTokenVerifier {
         } catch (JOSEException e) {
             throw new TokenProcessingException("could not verify an access token", e);
         }
+    }
+
+    /** How many verified tokens are remembered now (for tests and metrics). */
+    int cachedTokens() {
+        return cache.map(VerifiedTokenCache::size).orElse(0);
     }
 
     /** RFC 7515 4.1.9: media types compare case-insensitively and may omit "application/". */

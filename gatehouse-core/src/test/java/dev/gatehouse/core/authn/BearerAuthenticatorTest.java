@@ -87,4 +87,25 @@ class BearerAuthenticatorTest {
         users.delete(ada.id());
         assertThat(accepted(token.token())).isFalse();
     }
+
+    @Test
+    void aTokenServedFromTheVerifiedCacheIsStillRevokedAtOnce() {
+        StartedSession session = sessions.start(ada.id(), ClientInfo.unknown());
+        IssuedAccessToken byJti = issuer.issue(ada, key);
+        IssuedAccessToken bySession = issuer.issue(ada, key, Optional.of(session.session().id().toString()));
+        for (int i = 0; i < 3; i++) {
+            assertThat(accepted(byJti.token())).as("verified once, then from the cache").isTrue();
+            assertThat(accepted(bySession.token())).isTrue();
+        }
+        revocations.revokeJti(byJti.jti(), byJti.expiresAt());
+        sessions.end(session.token());
+        assertThat(accepted(byJti.token())).isFalse();
+        assertThat(accepted(bySession.token())).isFalse();
+
+        IssuedAccessToken later = issuer.issue(ada, key);
+        assertThat(accepted(later.token())).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        revocations.setUserNotBefore(ada.id(), clock.instant());
+        assertThat(accepted(later.token())).as("log-out-everywhere").isFalse();
+    }
 }
