@@ -95,7 +95,7 @@ public final class E2eDriver {
         }
 
         facts.add("start to first 200 of GET /api/v1/status: " + startMillis + " ms (from starting `java <launcher flags> -jar gatehouse-server.jar serve`, "
-                + "fresh SQLite file, CDS archive as the launcher leaves it)");
+                + "fresh SQLite file, with the launcher's AOT cache when it has made one)");
         facts.add("server RSS (VmRSS): " + kib(rssAfterStart) + " after start, " + kib(rssAfterRun)
                 + " after the run (launcher's JVM flags)");
         facts.add(String.format(Locale.ROOT, "whole run: %.0f s; load average (1, 5, 15 min) %s at the start, %s at the end",

@@ -79,11 +79,27 @@ final class GatehouseProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
-    /** The JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
+    /** The fixed JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
+    static List<String> launcherBaseFlags() {
+        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "--enable-native-access=ALL-UNNAMED");
+    }
+
+    /**
+     * The launcher's JVM flags: the fixed ones, and its AOT cache when the launcher has left a
+     * current one beside the jar (JDK 25: made by the first {@code ./gatehouse serve} after a build).
+     */
     static List<String> launcherJvmFlags(Path root) {
-        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + root.resolve("gatehouse-server/target/gatehouse.jsa"), "-Xlog:cds*=off",
-                "--enable-native-access=ALL-UNNAMED");
+        List<String> flags = new java.util.ArrayList<>(launcherBaseFlags());
+        Path aot = root.resolve("gatehouse-server/target/gatehouse.aot");
+        Path jar = root.resolve("gatehouse-server/target/gatehouse-server.jar");
+        try {
+            if (Files.exists(aot) && Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                flags.addAll(List.of("-XX:AOTCache=" + aot, "-Xlog:aot*=off", "-Xlog:cds*=off"));
+            }
+        } catch (IOException e) {
+            // No cache then: the server starts as it would on the first run after a build.
+        }
+        return flags;
     }
 
     private static int freePort() throws IOException {
