@@ -76,8 +76,11 @@ public final class KeyRotator implements VerificationKeys {
         if (next == ring) {
             return ring;
         }
-        if (store.save(codec.encode(next, generation + 1))) {
-            adopt(next, generation + 1);
+        // Taken before saving: a store that announces the save may have this rotator refresh itself
+        // (on this very thread) before save returns, moving the generation on.
+        long nextGeneration = generation + 1;
+        if (store.save(codec.encode(next, nextGeneration))) {
+            adopt(next, nextGeneration);
         } else {
             reload();
         }
@@ -93,8 +96,9 @@ public final class KeyRotator implements VerificationKeys {
     public synchronized KeyRing rotateNow() {
         for (int attempt = 0; attempt < 10; attempt++) {
             KeyRing next = current.get().rotateNow(clock.instant(), newKeys);
-            if (store.save(codec.encode(next, generation + 1))) {
-                adopt(next, generation + 1);
+            long nextGeneration = generation + 1;
+            if (store.save(codec.encode(next, nextGeneration))) {
+                adopt(next, nextGeneration);
                 return next;
             }
             reload();

@@ -71,6 +71,37 @@ class KeyRotatorTest {
     }
 
     @Test
+    void aStoreThatMakesTheRotatorRefreshDuringItsSaveLeavesTheGenerationRight() {
+        // As a store announcing its saves to a listener in the same process does.
+        KeyRotator[] rotator = new KeyRotator[1];
+        KeyStore announcing = new KeyStore() {
+            @Override
+            public Optional<StoredKeyRing> load() {
+                return store.load();
+            }
+
+            @Override
+            public boolean save(StoredKeyRing ring) {
+                boolean saved = store.save(ring);
+                if (saved && rotator[0] != null) {
+                    rotator[0].refresh();
+                }
+                return saved;
+            }
+        };
+        rotator[0] = KeyRotator.open(announcing, codec, policy, newKeys, clock);
+
+        rotator[0].rotateNow();
+        clock.advance(Duration.ofHours(1));
+        KeyRing due = rotator[0].rotateIfDue();
+        rotator[0].rotateNow();
+
+        assertThat(store.load().orElseThrow().generation()).as("three rotations after the first ring, none lost").isEqualTo(4);
+        assertThat(due.signingKey()).isNotNull();
+        assertThat(rotator[0].current().keys()).isEqualTo(codec.decode(store.load().orElseThrow(), policy).keys());
+    }
+
+    @Test
     void aRefreshKeepsTheRingWhenNothingNewWasSaved() {
         KeyRotator a = KeyRotator.open(store, codec, policy, newKeys, clock);
         KeyRing before = a.current();
