@@ -44,9 +44,12 @@ public final class CachingSessionStore extends ForwardingSessionStore {
 
     @Override
     public Optional<Session> findByTokenHash(String tokenHash) {
-        Optional<Session> found = byTokenHash.get(tokenHash, copy -> copy.isLiveAt(clock.instant()), () -> store.findByTokenHash(tokenHash));
-        found.ifPresent(session -> tokenHashById.put(session.id(), tokenHash));
-        return found;
+        return byTokenHash.get(tokenHash, copy -> copy.isLiveAt(clock.instant()), () -> {
+            // Indexed when read from the store, not at every hit: a hit stays a single map lookup.
+            Optional<Session> read = store.findByTokenHash(tokenHash);
+            read.ifPresent(session -> tokenHashById.put(session.id(), tokenHash));
+            return read;
+        });
     }
 
     @Override
@@ -100,7 +103,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     private void onEvent(StoreEvent event) {
         switch (event) {
             // Every held copy is in the id index, so a session not found there is not held here.
-            case StoreEvent.SessionEnded ended -> ended.tokenHash().or(() -> Optional.ofNullable(tokenHashById.get(ended.sessionId())))
+            case StoreEvent.SessionEnded ended -> ended.tokenHash().or(() -> Optional.ofNullable(tokenHashById.remove(ended.sessionId())))
                     .ifPresent(byTokenHash::forget);
             // A scan of the copies: fine for what is rare (a password change, log out everywhere).
             case StoreEvent.UserSessionsEnded ended -> byTokenHash.forgetIf(copy -> copy.userId().equals(ended.userId()));

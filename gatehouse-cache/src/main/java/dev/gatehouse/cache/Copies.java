@@ -38,8 +38,8 @@ final class Copies<K, V> {
     /** The copy, or what {@code load} reads from the store (kept when nothing was forgotten meanwhile). */
     Optional<V> get(K key, Predicate<V> stillGood, Supplier<Optional<V>> load) {
         if (!feed.live()) {
-            // Unheard events may have made any copy stale: go to the store, keep nothing.
-            forgetAll();
+            // Unheard events may have made any copy stale: go to the store, keep nothing. The copies
+            // held are dropped once, by the Resync the feed raises when it is back.
             return load.get();
         }
         V copy = cache.getIfPresent(key);

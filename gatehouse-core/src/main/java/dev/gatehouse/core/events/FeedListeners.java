@@ -43,11 +43,12 @@ public final class FeedListeners {
     public void alive() {
         long now = System.nanoTime();
         boolean wasSilent = !heardAny || now - lastHeard >= liveness.toNanos();
-        lastHeard = now;
-        heardAny = true;
         if (wasSilent) {
+            // Before the feed reads as live again, so that no stale copy is trusted in between.
             deliver(new StoreEvent.Resync());
         }
+        lastHeard = now;
+        heardAny = true;
     }
 
     /** The connection is known to be gone: not live until the next sign of life. */
