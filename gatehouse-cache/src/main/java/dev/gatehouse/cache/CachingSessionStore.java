@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps copies of sessions looked up by token, so that a request with a cookie costs a map
- * lookup instead of a store read. Writes go to the store first; ends of sessions are published on
+ * lookup instead of a store read, and of sessions looked up by id, which every bearer check
+ * whose token is bound to a sign-in ({@code sid}) makes. Writes go to the store first; ends of sessions are published on
  * the {@link EventFeed} so every instance forgets its copy within moments.
  *
  * <p>A copy that looks expired is never acted on: it is read again from the store, because
@@ -27,6 +28,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     private final EventFeed feed;
     private final Clock clock;
     private final Copies<String, Session> byTokenHash;
+    private final Copies<UUID, Session> byId;
     // Lets a session's copy be found by its id (touch, delete); kept in step by the cache's removals.
     private final Map<UUID, String> tokenHashById = new ConcurrentHashMap<>();
 
@@ -39,6 +41,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
                 tokenHashById.remove(session.id(), hash);
             }
         });
+        this.byId = new Copies<>(settings, clock, feed, (id, session, cause) -> { });
         feed.subscribe(this::onEvent);
     }
 
@@ -53,8 +56,18 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     }
 
     @Override
+    public Optional<Session> findById(UUID id) {
+        return byId.get(id, copy -> copy.isLiveAt(clock.instant()), () -> store.findById(id));
+    }
+
+    @Override
     public boolean touch(UUID id, Instant lastSeenAt, Optional<Instant> idleExpiry) {
         boolean touched = store.touch(id, lastSeenAt, idleExpiry);
+        if (touched) {
+            byId.replaceIfPresent(id, copy -> copy.seenAt(lastSeenAt, idleExpiry));
+        } else {
+            byId.forget(id);
+        }
         String hash = tokenHashById.get(id);
         if (hash != null) {
             if (touched) {
@@ -91,7 +104,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
 
     /** How many copies are held (for tests and statistics). */
     public long copies() {
-        return byTokenHash.size();
+        return byTokenHash.size() + byId.size();
     }
 
     /** Forgets here at once, then tells the other instances. */
@@ -103,12 +116,22 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     private void onEvent(StoreEvent event) {
         switch (event) {
             // Every held copy is in the id index, so a session not found there is not held here.
-            case StoreEvent.SessionEnded ended -> ended.tokenHash().or(() -> Optional.ofNullable(tokenHashById.remove(ended.sessionId())))
-                    .ifPresent(byTokenHash::forget);
+            case StoreEvent.SessionEnded ended -> {
+                byId.forget(ended.sessionId());
+                ended.tokenHash().or(() -> Optional.ofNullable(tokenHashById.remove(ended.sessionId()))).ifPresent(byTokenHash::forget);
+            }
             // A scan of the copies: fine for what is rare (a password change, log out everywhere).
-            case StoreEvent.UserSessionsEnded ended -> byTokenHash.forgetIf(copy -> copy.userId().equals(ended.userId()));
-            case StoreEvent.Resync resync -> byTokenHash.forgetAll();
+            case StoreEvent.UserSessionsEnded ended -> {
+                byId.forgetIf(copy -> copy.userId().equals(ended.userId()));
+                byTokenHash.forgetIf(copy -> copy.userId().equals(ended.userId()));
+            }
+            case StoreEvent.Resync resync -> {
+                byId.forgetAll();
+                byTokenHash.forgetAll();
+            }
             case StoreEvent.UserChanged changed -> { }
+            case StoreEvent.JtiRevoked revoked -> { }
+            case StoreEvent.UserNotBeforeSet set -> { }
             case StoreEvent.KeysChanged changed -> { }
         }
     }

@@ -89,6 +89,8 @@ public final class CachingUserStore implements UserStore {
             case StoreEvent.Resync resync -> byId.forgetAll();
             case StoreEvent.SessionEnded ended -> { }
             case StoreEvent.UserSessionsEnded ended -> { }
+            case StoreEvent.JtiRevoked revoked -> { }
+            case StoreEvent.UserNotBeforeSet set -> { }
             case StoreEvent.KeysChanged changed -> { }
         }
     }

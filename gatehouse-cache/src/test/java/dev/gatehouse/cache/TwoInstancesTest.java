@@ -1,9 +1,11 @@
 package dev.gatehouse.cache;
 
+import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.token.RevocationStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
@@ -159,5 +161,120 @@ class TwoInstancesTest {
         usersA.delete(ada);
         assertThat(usersB.findById(ada)).isEmpty();
         assertThat(List.of(usersA.count(), usersB.count())).containsOnly(0L);
+    }
+
+    @Test
+    void aSessionLookedUpByIdIsServedFromTheCopyAndALogoutOnTheOtherInstanceEndsIt() {
+        AtomicInteger byIdReads = new AtomicInteger();
+        SessionStore counting = new ForwardingSessionStore(sharedSessions) {
+            @Override
+            public Optional<Session> findById(UUID id) {
+                byIdReads.incrementAndGet();
+                return store.findById(id);
+            }
+        };
+        CachingSessionStore first = new CachingSessionStore(counting, feed, settings, clock);
+        CachingSessionStore second = new CachingSessionStore(counting, feed, settings, clock);
+        Session s = session("hash-one-0123456789", Duration.ofHours(1));
+        first.insert(s);
+        for (int i = 0; i < 3; i++) {
+            assertThat(second.findById(s.id())).contains(s);
+        }
+        assertThat(byIdReads.get()).isEqualTo(1);
+
+        first.delete(s.id());
+
+        assertThat(second.findById(s.id())).isEmpty();
+    }
+
+    @Test
+    void aSessionCopyByIdIsDroppedWhenTheUserLogsOutEverywhereAndReadAgainWhenItLooksIdle() {
+        Session s = session("hash-one-0123456789", Duration.ofMinutes(10));
+        a.insert(s);
+        assertThat(b.findById(s.id())).isPresent();
+
+        clock.advance(Duration.ofMinutes(8));
+        a.touch(s.id(), clock.instant(), Optional.of(clock.instant().plus(Duration.ofMinutes(10))));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(b.findById(s.id())).as("read again, not refused on the old copy's idle expiry").isPresent();
+
+        a.deleteAllForUser(ada);
+        assertThat(b.findById(s.id())).isEmpty();
+    }
+
+    @Test
+    void aTokenRevokedOnOneInstanceIsRefusedByTheOtherAtOnce() {
+        InMemoryRevocationStore shared = new InMemoryRevocationStore();
+        CachingRevocationStore revocationsA = new CachingRevocationStore(shared, feed, settings, clock);
+        CachingRevocationStore revocationsB = new CachingRevocationStore(shared, feed, settings, clock);
+        String jti = "jti-0123456789abcdef";
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(15));
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).isFalse();
+
+        revocationsA.revokeJti(jti, expiry);
+
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).isTrue();
+        assertThat(revocationsA.isJtiRevoked(jti, clock.instant())).isTrue();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).as("past the token's expiry the entry is over").isFalse();
+    }
+
+    @Test
+    void aNotBeforeSetOnOneInstanceIsSeenByTheOtherAndNoneSetIsRemembered() {
+        AtomicInteger reads = new AtomicInteger();
+        RevocationStore shared = new CountingNotBeforeReads(new InMemoryRevocationStore(), reads);
+        CachingRevocationStore revocationsA = new CachingRevocationStore(shared, feed, settings, clock);
+        CachingRevocationStore revocationsB = new CachingRevocationStore(shared, feed, settings, clock);
+        assertThat(revocationsB.userNotBefore(ada)).isEmpty();
+        assertThat(revocationsB.userNotBefore(ada)).isEmpty();
+        assertThat(reads.get()).as("\"never set\" is an answer worth keeping").isEqualTo(1);
+
+        revocationsA.setUserNotBefore(ada, clock.instant());
+
+        assertThat(revocationsB.userNotBefore(ada)).contains(clock.instant());
+    }
+
+    @Test
+    void aRevocationWhoseEventIsLostIsHonouredOnceTheFeedIsBack() {
+        InMemoryRevocationStore shared = new InMemoryRevocationStore();
+        CachingRevocationStore revocationsA = new CachingRevocationStore(shared, feed, settings, clock);
+        CachingRevocationStore revocationsB = new CachingRevocationStore(shared, feed, settings, clock);
+        String jti = "jti-0123456789abcdef";
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).isFalse();
+
+        feed.cut();
+        revocationsA.revokeJti(jti, clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).as("the store is asked while the feed is cut").isTrue();
+        feed.restore();
+        assertThat(revocationsB.isJtiRevoked(jti, clock.instant())).isTrue();
+    }
+
+    /** Counts the not-before reads that reach the store. */
+    private record CountingNotBeforeReads(RevocationStore store, AtomicInteger reads) implements RevocationStore {
+        @Override
+        public void revokeJti(String jti, Instant expiresAt) {
+            store.revokeJti(jti, expiresAt);
+        }
+
+        @Override
+        public boolean isJtiRevoked(String jti, Instant now) {
+            return store.isJtiRevoked(jti, now);
+        }
+
+        @Override
+        public void setUserNotBefore(UUID userId, Instant notBefore) {
+            store.setUserNotBefore(userId, notBefore);
+        }
+
+        @Override
+        public Optional<Instant> userNotBefore(UUID userId) {
+            reads.incrementAndGet();
+            return store.userNotBefore(userId);
+        }
+
+        @Override
+        public int deleteExpired(Instant now) {
+            return store.deleteExpired(now);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.cache.CacheSettings;
+import dev.gatehouse.cache.CachingRevocationStore;
 import dev.gatehouse.cache.CachingSessionStore;
 import dev.gatehouse.cache.CachingUserStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
@@ -31,6 +32,7 @@ import dev.gatehouse.jdbc.JdbcSessionStore;
 import dev.gatehouse.jdbc.JdbcUserStore;
 import dev.gatehouse.jdbc.PostgresEventFeed;
 import dev.gatehouse.jdbc.SqlDialect;
+import dev.gatehouse.jdbc.SqliteEventFeed;
 import dev.gatehouse.redis.RedisStores;
 
 import java.time.Clock;
@@ -44,11 +46,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>memory: everything in the process.</li>
- *   <li>SQLite: one process owns the file; nothing is cached (a CLI command writing the same file
- *       could not tell the server).</li>
- *   <li>PostgreSQL, or any SQL store with {@code GATEHOUSE_REDIS_URL}: stores several instances
- *       share. Sessions and users are cached, and changes are announced over Redis pub/sub when
- *       there is Redis, else over PostgreSQL's LISTEN/NOTIFY.</li>
+ *   <li>SQL stores: sessions, users and revocation checks are cached, and changes are announced to every process
+ *       that holds copies: over Redis pub/sub when there is Redis, else over PostgreSQL's
+ *       LISTEN/NOTIFY, else (SQLite) through the file's event log, which the server and the
+ *       {@code gatehouse users ...} commands run beside it share.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
  *       keys and server secrets stay in SQL.</li>
  * </ul>
@@ -79,22 +80,23 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
             Optional<RedisStores> redis = config.redisUrl().map(Secret::value)
                     .map(url -> RedisStores.connect(url, config.redisKeyPrefix(), clock));
             redis.ifPresent(opened::push);
-            EventFeed events = redis.<EventFeed>map(RedisStores::startEvents)
-                    .orElseGet(() -> database.dialect() == SqlDialect.POSTGRES ? PostgresEventFeed.start(database) : new LocalEventFeed());
+            EventFeed events = redis.<EventFeed>map(RedisStores::startEvents).orElseGet(() -> database.dialect() == SqlDialect.POSTGRES
+                    ? PostgresEventFeed.start(database) : SqliteEventFeed.start(database, clock));
             opened.push(events);
 
             UserStore users = new JdbcUserStore(database);
             SessionStore sessions = redis.<SessionStore>map(RedisStores::sessions).orElseGet(() -> new JdbcSessionStore(database));
-            boolean shared = redis.isPresent() || database.dialect() == SqlDialect.POSTGRES;
-            if (shared && !config.cacheMaxStale().isZero()) {
+            RevocationStore revocations = redis.<RevocationStore>map(RedisStores::revocations).orElseGet(() -> new JdbcRevocationStore(database));
+            if (!config.cacheMaxStale().isZero()) {
                 CacheSettings cache = new CacheSettings(config.cacheMaxStale(), CacheSettings.DEFAULT.maxEntries());
                 users = new CachingUserStore(users, events, cache, clock);
                 sessions = new CachingSessionStore(sessions, events, cache, clock);
+                revocations = new CachingRevocationStore(revocations, events, cache, clock);
             }
             return new Stores(users, sessions, new JdbcServerSecretStore(database, clock),
                     new NotifyingKeyStore(new JdbcKeyStore(database), events),
                     redis.<RefreshTokenStore>map(RedisStores::refreshTokens).orElseGet(() -> new JdbcRefreshTokenStore(database)),
-                    redis.<RevocationStore>map(RedisStores::revocations).orElseGet(() -> new JdbcRevocationStore(database)),
+                    revocations,
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
                     events, closeAll);

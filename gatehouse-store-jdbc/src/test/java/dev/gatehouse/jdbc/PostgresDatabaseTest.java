@@ -159,7 +159,9 @@ class PostgresDatabaseTest {
             assertThat(queryStrings(p, "SELECT table_name || '.' || column_name || (CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE '' END) "
                     + "FROM information_schema.columns WHERE table_schema = " + pgSchema + " AND table_name <> 'flyway_schema_history'"))
                     .containsExactlyInAnyOrderElementsOf(queryStrings(s, "SELECT m.name || '.' || c.name || (CASE WHEN c.\"notnull\" THEN ' NOT NULL' ELSE '' END) "
-                            + "FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name <> 'flyway_schema_history'"));
+                            + "FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name <> 'flyway_schema_history' "
+                            // SQLite's own bookkeeping (AUTOINCREMENT keeps its counters in sqlite_sequence)
+                            + "AND m.name <> 'sqlite_sequence'"));
             // The indexes the migrations create by name, unique or not; those behind a PRIMARY KEY or
             // UNIQUE constraint are named by each database its own way, and the columns above cover them.
             assertThat(queryStrings(p, "SELECT c.relname || (CASE WHEN i.indisunique THEN ' UNIQUE' ELSE '' END) "

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Store events between two "instances" (two databases opened on one schema) over real LISTEN/NOTIFY. */
 class PostgresEventFeedTest {
@@ -63,6 +64,13 @@ class PostgresEventFeedTest {
         BlockingQueue<StoreEvent> heardByB = new LinkedBlockingQueue<>();
         b.subscribe(heardByB::add);
         return heardByB;
+    }
+
+    @Test
+    void theTableFeedIsOnlyForSqlite() {
+        first = postgres.open();
+        assertThatThrownBy(() -> SqliteEventFeed.start(first, java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PostgreSQL");
     }
 
     @Test

@@ -31,6 +31,20 @@ public sealed interface StoreEvent {
         }
     }
 
+    /** An access token's id was put on the denylist (RFC 7009 revocation, a logout of its session). */
+    record JtiRevoked(String jti) implements StoreEvent {
+        public JtiRevoked {
+            Objects.requireNonNull(jti, "jti");
+        }
+    }
+
+    /** A user's not-before time moved: every token issued before it is refused (log out everywhere). */
+    record UserNotBeforeSet(UUID userId) implements StoreEvent {
+        public UserNotBeforeSet {
+            Objects.requireNonNull(userId, "userId");
+        }
+    }
+
     /** The signing key ring was saved anew (rotation, import). */
     record KeysChanged() implements StoreEvent {
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * tokens. An unreadable line decodes to {@link StoreEvent.Resync}: when in doubt, forget.
  */
 public final class StoreEvents {
+    /** Token hashes and token ids alike: base64url, as Gatehouse makes them. Anything else decodes to a resync. */
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     private StoreEvents() {
@@ -20,6 +21,8 @@ public final class StoreEvents {
             case StoreEvent.SessionEnded e -> "session-ended " + e.sessionId() + e.tokenHash().map(h -> " " + h).orElse("");
             case StoreEvent.UserSessionsEnded e -> "user-sessions-ended " + e.userId();
             case StoreEvent.UserChanged e -> "user-changed " + e.userId();
+            case StoreEvent.JtiRevoked e -> "jti-revoked " + e.jti();
+            case StoreEvent.UserNotBeforeSet e -> "user-not-before " + e.userId();
             case StoreEvent.KeysChanged e -> "keys-changed";
             case StoreEvent.Resync e -> "resync";
         };
@@ -33,6 +36,8 @@ public final class StoreEvents {
                         parts.length > 2 && HASH.matcher(parts[2]).matches() ? Optional.of(parts[2]) : Optional.empty());
                 case "user-sessions-ended" -> new StoreEvent.UserSessionsEnded(UUID.fromString(parts[1]));
                 case "user-changed" -> new StoreEvent.UserChanged(UUID.fromString(parts[1]));
+                case "jti-revoked" -> HASH.matcher(parts[1]).matches() ? new StoreEvent.JtiRevoked(parts[1]) : new StoreEvent.Resync();
+                case "user-not-before" -> new StoreEvent.UserNotBeforeSet(UUID.fromString(parts[1]));
                 case "keys-changed" -> new StoreEvent.KeysChanged();
                 default -> new StoreEvent.Resync();
             };

@@ -16,13 +16,15 @@ class StoreEventsTest {
         UUID id = UUID.randomUUID();
         for (StoreEvent event : List.of(new StoreEvent.SessionEnded(id, Optional.of("abcdefghijklmnopqrstuvwxyz_-0123456789ABCDEFG")),
                 new StoreEvent.SessionEnded(id, Optional.empty()), new StoreEvent.UserSessionsEnded(id), new StoreEvent.UserChanged(id),
+                new StoreEvent.JtiRevoked("Zx3_kLq9-0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456"), new StoreEvent.UserNotBeforeSet(id),
                 new StoreEvent.KeysChanged(), new StoreEvent.Resync())) {
             assertThat(StoreEvents.decode(StoreEvents.encode(event))).isEqualTo(event);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "session-ended", "session-ended not-a-uuid", "user-changed", "who-knows 1 2", "KEYS-CHANGED"})
+    @ValueSource(strings = {"", " ", "session-ended", "session-ended not-a-uuid", "user-changed", "who-knows 1 2", "KEYS-CHANGED",
+            "jti-revoked", "jti-revoked short", "jti-revoked <script>alert(1)</script>", "user-not-before 42"})
     void anUnreadableLineMeansForgetEverything(String line) {
         assertThat(StoreEvents.decode(line)).isEqualTo(new StoreEvent.Resync());
     }
