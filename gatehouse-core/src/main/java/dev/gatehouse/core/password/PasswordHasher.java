@@ -6,9 +6,14 @@ import de.mkammerer.argon2.Argon2Factory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Argon2id password hashing through the reference C implementation (argon2-jvm), in PHC string
@@ -41,6 +46,8 @@ public final class PasswordHasher {
     private final int maxQueued;
     private final AtomicInteger waiting = new AtomicInteger();
     private final String dummyHash;
+    /** As many as there are slots, so a hash never waits for a thread once it has a slot. */
+    private final ExecutorService hashingThreads;
 
     /** A hasher whose queue is {@link #QUEUE_PER_SLOT} callers per slot. */
     public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait) {
@@ -59,6 +66,8 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("the queue cannot be negative, not " + maxQueued);
         }
         this.maxQueued = maxQueued;
+        this.hashingThreads = Executors.newFixedThreadPool(concurrency,
+                Thread.ofPlatform().daemon().name("gatehouse-argon2-", 0).factory());
         this.dummyHash = hashUnbounded("gatehouse-dummy-password".toCharArray());
     }
 
@@ -122,7 +131,7 @@ public final class PasswordHasher {
         return waiting.get();
     }
 
-    private <T> T withSlot(java.util.function.Supplier<T> work) {
+    private <T> T withSlot(Supplier<T> work) {
         boolean acquired;
         try {
             // With a zero timeout rather than tryAcquire(): that one barges past callers already waiting.
@@ -149,9 +158,44 @@ public final class PasswordHasher {
             throw new PasswordHashingBusyException();
         }
         try {
-            return work.get();
+            return onHashingThread(work);
         } finally {
             slots.release();
+        }
+    }
+
+    /**
+     * Runs the hash on one of the hasher's own platform threads while the caller waits. A hash is
+     * tens of milliseconds in native code, and a virtual thread in native code pins its carrier:
+     * with one slot per core, hashing on the callers' virtual threads pinned every carrier, so
+     * nothing else (other requests, the store writes that finish a sign-in) ran until a hash ended.
+     * On platform threads the OS shares the cores between hashing and the rest, and the waiting
+     * virtual thread parks without holding a carrier.
+     */
+    private <T> T onHashingThread(Supplier<T> work) {
+        Future<T> hashed = hashingThreads.submit(work::get);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return hashed.get();
+                } catch (InterruptedException e) {
+                    // The hash holds the slot until it ends: wait it out, then keep the interrupt.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

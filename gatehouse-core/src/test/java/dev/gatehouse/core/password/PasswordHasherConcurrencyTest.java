@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,9 +17,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The hashing slots. To hold a slot without sleeping, another thread checks a password against a
  * deliberately expensive stored hash (check runs at the stored hash's cost, inside a slot), and
- * the test waits until that thread's stack shows it inside libargon2's verify: the hasher only
- * calls verify while holding a slot, so from then on the slot is provably taken, for the
- * hundreds of milliseconds the expensive verification lasts.
+ * the test waits until that thread's stack shows it waiting for the hasher's own thread to verify:
+ * the hasher hands work to that thread only while the caller holds a slot, so from then on the
+ * slot is provably taken, for the hundreds of milliseconds the expensive verification lasts.
  */
 class PasswordHasherConcurrencyTest {
     private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
@@ -114,6 +113,27 @@ class PasswordHasherConcurrencyTest {
         assertThat(hasher.check("interrupted password", hasher.hash("interrupted password"))).isEqualTo(PasswordCheck.MATCH);
     }
 
+    @Test
+    void aHashFromAVirtualThreadRunsOnTheHashersOwnPlatformThreadSoTheCarrierIsFree() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(CHEAP, 1, Duration.ofSeconds(30));
+        CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().start(() -> hasher.check(SLOW_PASSWORD, slowHash)); // hundreds of ms
+        // The hasher's thread is the one inside libargon2 while the virtual caller waits parked.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ranOn.isDone() && caller.isAlive() && System.nanoTime() < deadline) {
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("gatehouse-argon2-") && Arrays.stream(stack)
+                        .anyMatch(frame -> frame.getClassName().startsWith("de.mkammerer.argon2."))) {
+                    ranOn.complete(thread);
+                }
+            });
+        }
+        caller.join();
+        assertThat(ranOn).isDone();
+        assertThat(ranOn.join().isVirtual()).isFalse();
+        assertThat(ranOn.join().isDaemon()).as("never keeps the JVM alive").isTrue();
+    }
+
     /** A thread that holds one slot by checking the slow hash. */
     private record Holder(Thread thread, CompletableFuture<PasswordCheck> result) {
         static Holder start(PasswordHasher hasher) {
@@ -145,11 +165,11 @@ class PasswordHasherConcurrencyTest {
         }
 
         boolean isInsideVerify() {
-            return Arrays.stream(thread.getStackTrace()).anyMatch(Holder::isArgon2Verify);
+            return Arrays.stream(thread.getStackTrace()).anyMatch(Holder::isWaitingForTheHash);
         }
 
-        private static boolean isArgon2Verify(StackTraceElement frame) {
-            return frame.getClassName().startsWith("de.mkammerer.argon2.") && frame.getMethodName().toLowerCase(Locale.ROOT).contains("verify");
+        private static boolean isWaitingForTheHash(StackTraceElement frame) {
+            return frame.getClassName().equals(PasswordHasher.class.getName()) && frame.getMethodName().equals("onHashingThread");
         }
     }
 }
