@@ -9,7 +9,14 @@ import java.util.Objects;
  * @param maxEntries how many copies each cache holds at most
  */
 public record CacheSettings(Duration maxStale, long maxEntries) {
-    public static final CacheSettings DEFAULT = new CacheSettings(Duration.ofSeconds(10), 1_000_000);
+    /**
+     * 10 s, and 20,000 copies per cache. A copy of a session or a user is about 0.7 KB with its
+     * key and Caffeine's node, so a full session or user cache is about 14 MB (token ids and
+     * not-before times are far smaller): all five full at once still fit the launcher's small heap.
+     * Copies live 10 s, so 20,000 covers 2,000 distinct credentials a second; past that the least
+     * useful copies go and those requests read the store, as they would without a cache.
+     */
+    public static final CacheSettings DEFAULT = new CacheSettings(Duration.ofSeconds(10), 20_000);
 
     public CacheSettings {
         Objects.requireNonNull(maxStale, "maxStale");
