@@ -52,7 +52,7 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     /**
-     * Stores many sessions at once, a few thousand per transaction: for loading a database (the
+     * Stores many sessions at once, up to 100,000 per transaction: for loading a database (the
      * end-to-end benchmark seeds a million sessions), not for sign-ins, which use {@link #insert}.
      * Not part of the {@link SessionStore} contract.
      *

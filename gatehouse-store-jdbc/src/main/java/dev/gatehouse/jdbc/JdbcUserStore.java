@@ -47,7 +47,7 @@ public final class JdbcUserStore implements UserStore {
     }
 
     /**
-     * Stores many users at once, a few thousand per transaction: for loading a database (the
+     * Stores many users at once, up to 100,000 per transaction: for loading a database (the
      * end-to-end benchmark seeds its users so), not for registrations, which use {@link #insert}.
      * Not part of the {@link UserStore} contract; emails and usernames must come lower-cased, as
      * {@link dev.gatehouse.core.user.UserService} gives them.

@@ -136,14 +136,20 @@ final class Sql {
         }
     }
 
-    /** Rows per transaction of a bulk insert. */
-    static final int BULK_BATCH = 5_000;
+    /**
+     * Rows per transaction of a bulk insert. Large on purpose: rows with random keys (UUIDs, token
+     * hashes) dirty about one index page each, and a transaction writes every page it dirtied once
+     * (to SQLite's WAL, and again at the checkpoint); at 5,000 rows per transaction a million
+     * sessions rewrote the whole index some two hundred times, and seeded at half the speed.
+     */
+    static final int BULK_BATCH = 100_000;
 
     /**
      * Inserts many rows with one statement, sent in JDBC batches of {@link #BULK_BATCH} rows, each
      * batch its own transaction. A row at a time in auto-commit costs a durable commit each (on
-     * SQLite with synchronous=FULL an fsync: a few hundred rows per second); a transaction per batch
-     * makes that one fsync per few thousand rows, without holding the writer for the whole load.
+     * SQLite with synchronous=FULL an fsync: a few hundred rows per second). A transaction holds
+     * the writer (SQLite's only one) while it runs, seconds at this size: this is for loading a
+     * database, not for a live server's requests.
      *
      * @throws StoreException when a row breaks a constraint or the database fails: that batch is
      *         rolled back, the batches before it stay stored
