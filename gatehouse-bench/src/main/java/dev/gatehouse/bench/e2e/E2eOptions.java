@@ -63,11 +63,6 @@ public record E2eOptions(Path root, String duration, int connections, int thread
                 scaleSessions.stream().sorted().distinct().toList(), List.copyOf(algorithms), hashSeconds, warmup, output);
     }
 
-    /** How many sessions the run seeds in all: the scale rows need as many as the largest asks for. */
-    public int seededSessions() {
-        return Math.max(sessions, scaleSessions.isEmpty() ? 0 : scaleSessions.getLast());
-    }
-
     /** Is there a warm-up pass at all ({@code --warmup 0} turns it off)? */
     public boolean warmsUp() {
         return !warmup.matches("0+[smh]?");
