@@ -1,12 +1,15 @@
 -- Forward-auth with many sessions: every request carries the next session cookie from the file
--- GH_COOKIES_FILE (one cookie value a line), so the check looks up all the live sessions in turn
--- rather than one. GH_COOKIE_NAME is the cookie's name, GH_ORIGINAL_URI the path asked about.
+-- GH_COOKIES_FILE (one cookie value a line; only its first GH_COOKIES_LIMIT lines when set), so
+-- the check looks up all those live sessions in turn rather than one. GH_COOKIE_NAME is the
+-- cookie's name, GH_ORIGINAL_URI the path asked about.
+--
+-- The file may hold a million cookies. Each wrk thread has a Lua state of its own, so the list is
+-- read in init (per thread), not at the top of the script (which also runs in wrk's main state),
+-- and thread i keeps only lines i, i+T, ... (T = GH_THREADS): the threads share the sessions out,
+-- memory stays at one list in all (about 100 MB for a million), and each session is asked about
+-- by one thread only.
 dofile("common.lua")
 
-local cookies = {}
-for line in io.lines(os.getenv("GH_COOKIES_FILE")) do
-  cookies[#cookies + 1] = line
-end
 local prefix = os.getenv("GH_COOKIE_NAME") .. "="
 local uri = os.getenv("GH_ORIGINAL_URI")
 
@@ -16,10 +19,21 @@ function setup(thread)
   threads = threads + 1
 end
 
+local cookies = {}
 local next_index = 0
 function init(args)
-  -- threads start at different places in the list
-  next_index = ((id or 0) * 7919) % #cookies
+  local total = tonumber(os.getenv("GH_THREADS")) or 1
+  local limit = tonumber(os.getenv("GH_COOKIES_LIMIT") or "") or math.huge
+  local n = 0
+  for line in io.lines(os.getenv("GH_COOKIES_FILE")) do
+    if n >= limit then
+      break
+    end
+    if n % total == (id or 0) then
+      cookies[#cookies + 1] = line
+    end
+    n = n + 1
+  end
 end
 
 function request()

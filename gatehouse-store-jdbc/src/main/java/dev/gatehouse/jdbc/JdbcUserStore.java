@@ -4,8 +4,10 @@ import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserStore;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +27,7 @@ public final class JdbcUserStore implements UserStore {
     private static final String COLUMNS =
             "id, email, username, first_name, last_name, name, role, password_hash, created_at, updated_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM users ";
+    private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Sql sql;
 
@@ -35,23 +38,38 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public boolean insert(User user) {
-        Sql.Insert outcome = sql.insert("insert user", "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
-            setUuid(s, 1, user.id());
-            setText(s, 2, user.email());
-            setText(s, 3, user.username());
-            setText(s, 4, user.firstName());
-            setText(s, 5, user.lastName());
-            setText(s, 6, user.name());
-            s.setString(7, user.role().wireName());
-            s.setString(8, user.passwordHash());
-            setInstant(s, 9, user.createdAt());
-            setInstant(s, 10, user.updatedAt());
-        });
+        Sql.Insert outcome = sql.insert("insert user", INSERT, s -> bind(s, user));
         return switch (outcome) {
             case INSERTED -> true;
             case DUPLICATE -> false;
             case MISSING_REFERENCE -> throw new IllegalStateException("users refer to no other table");
         };
+    }
+
+    /**
+     * Stores many users at once, up to 100,000 per transaction: for loading a database (the
+     * end-to-end benchmark seeds its users so), not for registrations, which use {@link #insert}.
+     * Not part of the {@link UserStore} contract; emails and usernames must come lower-cased, as
+     * {@link dev.gatehouse.core.user.UserService} gives them.
+     *
+     * @throws StoreException when a user's id, email or username is already stored, or the database
+     *         fails; the transactions before the failing one stay committed
+     */
+    public void insertAll(Collection<User> users) {
+        sql.insertAll("insert users", INSERT, users, JdbcUserStore::bind);
+    }
+
+    private static void bind(PreparedStatement s, User user) throws SQLException {
+        setUuid(s, 1, user.id());
+        setText(s, 2, user.email());
+        setText(s, 3, user.username());
+        setText(s, 4, user.firstName());
+        setText(s, 5, user.lastName());
+        setText(s, 6, user.name());
+        s.setString(7, user.role().wireName());
+        s.setString(8, user.passwordHash());
+        setInstant(s, 9, user.createdAt());
+        setInstant(s, 10, user.updatedAt());
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,12 @@ final class Sql {
     @FunctionalInterface
     interface Row<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    /** Sets a statement's parameters from one row of a bulk insert. */
+    @FunctionalInterface
+    interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
     }
 
     /** Statements that run in one transaction; returns true to commit, false to roll back. */
@@ -125,6 +133,40 @@ final class Sql {
                 return Insert.MISSING_REFERENCE;
             }
             throw failed(operation, e);
+        }
+    }
+
+    /**
+     * Rows per transaction of a bulk insert. Large on purpose: rows with random keys (UUIDs, token
+     * hashes) dirty about one index page each, and a transaction writes every page it dirtied once
+     * (to SQLite's WAL, and again at the checkpoint); at 5,000 rows per transaction a million
+     * sessions rewrote the whole index some two hundred times, and seeded at half the speed.
+     */
+    static final int BULK_BATCH = 100_000;
+
+    /**
+     * Inserts many rows with one statement, sent in JDBC batches of {@link #BULK_BATCH} rows, each
+     * batch its own transaction. A row at a time in auto-commit costs a durable commit each (on
+     * SQLite with synchronous=FULL an fsync: a few hundred rows per second). A transaction holds
+     * the writer (SQLite's only one) while it runs, seconds at this size: this is for loading a
+     * database, not for a live server's requests.
+     *
+     * @throws StoreException when a row breaks a constraint or the database fails: that batch is
+     *         rolled back, the batches before it stay stored
+     */
+    <T> void insertAll(String operation, String sql, Collection<T> rows, RowBinder<T> binder) {
+        Iterator<T> remaining = rows.iterator();
+        while (remaining.hasNext()) {
+            transaction(operation, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int n = 0; n < BULK_BATCH && remaining.hasNext(); n++) {
+                        binder.bind(statement, remaining.next());
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+                return true;
+            });
         }
     }
 

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class JdbcSessionStoreTest extends SessionStoreContract {
     protected JdbcDatabase database;
     private TestUsers users;
+    private JdbcSessionStore jdbcStore;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
     protected abstract JdbcDatabase openDatabase();
@@ -25,7 +29,8 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
     protected SessionStore newStore() {
         database = openDatabase();
         users = new TestUsers(new JdbcUserStore(database), clock);
-        return new JdbcSessionStore(database);
+        jdbcStore = new JdbcSessionStore(database);
+        return jdbcStore;
     }
 
     @Override
@@ -95,6 +100,42 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
         assertThat(store.deleteExpired(clock.instant())).isEqualTo(expired);
 
         assertThat(store.listForUser(alice)).containsExactly(live);
+    }
+
+    @Test
+    void insertAllStoresMoreSessionsThanOneTransactionHolds() {
+        UUID alice = existingUser();
+        UUID bob = existingUser();
+        List<Session> sessions = IntStream.range(0, Sql.BULK_BATCH + 3).mapToObj(i -> session(i % 2 == 0 ? alice : bob)).toList();
+
+        jdbcStore.insertAll(sessions);
+
+        assertThat(store.listForUser(alice)).hasSize(Sql.BULK_BATCH / 2 + 2);
+        assertThat(store.listForUser(bob)).hasSize(Sql.BULK_BATCH / 2 + 1);
+        assertThat(store.findByTokenHash(sessions.getLast().tokenHash())).contains(sessions.getLast());
+        assertThat(store.findById(sessions.getFirst().id())).contains(sessions.getFirst());
+    }
+
+    @Test
+    void insertAllRollsBackTheTransactionWithADuplicateAndKeepsTheOnesBefore() {
+        UUID alice = existingUser();
+        List<Session> sessions = new ArrayList<>(IntStream.range(0, Sql.BULK_BATCH + 2).mapToObj(i -> session(alice)).toList());
+        sessions.add(sessions.getFirst()); // in the second transaction
+
+        assertThatThrownBy(() -> jdbcStore.insertAll(sessions)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("insert sessions");
+
+        assertThat(store.listForUser(alice)).hasSize(Sql.BULK_BATCH);
+        assertThat(store.findByTokenHash(sessions.get(Sql.BULK_BATCH).tokenHash())).isEmpty();
+    }
+
+    @Test
+    void insertAllRefusesASessionOfAnUnknownUser() {
+        Session orphan = session(UUID.randomUUID());
+
+        assertThatThrownBy(() -> jdbcStore.insertAll(List.of(orphan))).isInstanceOf(StoreException.class);
+
+        assertThat(store.findById(orphan.id())).isEmpty();
     }
 
     private Session session(UUID userId) {

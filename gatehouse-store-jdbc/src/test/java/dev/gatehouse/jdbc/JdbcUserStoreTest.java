@@ -1,12 +1,25 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserStore;
 import dev.gatehouse.tck.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
-/** The user store contract on a SQL database; a subclass says which database. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The user store contract on a SQL database, and its bulk insert; a subclass says which database. */
 abstract class JdbcUserStoreTest extends UserStoreContract {
     protected JdbcDatabase database;
+    private JdbcUserStore jdbcStore;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
     protected abstract JdbcDatabase openDatabase();
@@ -14,11 +27,40 @@ abstract class JdbcUserStoreTest extends UserStoreContract {
     @Override
     protected UserStore newStore() {
         database = openDatabase();
-        return new JdbcUserStore(database);
+        jdbcStore = new JdbcUserStore(database);
+        return jdbcStore;
     }
 
     @AfterEach
     void closeDatabase() {
         database.close();
+    }
+
+    @Test
+    void insertAllStoresMoreUsersThanOneTransactionHolds() {
+        List<User> users = IntStream.range(0, Sql.BULK_BATCH + 3).mapToObj(i -> user("bulk" + i + "@example.com")).toList();
+
+        jdbcStore.insertAll(users);
+
+        assertThat(store.count()).isEqualTo(users.size());
+        assertThat(store.findByEmail("bulk0@example.com")).contains(users.getFirst());
+        assertThat(store.findById(users.getLast().id())).contains(users.getLast());
+    }
+
+    @Test
+    void insertAllRollsBackTheTransactionWithATakenEmailAndKeepsTheOnesBefore() {
+        List<User> users = new ArrayList<>(IntStream.range(0, Sql.BULK_BATCH + 2).mapToObj(i -> user("bulk" + i + "@example.com")).toList());
+        users.add(user("bulk0@example.com")); // in the second transaction
+
+        assertThatThrownBy(() -> jdbcStore.insertAll(users)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("insert users");
+
+        assertThat(store.count()).isEqualTo(Sql.BULK_BATCH);
+        assertThat(store.findById(users.get(Sql.BULK_BATCH).id())).isEmpty();
+    }
+
+    private User user(String email) {
+        return new User(UUID.randomUUID(), Optional.of(email), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Role.COMMON, "$argon2id$test", clock.instant(), clock.instant());
     }
 }

@@ -1,10 +1,15 @@
 package dev.gatehouse.bench.e2e;
 
+import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.password.PasswordHasher;
+import dev.gatehouse.core.session.SessionPolicy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +24,10 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The end-to-end driver (issue 6): starts Gatehouse in its own JVM, seeds it through its API,
- * loads it with wrk scenario by scenario, and writes one table (Markdown) and a PNG chart of it.
+ * The end-to-end driver (issue 6): seeds a SQLite file with users and sessions
+ * ({@link DatabaseSeeder}), starts Gatehouse on it in its own JVM, signs a few sessions in through
+ * its API, loads it with wrk scenario by scenario (stopping it to seed more sessions for a large
+ * scale row), and writes one table (Markdown) and a PNG chart of it.
  * Run it with {@code gatehouse-bench/run}; the flags are in {@link E2eOptions} and the README.
  */
 public final class E2eDriver {
@@ -34,6 +41,8 @@ public final class E2eDriver {
     private final List<ScenarioResult> rows = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
     private final int cores = Runtime.getRuntime().availableProcessors();
+    /** The cookie check of one signed-in session: the warm-up of a restarted server. */
+    private Map<String, String> cookieWarmUp = Map.of();
 
     private E2eDriver(E2eOptions options, Path workDir) {
         this.options = options;
@@ -80,24 +89,37 @@ public final class E2eDriver {
 
         String mainAlgorithm = options.algorithms().get(0);
         Path mainDb = workDir.resolve("main.db");
+        DatabaseSeeder seeder = new DatabaseSeeder(mainDb, workDir.resolve("cookies.txt"), serverSessionPolicy(), Clock.systemUTC());
+        seedUsers(seeder);
+        seedSessions(seeder, options.sessions());
         OptionalLong rssAfterStart;
         OptionalLong rssAfterRun;
         long startMillis;
-        try (GatehouseProcess server = GatehouseProcess.start(options.root(), workDir, serverEnv(mainDb, mainAlgorithm))) {
+        GatehouseProcess server = GatehouseProcess.start(options.root(), workDir, serverEnv(mainDb, mainAlgorithm));
+        try {
             startMillis = server.startToFirst200Millis();
             rssAfterStart = server.rssKiB();
             say("server up in " + startMillis + " ms (start to first 200), RSS " + kib(rssAfterStart));
             runMainScenarios(server, mainAlgorithm);
             rssAfterRun = server.rssKiB();
+            for (int size : options.scaleSessions()) {
+                if (size > seeder.sessions()) {
+                    server = restartWithMoreSessions(server, seeder, size, serverEnv(mainDb, mainAlgorithm));
+                }
+                scaleScenario(server.baseUrl(), seeder, size);
+            }
+        } finally {
+            server.close();
         }
         for (String algorithm : options.algorithms().subList(1, options.algorithms().size())) {
             runBearerOnFreshServer(algorithm);
         }
 
-        facts.add("start to first 200 of GET /api/v1/status: " + startMillis + " ms (from starting `java <launcher flags> -jar gatehouse-server.jar serve`, "
-                + "fresh SQLite file, with the launcher's AOT cache when it has made one)");
+        facts.add(String.format(Locale.ROOT, "start to first 200 of GET /api/v1/status: %d ms (from starting `java <launcher flags> "
+                + "-jar gatehouse-server.jar serve`, SQLite file seeded with %,d users and %,d sessions, with the launcher's AOT "
+                + "cache when it has made one)", startMillis, options.users(), options.sessions()));
         facts.add("server RSS (VmRSS): " + kib(rssAfterStart) + " after start, " + kib(rssAfterRun)
-                + " after the run (launcher's JVM flags)");
+                + " after the scenarios before the scale rows (launcher's JVM flags)");
         facts.add(String.format(Locale.ROOT, "whole run: %.0f s; load average (1, 5, 15 min) %s at the start, %s at the end",
                 (System.nanoTime() - runStarted) / 1e9, loadBefore, loadAverage()));
         write(table, stamp);
@@ -108,22 +130,15 @@ public final class E2eDriver {
         GatehouseClient client = new GatehouseClient(base);
         int parallel = Math.max(2, cores * 2);
 
-        say("registering " + options.users() + " users (an Argon2id hash each)...");
-        long t0 = System.nanoTime();
-        GatehouseClient.inParallel(options.users(), parallel, i -> call(() -> {
-            client.register(GatehouseClient.email(i), password(i));
-            return null;
-        }));
-        facts.add(String.format(Locale.ROOT, "seeded %,d users through POST /api/v1/users in %.1f s", options.users(),
-                (System.nanoTime() - t0) / 1e9));
-
-        say("signing in " + options.sessions() + " sessions (an Argon2id hash each)...");
-        List<GatehouseClient.SignIn> signIns = new ArrayList<>(signIn(client, 0, options.sessions(), parallel));
+        int count = apiSignIns();
+        say("signing in " + count + " sessions through the API (an Argon2id hash each) for the cookie, bearer and refresh rows...");
+        List<GatehouseClient.SignIn> signIns = signIn(client, count, parallel);
         GatehouseClient.SignIn first = signIns.get(0);
         String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (GatehouseClient.email(0) + ":" + password(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (GatehouseClient.email(0) + ":" + password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         Map<String, String> cookieEnv = verifyEnv(Map.of("GH_COOKIE", GatehouseClient.COOKIE_NAME + "=" + first.cookie()));
+        cookieWarmUp = cookieEnv;
         Map<String, String> bearerEnv = verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + first.accessToken()));
         warmUp(base + "/api/v1/status", Map.of());
         warmUp(base + "/auth/verify", cookieEnv);
@@ -144,17 +159,9 @@ public final class E2eDriver {
         scenario("token service verify", "request.lua", base + "/api/v1/tokens/verify", Map.of("GH_METHOD", "POST",
                 "GH_CONTENT_TYPE", "application/json", "GH_BODY", GatehouseClient.json("token", serviceToken)), 0, "HS512");
 
-        scaleScenario(base, signIns);
-        if (options.scaleSessions() > signIns.size()) {
-            int more = options.scaleSessions() - signIns.size();
-            say("signing in " + more + " more sessions for the scale scenario...");
-            signIns.addAll(signIn(client, signIns.size(), more, parallel));
-            scaleScenario(base, signIns);
-        }
-
         scenario("login", "request.lua", base + "/api/v1/auth/login", Map.of("GH_METHOD", "POST",
                         "GH_CONTENT_TYPE", "application/json",
-                        "GH_BODY", GatehouseClient.json("email", GatehouseClient.email(0), "password", password(0))),
+                        "GH_BODY", GatehouseClient.json("email", GatehouseClient.email(0), "password", password())),
                 0, "");
         noteLoginVersusHashes(rows.get(0).requestsPerSecond());
 
@@ -162,29 +169,83 @@ public final class E2eDriver {
         Files.write(tokens, signIns.stream().map(GatehouseClient.SignIn::refreshToken).toList());
         scenario("refresh rotation " + algorithm, "refresh.lua", base + "/api/v1/auth/token",
                 Map.of("GH_TOKENS_FILE", tokens.toString()), 0,
-                "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins"
-                        + (signIns.size() < options.connections() ? " (fewer than connections: tokens run out)" : ""));
+                "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins");
     }
 
-    private void scaleScenario(String base, List<GatehouseClient.SignIn> signIns) throws Exception {
-        Path cookies = workDir.resolve("cookies-" + signIns.size() + ".txt");
-        Files.write(cookies, signIns.stream().map(GatehouseClient.SignIn::cookie).toList());
-        scenario(String.format(Locale.ROOT, "scale: verify cookie, %,d sessions", signIns.size()), "cookies.lua",
-                base + "/auth/verify", Map.of("GH_COOKIES_FILE", cookies.toString(), "GH_COOKIE_NAME",
-                        GatehouseClient.COOKIE_NAME, "GH_ORIGINAL_URI", PROTECTED_URI), 0,
-                "every live session in turn");
+    /**
+     * The cookie check over {@code size} seeded sessions: each request the next of the first
+     * {@code size} lines of the cookie file, so every one of them is looked up in turn.
+     */
+    private void scaleScenario(String base, DatabaseSeeder seeder, int size) throws InterruptedException {
+        String note = size == seeder.sessions() ? "every seeded session in turn"
+                : String.format(Locale.ROOT, "the first %,d of %,d seeded sessions in turn", size, seeder.sessions());
+        scenario(String.format(Locale.ROOT, "scale: verify cookie, %,d sessions", size), "cookies.lua",
+                base + "/auth/verify", Map.of("GH_COOKIES_FILE", seeder.cookies().toString(),
+                        "GH_COOKIES_LIMIT", Integer.toString(size), "GH_COOKIE_NAME", GatehouseClient.COOKIE_NAME,
+                        "GH_ORIGINAL_URI", PROTECTED_URI), 0, note);
     }
 
-    private List<GatehouseClient.SignIn> signIn(GatehouseClient client, int from, int count, int parallel)
-            throws IOException {
+    /**
+     * Stops the server, bulk-inserts the sessions a scale row needs into its file and starts it
+     * again: the seeder must not write beside a running server (SQLite has one writer, and the
+     * server's caches would not hear of rows written behind its back).
+     */
+    private GatehouseProcess restartWithMoreSessions(GatehouseProcess server, DatabaseSeeder seeder, int size,
+                                                     Map<String, String> env) throws Exception {
+        say(String.format(Locale.ROOT, "stopping the server to seed %,d sessions in all...", size));
+        server.close();
+        seedSessions(seeder, size - seeder.sessions());
+        GatehouseProcess restarted = GatehouseProcess.start(options.root(), workDir, env);
+        OptionalLong rss = restarted.rssKiB();
+        say("server up again in " + restarted.startToFirst200Millis() + " ms, RSS " + kib(rss));
+        facts.add(String.format(Locale.ROOT, "restarted on the file with %,d sessions for the %,d row: start to first 200 %d ms, "
+                + "RSS %s after start", seeder.sessions(), size, restarted.startToFirst200Millis(), kib(rss)));
+        warmUp(restarted.baseUrl() + "/api/v1/status", Map.of());
+        warmUp(restarted.baseUrl() + "/auth/verify", cookieWarmUp);
+        return restarted;
+    }
+
+    /** The API sign-ins the cookie, bearer and refresh rows use: two refresh tokens per wrk connection. */
+    private int apiSignIns() {
+        return 2 * options.connections();
+    }
+
+    private List<GatehouseClient.SignIn> signIn(GatehouseClient client, int count, int parallel) throws IOException {
         long t0 = System.nanoTime();
-        List<GatehouseClient.SignIn> result = GatehouseClient.inParallel(count, parallel, i -> call(() -> {
-            int user = (from + i) % options.users();
-            return client.login(GatehouseClient.email(user), password(user));
-        }));
+        List<GatehouseClient.SignIn> result = GatehouseClient.inParallel(count, parallel, i -> call(() ->
+                client.login(GatehouseClient.email(i % options.users()), password())));
         facts.add(String.format(Locale.ROOT, "signed in %,d sessions through POST /api/v1/auth/login in %.1f s", count,
                 (System.nanoTime() - t0) / 1e9));
         return result;
+    }
+
+    /** Users into the stopped server's file: one Argon2id hash (the server's parameters) shared by all. */
+    private void seedUsers(DatabaseSeeder seeder) {
+        say(String.format(Locale.ROOT, "seeding %,d users into the SQLite file...", options.users()));
+        long t0 = System.nanoTime();
+        String hash = PasswordHasher.withDefaults(1).hash(password());
+        seeder.addUsers(options.users(), hash);
+        facts.add(String.format(Locale.ROOT, "seeded %,d users straight into the SQLite file in %.1f s (store-jdbc's insertAll; "
+                + "one Argon2id hash shared by all: they have one password)", options.users(), (System.nanoTime() - t0) / 1e9));
+    }
+
+    private void seedSessions(DatabaseSeeder seeder, int count) throws IOException {
+        say(String.format(Locale.ROOT, "seeding %,d sessions into the SQLite file...", count));
+        long t0 = System.nanoTime();
+        seeder.addSessions(count);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        say(String.format(Locale.ROOT, "  %,d sessions in %.1f s", count, seconds));
+        facts.add(String.format(Locale.ROOT, "seeded %,d sessions straight into the SQLite file in %.1f s (%,.0f/s; "
+                + "store-jdbc's insertAll, tokens and hashes as SessionService makes them)", count, seconds, count / seconds));
+    }
+
+    /**
+     * The policy the server starts sessions under. The driver sets no session setting, so the
+     * server runs with the defaults; seeded sessions then live exactly as long as signed-in ones.
+     */
+    private static SessionPolicy serverSessionPolicy() {
+        GatehouseConfig defaults = GatehouseConfig.defaults();
+        return new SessionPolicy(defaults.sessionDuration(), defaults.sessionIdleTimeout());
     }
 
     /** A bearer check on a server of its own (fresh database), so each algorithm gets its own key ring. */
@@ -192,8 +253,8 @@ public final class E2eDriver {
         Path db = workDir.resolve("jwt-" + algorithm + ".db");
         try (GatehouseProcess server = GatehouseProcess.start(options.root(), workDir, serverEnv(db, algorithm))) {
             GatehouseClient client = new GatehouseClient(server.baseUrl());
-            client.register(GatehouseClient.email(0), password(0));
-            GatehouseClient.SignIn signIn = client.login(GatehouseClient.email(0), password(0));
+            client.register(GatehouseClient.email(0), password());
+            GatehouseClient.SignIn signIn = client.login(GatehouseClient.email(0), password());
             Map<String, String> bearerEnv = verifyEnv(Map.of("GH_AUTHORIZATION", "Bearer " + signIn.accessToken()));
             warmUp(server.baseUrl() + "/auth/verify", bearerEnv);
             scenario("verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
@@ -264,8 +325,9 @@ public final class E2eDriver {
         return env;
     }
 
-    private String password(int user) {
-        return "pw-" + runSecret + "-" + user;
+    /** The one password of every seeded user (a secret of this run: it goes nowhere but the API and the hasher). */
+    private String password() {
+        return "pw-" + runSecret;
     }
 
     private void write(Path table, String stamp) throws IOException {

@@ -7,11 +7,11 @@ import java.util.List;
 
 /** The driver's flags; see gatehouse-bench/README.md. */
 public record E2eOptions(Path root, String duration, int connections, int threads, int users, int sessions,
-                         int scaleSessions, List<String> algorithms, double hashSeconds, String warmup, Path output) {
+                         List<Integer> scaleSessions, List<String> algorithms, double hashSeconds, String warmup, Path output) {
 
     static final String USAGE = """
-            usage: gatehouse-bench/run [--duration 8s] [--connections 64] [--threads 2] [--users 1000]
-                                       [--sessions 1000] [--scale-sessions 2000] [--algorithms RS256,ES256,HS256,EdDSA]
+            usage: gatehouse-bench/run [--duration 8s] [--connections 64] [--threads 2] [--users 10000]
+                                       [--sessions 10000] [--scale-sessions 1000,1000000] [--algorithms RS256,ES256,HS256,EdDSA]
                                        [--hash-seconds 5] [--warmup 3s] [--output FILE.md]
             """;
 
@@ -20,9 +20,9 @@ public record E2eOptions(Path root, String duration, int connections, int thread
         String duration = "8s";
         int connections = 64;
         int threads = 2;
-        int users = 1000;
-        int sessions = 1000;
-        int scaleSessions = 2000;
+        int users = 10_000;
+        int sessions = 10_000;
+        List<Integer> scaleSessions = List.of(1_000, 1_000_000);
         List<String> algorithms = List.of("RS256", "ES256", "HS256", "EdDSA");
         double hashSeconds = 5;
         String warmup = "3s";
@@ -43,7 +43,8 @@ public record E2eOptions(Path root, String duration, int connections, int thread
                 case "--threads" -> threads = positive(flag, value);
                 case "--users" -> users = positive(flag, value);
                 case "--sessions" -> sessions = positive(flag, value);
-                case "--scale-sessions" -> scaleSessions = positive(flag, value);
+                case "--scale-sessions" -> scaleSessions = Arrays.stream(value.split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).map(n -> positive(flag, n)).toList();
                 case "--algorithms" -> algorithms = new ArrayList<>(Arrays.stream(value.split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 case "--hash-seconds" -> hashSeconds = Double.parseDouble(value);
@@ -59,7 +60,7 @@ public record E2eOptions(Path root, String duration, int connections, int thread
             throw new IllegalArgumentException("--threads must not exceed --connections (wrk needs a connection per thread)");
         }
         return new E2eOptions(root.toAbsolutePath().normalize(), duration, connections, threads, users, sessions,
-                Math.max(scaleSessions, sessions), List.copyOf(algorithms), hashSeconds, warmup, output);
+                scaleSessions.stream().sorted().distinct().toList(), List.copyOf(algorithms), hashSeconds, warmup, output);
     }
 
     /** Is there a warm-up pass at all ({@code --warmup 0} turns it off)? */

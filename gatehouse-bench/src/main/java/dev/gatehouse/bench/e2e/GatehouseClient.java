@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Seeds a server through its public API: registrations and sign-ins (each one an Argon2id hash). */
+/** A server's public API as the driver uses it: registrations and sign-ins (each one an Argon2id hash), service tokens. */
 final class GatehouseClient {
     static final String COOKIE_NAME = "gatehouse_session";
 
