@@ -60,7 +60,11 @@ public final class JdbcSessionStore implements SessionStore {
      *         not exist, or the database fails; the transactions before the failing one stay committed
      */
     public void insertAll(Collection<Session> sessions) {
-        sql.insertAll("insert sessions", INSERT, sessions, JdbcSessionStore::bind);
+        insertAll(sessions, Sql.BULK_BATCH);
+    }
+
+    void insertAll(Collection<Session> sessions, int rowsPerTransaction) {
+        sql.insertAll("insert sessions", INSERT, sessions, rowsPerTransaction, JdbcSessionStore::bind);
     }
 
     private static void bind(PreparedStatement s, Session session) throws SQLException {

@@ -56,7 +56,11 @@ public final class JdbcUserStore implements UserStore {
      *         fails; the transactions before the failing one stay committed
      */
     public void insertAll(Collection<User> users) {
-        sql.insertAll("insert users", INSERT, users, JdbcUserStore::bind);
+        insertAll(users, Sql.BULK_BATCH);
+    }
+
+    void insertAll(Collection<User> users, int rowsPerTransaction) {
+        sql.insertAll("insert users", INSERT, users, rowsPerTransaction, JdbcUserStore::bind);
     }
 
     private static void bind(PreparedStatement s, User user) throws SQLException {

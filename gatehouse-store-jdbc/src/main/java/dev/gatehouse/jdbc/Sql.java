@@ -145,7 +145,8 @@ final class Sql {
     static final int BULK_BATCH = 100_000;
 
     /**
-     * Inserts many rows with one statement, sent in JDBC batches of {@link #BULK_BATCH} rows, each
+     * Inserts many rows with one statement, sent in JDBC batches of {@code rowsPerTransaction} rows (for
+     * loading, {@link #BULK_BATCH}; tests pass fewer to cross a boundary cheaply), each
      * batch its own transaction. A row at a time in auto-commit costs a durable commit each (on
      * SQLite with synchronous=FULL an fsync: a few hundred rows per second). A transaction holds
      * the writer (SQLite's only one) while it runs, seconds at this size: this is for loading a
@@ -154,12 +155,12 @@ final class Sql {
      * @throws StoreException when a row breaks a constraint or the database fails: that batch is
      *         rolled back, the batches before it stay stored
      */
-    <T> void insertAll(String operation, String sql, Collection<T> rows, RowBinder<T> binder) {
+    <T> void insertAll(String operation, String sql, Collection<T> rows, int rowsPerTransaction, RowBinder<T> binder) {
         Iterator<T> remaining = rows.iterator();
         while (remaining.hasNext()) {
             transaction(operation, connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int n = 0; n < BULK_BATCH && remaining.hasNext(); n++) {
+                    for (int n = 0; n < rowsPerTransaction && remaining.hasNext(); n++) {
                         binder.bind(statement, remaining.next());
                         statement.addBatch();
                     }

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The session store contract on a SQL database, and its foreign key to users; a subclass says which database. */
 abstract class JdbcSessionStoreTest extends SessionStoreContract {
+    /** Few, so that a test crosses transaction boundaries without loading 100,000 rows. */
+    private static final int ROWS_PER_TRANSACTION = 40;
+
     protected JdbcDatabase database;
     private TestUsers users;
     private JdbcSessionStore jdbcStore;
@@ -106,12 +109,12 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
     void insertAllStoresMoreSessionsThanOneTransactionHolds() {
         UUID alice = existingUser();
         UUID bob = existingUser();
-        List<Session> sessions = IntStream.range(0, Sql.BULK_BATCH + 3).mapToObj(i -> session(i % 2 == 0 ? alice : bob)).toList();
+        List<Session> sessions = IntStream.range(0, ROWS_PER_TRANSACTION + 3).mapToObj(i -> session(i % 2 == 0 ? alice : bob)).toList();
 
-        jdbcStore.insertAll(sessions);
+        jdbcStore.insertAll(sessions, ROWS_PER_TRANSACTION);
 
-        assertThat(store.listForUser(alice)).hasSize(Sql.BULK_BATCH / 2 + 2);
-        assertThat(store.listForUser(bob)).hasSize(Sql.BULK_BATCH / 2 + 1);
+        assertThat(store.listForUser(alice)).hasSize(ROWS_PER_TRANSACTION / 2 + 2);
+        assertThat(store.listForUser(bob)).hasSize(ROWS_PER_TRANSACTION / 2 + 1);
         assertThat(store.findByTokenHash(sessions.getLast().tokenHash())).contains(sessions.getLast());
         assertThat(store.findById(sessions.getFirst().id())).contains(sessions.getFirst());
     }
@@ -119,14 +122,14 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
     @Test
     void insertAllRollsBackTheTransactionWithADuplicateAndKeepsTheOnesBefore() {
         UUID alice = existingUser();
-        List<Session> sessions = new ArrayList<>(IntStream.range(0, Sql.BULK_BATCH + 2).mapToObj(i -> session(alice)).toList());
+        List<Session> sessions = new ArrayList<>(IntStream.range(0, ROWS_PER_TRANSACTION + 2).mapToObj(i -> session(alice)).toList());
         sessions.add(sessions.getFirst()); // in the second transaction
 
-        assertThatThrownBy(() -> jdbcStore.insertAll(sessions)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> jdbcStore.insertAll(sessions, ROWS_PER_TRANSACTION)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("insert sessions");
 
-        assertThat(store.listForUser(alice)).hasSize(Sql.BULK_BATCH);
-        assertThat(store.findByTokenHash(sessions.get(Sql.BULK_BATCH).tokenHash())).isEmpty();
+        assertThat(store.listForUser(alice)).hasSize(ROWS_PER_TRANSACTION);
+        assertThat(store.findByTokenHash(sessions.get(ROWS_PER_TRANSACTION).tokenHash())).isEmpty();
     }
 
     @Test
