@@ -4,6 +4,7 @@ import dev.gatehouse.cache.CacheSettings;
 import dev.gatehouse.cache.CachingRevocationStore;
 import dev.gatehouse.cache.CachingSessionStore;
 import dev.gatehouse.cache.CachingUserStore;
+import dev.gatehouse.cache.DeferredTouchSessionStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.Secret;
@@ -50,6 +51,8 @@ import java.util.Optional;
  *       that holds copies: over Redis pub/sub when there is Redis, else over PostgreSQL's
  *       LISTEN/NOTIFY, else (SQLite) through the file's event log, which the server and the
  *       {@code gatehouse users ...} commands run beside it share.</li>
+ *   <li>Sessions' last-use times are written behind the requests (DeferredTouchSessionStore), in
+ *       SQL; Redis takes each at once.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
  *       keys and server secrets stay in SQL.</li>
  * </ul>
@@ -85,7 +88,12 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
             opened.push(events);
 
             UserStore users = new JdbcUserStore(database);
-            SessionStore sessions = redis.<SessionStore>map(RedisStores::sessions).orElseGet(() -> new JdbcSessionStore(database));
+            SessionStore sessions = redis.<SessionStore>map(RedisStores::sessions).orElseGet(() -> {
+                // A durable write per touch would bound session checks by the SQL writer: touches go behind.
+                DeferredTouchSessionStore deferred = DeferredTouchSessionStore.start(new JdbcSessionStore(database));
+                opened.push(deferred); // closed (its last touches written) before the database
+                return deferred;
+            });
             RevocationStore revocations = redis.<RevocationStore>map(RedisStores::revocations).orElseGet(() -> new JdbcRevocationStore(database));
             if (!config.cacheMaxStale().isZero()) {
                 CacheSettings cache = new CacheSettings(config.cacheMaxStale(), CacheSettings.DEFAULT.maxEntries());

@@ -2,6 +2,7 @@ package dev.gatehouse.jdbc;
 
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.session.SessionTouch;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ public final class JdbcSessionStore implements SessionStore {
     private static final String COLUMNS =
             "id, token_hash, user_id, created_at, last_seen_at, absolute_expiry, idle_expiry, user_agent, remote_address";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM sessions ";
+    private static final String TOUCH = "UPDATE sessions SET last_seen_at = ?, idle_expiry = ? WHERE id = ?";
     private static final String INSERT = "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Sql sql;
@@ -64,7 +66,7 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     void insertAll(Collection<Session> sessions, int rowsPerTransaction) {
-        sql.insertAll("insert sessions", INSERT, sessions, rowsPerTransaction, JdbcSessionStore::bind);
+        sql.inBatches("insert sessions", INSERT, sessions, rowsPerTransaction, JdbcSessionStore::bind);
     }
 
     private static void bind(PreparedStatement s, Session session) throws SQLException {
@@ -91,11 +93,19 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public boolean touch(UUID id, Instant lastSeenAt, Optional<Instant> idleExpiry) {
-        return sql.update("touch session", "UPDATE sessions SET last_seen_at = ?, idle_expiry = ? WHERE id = ?", s -> {
-            setInstant(s, 1, lastSeenAt);
-            setInstant(s, 2, idleExpiry);
-            setUuid(s, 3, id);
-        }) == 1;
+        return sql.update("touch session", TOUCH, s -> bind(s, new SessionTouch(id, lastSeenAt, idleExpiry))) == 1;
+    }
+
+    /** All in one transaction (per 100,000): one durable commit for a whole batch of uses. */
+    @Override
+    public void touchAll(Collection<SessionTouch> touches) {
+        sql.inBatches("touch sessions", TOUCH, touches, Sql.BULK_BATCH, JdbcSessionStore::bind);
+    }
+
+    private static void bind(PreparedStatement s, SessionTouch touch) throws SQLException {
+        setInstant(s, 1, touch.lastSeenAt());
+        setInstant(s, 2, touch.idleExpiry());
+        setUuid(s, 3, touch.id());
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class JdbcUserStore implements UserStore {
     }
 
     void insertAll(Collection<User> users, int rowsPerTransaction) {
-        sql.insertAll("insert users", INSERT, users, rowsPerTransaction, JdbcUserStore::bind);
+        sql.inBatches("insert users", INSERT, users, rowsPerTransaction, JdbcUserStore::bind);
     }
 
     private static void bind(PreparedStatement s, User user) throws SQLException {

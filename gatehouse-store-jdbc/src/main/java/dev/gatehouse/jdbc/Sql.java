@@ -145,7 +145,7 @@ final class Sql {
     static final int BULK_BATCH = 100_000;
 
     /**
-     * Inserts many rows with one statement, sent in JDBC batches of {@code rowsPerTransaction} rows (for
+     * Runs one statement (an INSERT, an UPDATE) for many rows, sent in JDBC batches of {@code rowsPerTransaction} rows (for
      * loading, {@link #BULK_BATCH}; tests pass fewer to cross a boundary cheaply), each
      * batch its own transaction. A row at a time in auto-commit costs a durable commit each (on
      * SQLite with synchronous=FULL an fsync: a few hundred rows per second). A transaction holds
@@ -155,7 +155,7 @@ final class Sql {
      * @throws StoreException when a row breaks a constraint or the database fails: that batch is
      *         rolled back, the batches before it stay stored
      */
-    <T> void insertAll(String operation, String sql, Collection<T> rows, int rowsPerTransaction, RowBinder<T> binder) {
+    <T> void inBatches(String operation, String sql, Collection<T> rows, int rowsPerTransaction, RowBinder<T> binder) {
         Iterator<T> remaining = rows.iterator();
         while (remaining.hasNext()) {
             transaction(operation, connection -> {

@@ -2,6 +2,7 @@ package dev.gatehouse.tck;
 
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.session.SessionTouch;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,26 @@ public abstract class SessionStoreContract {
         assertThat(store.touch(session.id(), clock.instant(), Optional.empty())).isTrue();
 
         assertThat(store.findById(session.id()).orElseThrow().idleExpiry()).isEmpty();
+    }
+
+    @Test
+    void touchAllRecordsEveryUseAndSkipsSessionsThatAreGone() {
+        UUID user = existingUser();
+        Session first = session(user);
+        Session second = session(user);
+        store.insert(first);
+        store.insert(second);
+        clock.advance(Duration.ofMinutes(2));
+        Instant newIdle = clock.instant().plus(Duration.ofMinutes(30));
+        UUID missing = UUID.randomUUID();
+
+        store.touchAll(List.of(new SessionTouch(first.id(), clock.instant(), Optional.of(newIdle)),
+                new SessionTouch(missing, clock.instant(), Optional.of(newIdle)),
+                new SessionTouch(second.id(), clock.instant(), Optional.empty())));
+
+        assertThat(store.findById(first.id())).contains(first.seenAt(clock.instant(), Optional.of(newIdle)));
+        assertThat(store.findById(second.id())).contains(second.seenAt(clock.instant(), Optional.empty()));
+        assertThat(store.findById(missing)).isEmpty();
     }
 
     @Test

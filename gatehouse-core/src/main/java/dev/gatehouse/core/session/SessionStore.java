@@ -1,6 +1,7 @@
 package dev.gatehouse.core.session;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,16 @@ public interface SessionStore {
 
     /** Records use: the new last-seen time and idle expiry. False when the session is gone. */
     boolean touch(UUID id, Instant lastSeenAt, Optional<Instant> idleExpiry);
+
+    /**
+     * Records many uses at once; a touch of a session that is gone changes nothing. Stores that
+     * can write them together (one transaction) should: this is how deferred touches are flushed.
+     */
+    default void touchAll(Collection<SessionTouch> touches) {
+        for (SessionTouch touch : touches) {
+            touch(touch.id(), touch.lastSeenAt(), touch.idleExpiry());
+        }
+    }
 
     /** False when there was no such session. */
     boolean delete(UUID id);
