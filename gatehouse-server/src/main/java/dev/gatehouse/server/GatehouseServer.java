@@ -47,10 +47,12 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Opens the store, ensures the configured admin and starts listening. */
     public static GatehouseServer start(GatehouseConfig config, Clock clock, PrintStream report) {
-        GatehouseRuntime runtime = GatehouseRuntime.open(config, clock);
+        GatehouseRuntime runtime = GatehouseRuntime.open(config, clock,
+                users -> config.adminEmail().ifPresent(email -> users.ensureAdmin(email, config.adminPassword().orElseThrow().value())));
         try {
-            config.adminEmail().ifPresent(email -> runtime.services().users().ensureAdmin(email, config.adminPassword().orElseThrow().value()));
             GatehouseServer server = new GatehouseServer(runtime, report);
+            // The routes are built while the admin's password may still be hashing; nothing listens before it is stored.
+            runtime.awaitAlongside();
             server.app.start(config.host(), config.port());
             server.patientWithRequestsInFlight();
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
