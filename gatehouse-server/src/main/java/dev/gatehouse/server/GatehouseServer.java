@@ -47,9 +47,11 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Opens the store, ensures the configured admin and starts listening. */
     public static GatehouseServer start(GatehouseConfig config, Clock clock, PrintStream report) {
+        StartupTask<Boolean> warmHttp = StartupTask.start("gatehouse-start-http", GatehouseServer::warmUpHttp);
         GatehouseRuntime runtime = GatehouseRuntime.open(config, clock,
                 users -> config.adminEmail().ifPresent(email -> users.ensureAdmin(email, config.adminPassword().orElseThrow().value())));
         try {
+            warmHttp.join();
             GatehouseServer server = new GatehouseServer(runtime, report);
             // The routes are built while the admin's password may still be hashing; nothing listens before it is stored.
             runtime.awaitAlongside();
@@ -64,6 +66,17 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    /** Warms the web server's start-up path while the store opens (see {@link GatehouseHttp#warmUp}); a failure there only costs time. */
+    private static boolean warmUpHttp() {
+        try {
+            GatehouseHttp.warmUp();
+            return true;
+        } catch (Exception e) {
+            LOG.debug("warming up the web server failed; it starts cold", e);
+            return false;
         }
     }
 
