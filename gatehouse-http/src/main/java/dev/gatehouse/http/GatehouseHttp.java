@@ -15,6 +15,7 @@ import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.time.Clock;
@@ -38,6 +39,33 @@ public final class GatehouseHttp {
     }
 
     private GatehouseHttp() {
+    }
+
+    /**
+     * Runs the web server's start-up code once and stops it again, on a server with no connector
+     * and no routes: nothing listens, nothing is answered. Started beside the store's opening, it
+     * initialises Jetty's and Javalin's classes and warms their start-up path on a core that would
+     * otherwise wait, so that the real application, which needs the services first, then starts in
+     * a fraction of the time (a cold create and start is 0.3-0.5 s of a server's start-up).
+     */
+    public static void warmUp() throws Exception {
+        Javalin idle = Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            // Javalin would otherwise log, seconds later, that this instance was never started.
+            javalin.startup.startupWatcherEnabled = false;
+            javalin.jsonMapper(new JavalinJackson(Json.newMapper(), true));
+        });
+        Server server = idle.jettyServer().server();
+        if (server.getConnectors().length != 0) {
+            throw new IllegalStateException("a warm-up server must not listen");
+        }
+        try {
+            server.start();
+        } finally {
+            server.stop();
+        }
     }
 
     /** A configured, not yet started application; start it with {@code start(host, port)}. */

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
@@ -35,44 +36,88 @@ final class GatehouseRuntime implements AutoCloseable {
     private final GatehouseHttp.Services services;
     private final Optional<TokenKeys> tokenKeys;
     private final Optional<RulesReloader> rules;
+    private final StartupTask<Void> alongside;
 
-    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services, Optional<TokenKeys> tokenKeys, Optional<RulesReloader> rules) {
+    private GatehouseRuntime(Stores stores, GatehouseHttp.Services services, Optional<TokenKeys> tokenKeys, Optional<RulesReloader> rules,
+                             StartupTask<Void> alongside) {
         this.stores = stores;
         this.services = services;
         this.tokenKeys = tokenKeys;
         this.rules = rules;
+        this.alongside = alongside;
     }
 
+    /** Opens the runtime for a command that works on the store; nothing runs alongside. */
     static GatehouseRuntime open(GatehouseConfig config, Clock clock) {
+        return open(config, clock, users -> { });
+    }
+
+    /**
+     * Opens the runtime, running {@code alongside} (the server's admin account) on a thread of its
+     * own as soon as the users can be served, while the signing keys are read or made; whoever
+     * depends on it waits in {@link #awaitAlongside}.
+     *
+     * <p>Start-up is a chain of slow steps on a fresh database: migrating the schema, loading
+     * libargon2 and spending the dummy hash, generating the first signing key (an RSA key costs
+     * 0.1-0.5 s while the JIT is cold), hashing the admin's password. Those that need nothing of
+     * each other overlap.
+     */
+    static GatehouseRuntime open(GatehouseConfig config, Clock clock, Consumer<UserService> alongside) {
         // Read before the store opens: a bad rules file stops the start with its problems named, and nothing to close.
         Optional<RulesReloader> rules = config.rules().map(RulesReloader::open);
-        Stores stores = Stores.open(config, clock);
+        // Needs no store: the library loads and the dummy hash is spent while the schema migrates.
+        StartupTask<PasswordHasher> hasher = StartupTask.start("gatehouse-start-hasher",
+                () -> PasswordHasher.withDefaults(config.hashConcurrency()));
+        Stores stores;
         try {
-            PasswordHasher hasher = PasswordHasher.withDefaults(config.hashConcurrency());
-            UserService users = new UserService(stores.users(), hasher, clock);
+            stores = Stores.open(config, clock);
+        } catch (RuntimeException e) {
+            hasher.awaitQuietly();
+            throw e;
+        }
+        StartupTask<Optional<TokenKeys>> keys = StartupTask.done(Optional.empty());
+        StartupTask<Void> besideKeys = StartupTask.done(null);
+        try {
+            keys = config.allows(AuthType.JWT)
+                    ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock)))
+                    : keys;
+            UserService users = new UserService(stores.users(), hasher.join(), clock);
+            besideKeys = StartupTask.start("gatehouse-start-admin", () -> {
+                alongside.accept(users);
+                return null;
+            });
             SessionService sessions = new SessionService(stores.sessions(),
                     new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
             AccountService accounts = new AccountService(users, sessions);
-            Optional<TokenKeys> keys = config.allows(AuthType.JWT)
-                    ? Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock)) : Optional.empty();
+            DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
+            Optional<TokenKeys> tokenKeys = keys.join();
             // Another instance rotated (or the feed was cut and may have missed it): read the ring again.
-            keys.flatMap(TokenKeys::rotator).ifPresent(rotator -> stores.events().subscribe(event -> {
+            tokenKeys.flatMap(TokenKeys::rotator).ifPresent(rotator -> stores.events().subscribe(event -> {
                 if (event instanceof StoreEvent.KeysChanged || event instanceof StoreEvent.Resync) {
                     refreshKeys(rotator);
                 }
             }));
-            Optional<TokenAuthority> tokens = keys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
+            Optional<TokenAuthority> tokens = tokenKeys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
                     stores.refreshTokens(), stores.revocations(), users, sessions, clock));
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
                     config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
-            DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             return new GatehouseRuntime(stores,
                     new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                            rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)), keys, rules);
+                            rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)),
+                    tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {
+            // Nothing may still use the store when it closes.
+            hasher.awaitQuietly();
+            keys.awaitQuietly();
+            besideKeys.awaitQuietly();
             closeQuietly(stores);
             throw e;
         }
+    }
+
+    /** Waits for the work given to {@link #open} to run alongside, and throws what it threw. */
+    void awaitAlongside() {
+        alongside.join();
     }
 
     private static void refreshKeys(KeyRotator rotator) {
@@ -140,6 +185,7 @@ final class GatehouseRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        alongside.awaitQuietly();
         closeQuietly(stores);
     }
 

@@ -47,10 +47,14 @@ public final class GatehouseServer implements AutoCloseable {
 
     /** Opens the store, ensures the configured admin and starts listening. */
     public static GatehouseServer start(GatehouseConfig config, Clock clock, PrintStream report) {
-        GatehouseRuntime runtime = GatehouseRuntime.open(config, clock);
+        StartupTask<Boolean> warmHttp = StartupTask.start("gatehouse-start-http", GatehouseServer::warmUpHttp);
+        GatehouseRuntime runtime = GatehouseRuntime.open(config, clock,
+                users -> config.adminEmail().ifPresent(email -> users.ensureAdmin(email, config.adminPassword().orElseThrow().value())));
         try {
-            config.adminEmail().ifPresent(email -> runtime.services().users().ensureAdmin(email, config.adminPassword().orElseThrow().value()));
+            warmHttp.join();
             GatehouseServer server = new GatehouseServer(runtime, report);
+            // The routes are built while the admin's password may still be hashing; nothing listens before it is stored.
+            runtime.awaitAlongside();
             server.app.start(config.host(), config.port());
             server.patientWithRequestsInFlight();
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -62,6 +66,17 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    /** Warms the web server's start-up path while the store opens (see {@link GatehouseHttp#warmUp}); a failure there only costs time. */
+    private static boolean warmUpHttp() {
+        try {
+            GatehouseHttp.warmUp();
+            return true;
+        } catch (Exception e) {
+            LOG.debug("warming up the web server failed; it starts cold", e);
+            return false;
         }
     }
 

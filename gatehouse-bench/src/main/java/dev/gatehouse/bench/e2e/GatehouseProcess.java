@@ -45,6 +45,7 @@ final class GatehouseProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        launcherEnvironment().forEach(builder.environment()::putIfAbsent);
         builder.environment().putAll(env);
         builder.environment().put("API_HOST", "127.0.0.1");
         builder.environment().put("API_PORT", Integer.toString(port));
@@ -81,7 +82,16 @@ final class GatehouseProcess implements AutoCloseable {
 
     /** The fixed JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
     static List<String> launcherBaseFlags() {
-        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "--enable-native-access=ALL-UNNAMED");
+        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
+    }
+
+    /**
+     * The environment the launcher gives the JVM unless already set: glibc's malloc tuned so that
+     * libargon2's 19 MiB blocks go back to the system after each hash (LauncherFlagsTest keeps the
+     * two in step).
+     */
+    static Map<String, String> launcherEnvironment() {
+        return Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "131072");
     }
 
     /**

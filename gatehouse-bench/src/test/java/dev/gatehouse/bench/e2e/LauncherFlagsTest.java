@@ -19,6 +19,8 @@ class LauncherFlagsTest {
         for (String flag : GatehouseProcess.launcherBaseFlags()) {
             assertThat(exec).as("the launcher's exec line").contains(flag);
         }
+        GatehouseProcess.launcherEnvironment().forEach((name, value) ->
+                assertThat(launcher).as("the launcher's environment").contains("export " + name + "=\"${" + name + ":-" + value + "}\""));
         // The cache the driver uses is the one the launcher makes and uses.
         assertThat(launcher).contains("gatehouse-server/target/gatehouse.aot", "-XX:AOTCache=\"$aot\" -Xlog:aot*=off -Xlog:cds*=off");
     }

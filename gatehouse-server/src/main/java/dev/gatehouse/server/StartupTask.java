@@ -1,0 +1,64 @@
+package dev.gatehouse.server;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * A piece of start-up work that runs on a thread of its own while the main thread does another.
+ * Whoever needs its result calls {@link #join}, so nothing that depends on it can run early; a
+ * failure is rethrown there as the work threw it, and a failed start reads as it did when the
+ * work ran in line.
+ */
+final class StartupTask<T> {
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+
+    private StartupTask() {
+    }
+
+    /** Starts {@code work} now, on a daemon thread called {@code name} (it shows in a thread dump of a slow start). */
+    static <T> StartupTask<T> start(String name, Supplier<T> work) {
+        StartupTask<T> task = new StartupTask<>();
+        // A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
+        Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                task.result.complete(work.get());
+            } catch (Throwable e) {
+                task.result.completeExceptionally(e);
+            }
+        });
+        return task;
+    }
+
+    /** A task that is already done, for work a caller has none of. */
+    static <T> StartupTask<T> done(T value) {
+        StartupTask<T> task = new StartupTask<>();
+        task.result.complete(value);
+        return task;
+    }
+
+    /** Waits for the work and returns its result, or throws what it threw. */
+    T join() {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for the work, ignoring how it ended: before closing what it uses when the start failed elsewhere. */
+    void awaitQuietly() {
+        try {
+            result.join();
+        } catch (RuntimeException ignored) {
+            // The failure that stops the start is being reported; this one came second.
+        }
+    }
+}
