@@ -86,12 +86,11 @@ final class GatehouseProcess implements AutoCloseable {
     }
 
     /**
-     * The environment the launcher gives the JVM unless already set: glibc's malloc tuned so that
-     * libargon2's 19 MiB blocks go back to the system after each hash (LauncherFlagsTest keeps the
-     * two in step).
+     * The environment the launcher gives the JVM unless already set: two glibc malloc arenas, so
+     * that few of libargon2's 19 MiB blocks stay resident (LauncherFlagsTest keeps the two in step).
      */
     static Map<String, String> launcherEnvironment() {
-        return Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "131072");
+        return Map.of("MALLOC_ARENA_MAX", "2");
     }
 
     /**
