@@ -15,9 +15,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -66,6 +70,8 @@ public final class BasicCredentialCache {
     private final PasswordVerification verification;
     private final Clock clock;
     private final Duration ttl;
+    /** Verifications running now, by entry key: how concurrent misses of one credential share one hash. */
+    private final Map<String, CompletableFuture<Optional<User>>> inFlight = new ConcurrentHashMap<>();
 
     /** A cache in front of {@link UserService#authenticate}, with {@link #DEFAULT_TTL} and {@link #DEFAULT_MAX_ENTRIES}. */
     public static BasicCredentialCache of(UserService users, Clock clock) {
@@ -111,16 +117,51 @@ public final class BasicCredentialCache {
         return user;
     }
 
-    /** The user from the cache, or else from the full verification (a success is then remembered). */
+    /**
+     * The user from the cache, or else from the full verification (a success is then remembered).
+     * Concurrent misses of one login and password share one verification: a client that opens 64
+     * connections with the same credentials costs one hash, not 64 (which would also overflow the
+     * hashing queue into 503s). Each caller gets the shared answer, failure or success, as if it
+     * had hashed itself, and counts it in the throttle as such.
+     */
     public Optional<User> authenticate(String login, String password) {
         Optional<User> hit = cached(login, password);
         if (hit.isPresent()) {
             return hit;
         }
-        Optional<User> verified = verification.authenticate(login, password);
-        verified.ifPresent(user -> entries.put(entryKey(login, password),
-                new Entry(user.id(), TokenHashes.sha256(user.passwordHash())), clock.instant().plus(ttl)));
-        return verified;
+        String entryKey = entryKey(login, password);
+        CompletableFuture<Optional<User>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<User>> running = inFlight.putIfAbsent(entryKey, mine);
+        if (running != null) {
+            return awaitShared(running);
+        }
+        try {
+            Optional<User> verified = verification.authenticate(login, password);
+            verified.ifPresent(user -> entries.put(entryKey,
+                    new Entry(user.id(), TokenHashes.sha256(user.passwordHash())), clock.instant().plus(ttl)));
+            mine.complete(verified);
+            return verified;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(entryKey, mine);
+        }
+    }
+
+    /** The answer of the verification another caller runs for the same credentials; its failure is rethrown as is. */
+    private static Optional<User> awaitShared(CompletableFuture<Optional<User>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** How many entries are held now (for tests and metrics). */

@@ -4,6 +4,7 @@ import dev.gatehouse.core.TestHashers;
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.password.PasswordHashingBusyException;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.support.MutableClock;
@@ -17,8 +18,13 @@ import dev.gatehouse.core.user.UserService;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,5 +141,85 @@ class BasicCredentialCacheTest {
 
         Authenticator basicOff = new Authenticator(users, sessions, EnumSet.of(AuthType.SESSION), Optional.empty(), Optional.of(cache));
         assertThat(basicOff.cachedBasic(basic)).isEmpty();
+    }
+
+    @Test
+    void concurrentMissesOfOneCredentialShareOneVerificationAndItsAnswer() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BasicCredentialCache gated = new BasicCredentialCache(users::find, (login, password) -> {
+            hashes.incrementAndGet();
+            entered.countDown();
+            await(release);
+            return users.authenticate(login, password);
+        }, clock, TTL, 100);
+        List<CompletableFuture<Optional<User>>> answers = new ArrayList<>();
+        answers.add(CompletableFuture.supplyAsync(() -> gated.authenticate("alice", PASSWORD)));
+        await(entered);
+        List<Thread> followers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CompletableFuture<Optional<User>> answer = new CompletableFuture<>();
+            Thread follower = Thread.ofPlatform().start(() -> answer.complete(gated.authenticate("alice", PASSWORD)));
+            followers.add(follower);
+            answers.add(answer);
+        }
+        awaitAllWaiting(followers);
+
+        release.countDown();
+
+        for (CompletableFuture<Optional<User>> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).contains(alice);
+        }
+        assertThat(hashes).as("one hash for five callers").hasValue(1);
+    }
+
+    @Test
+    void aFailureOfTheSharedVerificationReachesEveryCallerWaitingForIt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BasicCredentialCache gated = new BasicCredentialCache(users::find, (login, password) -> {
+            entered.countDown();
+            await(release);
+            throw new PasswordHashingBusyException();
+        }, clock, TTL, 100);
+        CompletableFuture<Optional<User>> leader = CompletableFuture.supplyAsync(() -> gated.authenticate("alice", PASSWORD));
+        await(entered);
+        CompletableFuture<Throwable> followerFailure = new CompletableFuture<>();
+        Thread follower = Thread.ofPlatform().start(() -> {
+            try {
+                gated.authenticate("alice", PASSWORD);
+                followerFailure.complete(null);
+            } catch (RuntimeException e) {
+                followerFailure.complete(e);
+            }
+        });
+        awaitAllWaiting(List.of(follower));
+
+        release.countDown();
+
+        assertThat(followerFailure.get(10, TimeUnit.SECONDS)).isInstanceOf(PasswordHashingBusyException.class);
+        assertThatThrownBy(() -> leader.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(PasswordHashingBusyException.class);
+        assertThat(gated.size()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Spins (no sleeping) until every thread is parked: waiting for the shared verification. */
+    private static void awaitAllWaiting(List<Thread> threads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the callers never waited");
+            }
+            Thread.onSpinWait();
+        }
     }
 }
