@@ -34,10 +34,13 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     /**
-     * Callers that may wait per slot: enough that a burst of sign-ins keeps every slot busy, few
-     * enough that the last in line is served within a few hundred milliseconds (8 x ~50 ms).
+     * Callers that may wait per slot. Waiting costs almost nothing (a parked virtual thread), while
+     * a refusal is answered at once and a client that retries at once comes straight back, each
+     * round trip taking CPU from the hashes: with 8 per slot, 64 sign-in connections on two cores
+     * left a third of the hash rate. 32 per slot, at ~25 ms a hash, serves the last in line
+     * within about half a second per slot's share (64 waiting on two slots: ~0.8 s), still a bound.
      */
-    public static final int QUEUE_PER_SLOT = 8;
+    public static final int QUEUE_PER_SLOT = 32;
 
     private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
     private final Argon2Parameters parameters;
