@@ -3,6 +3,7 @@ package dev.gatehouse.jdbc;
 import dev.gatehouse.core.token.RefreshToken;
 import dev.gatehouse.core.token.RefreshTokenStore;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,12 +29,16 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
             + "family_expires_at, state, spent_at, replaced_by";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM refresh_tokens ";
     private static final String REVOKE = "UPDATE refresh_tokens SET state = 'REVOKED' WHERE state = 'ACTIVE' AND ";
+    private static final String INSERT = "INSERT INTO refresh_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SPEND = "UPDATE refresh_tokens SET state = 'SPENT', spent_at = ?, replaced_by = ? WHERE id = ? AND state = 'ACTIVE'";
 
     private final Sql sql;
+    private final SqlDialect dialect;
 
     /** A store on an open database; it shares the database's pools, and closes with it. */
     public JdbcRefreshTokenStore(JdbcDatabase database) {
         this.sql = new Sql(database, "refresh token store");
+        this.dialect = database.dialect();
     }
 
     /**
@@ -42,25 +47,67 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      */
     @Override
     public void insert(RefreshToken token) {
-        Sql.Insert outcome = sql.insert("insert refresh token",
-                "INSERT INTO refresh_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
-                    setUuid(s, 1, token.id());
-                    s.setString(2, token.tokenHash());
-                    setUuid(s, 3, token.familyId());
-                    setUuid(s, 4, token.userId());
-                    setText(s, 5, token.sessionId().map(UUID::toString));
-                    setInstant(s, 6, token.issuedAt());
-                    setInstant(s, 7, token.expiresAt());
-                    setInstant(s, 8, token.familyExpiresAt());
-                    s.setString(9, token.state().name());
-                    setInstant(s, 10, token.spentAt());
-                    setText(s, 11, token.replacedBy().map(UUID::toString));
-                });
+        throwUnlessInserted(sql.insert("insert refresh token", INSERT, s -> bind(s, token)));
+    }
+
+    /**
+     * On SQLite, one transaction: SQLite runs one writing transaction at a time, so nothing can
+     * come between the insert and the spend, and the rotation is one durable commit instead of
+     * two (the refresh path's bound on SQLite). A lost spend rolls the successor back. Other
+     * databases take the default's two steps, whose order keeps a concurrent family revocation
+     * from missing the successor under READ COMMITTED.
+     */
+    @Override
+    public boolean rotate(RefreshToken successor, UUID current, Instant spentAt) {
+        if (dialect != SqlDialect.SQLITE) {
+            return RefreshTokenStore.super.rotate(successor, current, spentAt);
+        }
+        return sql.transaction("rotate refresh token", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT); PreparedStatement spend = connection.prepareStatement(SPEND)) {
+                bind(insert, successor);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (dialect.isUniqueViolation(e)) {
+                        throwUnlessInserted(Sql.Insert.DUPLICATE);
+                    }
+                    if (dialect.isForeignKeyViolation(e)) {
+                        throwUnlessInserted(Sql.Insert.MISSING_REFERENCE);
+                    }
+                    throw e;
+                }
+                bindSpend(spend, current, spentAt, successor.id());
+                return spend.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void throwUnlessInserted(Sql.Insert outcome) {
         switch (outcome) {
             case INSERTED -> { }
             case DUPLICATE -> throw new IllegalStateException("refresh token id or token hash collision: a token was issued twice");
             case MISSING_REFERENCE -> throw new IllegalStateException("the refresh token's user does not exist");
         }
+    }
+
+    private static void bind(PreparedStatement s, RefreshToken token) throws SQLException {
+        setUuid(s, 1, token.id());
+        s.setString(2, token.tokenHash());
+        setUuid(s, 3, token.familyId());
+        setUuid(s, 4, token.userId());
+        setText(s, 5, token.sessionId().map(UUID::toString));
+        setInstant(s, 6, token.issuedAt());
+        setInstant(s, 7, token.expiresAt());
+        setInstant(s, 8, token.familyExpiresAt());
+        s.setString(9, token.state().name());
+        setInstant(s, 10, token.spentAt());
+        setText(s, 11, token.replacedBy().map(UUID::toString));
+    }
+
+    private static void bindSpend(PreparedStatement s, UUID id, Instant spentAt, UUID replacedBy) throws SQLException {
+        setInstant(s, 1, spentAt);
+        setUuid(s, 2, replacedBy);
+        setUuid(s, 3, id);
     }
 
     @Override
@@ -77,12 +124,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     /** One UPDATE whose WHERE holds the compare: of racing callers, only one changes a row. */
     @Override
     public boolean markSpent(UUID id, Instant spentAt, UUID replacedBy) {
-        return sql.update("spend refresh token",
-                "UPDATE refresh_tokens SET state = 'SPENT', spent_at = ?, replaced_by = ? WHERE id = ? AND state = 'ACTIVE'", s -> {
-                    setInstant(s, 1, spentAt);
-                    setUuid(s, 2, replacedBy);
-                    setUuid(s, 3, id);
-                }) == 1;
+        return sql.update("spend refresh token", SPEND, s -> bindSpend(s, id, spentAt, replacedBy)) == 1;
     }
 
     @Override

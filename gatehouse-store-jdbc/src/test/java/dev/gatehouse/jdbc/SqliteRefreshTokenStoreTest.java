@@ -1,5 +1,6 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.token.RefreshToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,19 @@ class SqliteRefreshTokenStoreTest extends JdbcRefreshTokenStoreTest {
     @Override
     protected JdbcDatabase openDatabase() {
         return JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("gatehouse.db"));
+    }
+
+    @Test
+    void aRotationThatLosesTheSpendLeavesNoSuccessorBehind() {
+        RefreshToken current = token(existingUser());
+        store.insert(current);
+        store.revokeFamily(current.familyId());
+        RefreshToken successor = RefreshToken.active(UUID.randomUUID(), "successor-hash-0123456789abcdef", current.familyId(),
+                current.userId(), current.sessionId(), clock.instant(), clock.instant().plusSeconds(3600), current.familyExpiresAt());
+
+        assertThat(store.rotate(successor, current.id(), clock.instant())).isFalse();
+
+        assertThat(store.findById(successor.id())).as("one transaction: the insert went back with the lost spend").isEmpty();
     }
 
     @Test

@@ -139,6 +139,39 @@ public abstract class RefreshTokenStoreContract {
     }
 
     @Test
+    void rotateStoresTheSuccessorAndSpendsTheCurrentOnce() {
+        UUID user = existingUser();
+        RefreshToken current = token(user);
+        store.insert(current);
+        clock.advance(Duration.ofMinutes(2));
+        RefreshToken successor = tokenIn(current.familyId(), user, current.sessionId());
+
+        assertThat(store.rotate(successor, current.id(), clock.instant())).isTrue();
+
+        assertThat(store.findById(current.id())).contains(current.spent(clock.instant(), successor.id()));
+        assertThat(store.findByTokenHash(successor.tokenHash())).contains(successor);
+        RefreshToken late = tokenIn(current.familyId(), user, current.sessionId());
+        assertThat(store.rotate(late, current.id(), clock.instant())).as("a spent token is not spent twice").isFalse();
+        assertThat(store.findById(current.id()).orElseThrow().replacedBy()).contains(successor.id());
+    }
+
+    @Test
+    void rotatingARevokedTokenLosesTheSpend() {
+        UUID user = existingUser();
+        RefreshToken current = token(user);
+        store.insert(current);
+        store.revokeFamily(current.familyId());
+        RefreshToken successor = tokenIn(current.familyId(), user, current.sessionId());
+
+        assertThat(store.rotate(successor, current.id(), clock.instant())).isFalse();
+
+        assertThat(store.findById(current.id())).contains(current.revoked());
+        // The successor may have been stored; the caller revokes the family, which must end it.
+        store.revokeFamily(current.familyId());
+        assertThat(store.findById(successor.id()).map(RefreshToken::state)).isNotEqualTo(Optional.of(RefreshToken.State.ACTIVE));
+    }
+
+    @Test
     void markSpentOfARevokedOrAbsentTokenChangesNothing() {
         UUID user = existingUser();
         RefreshToken token = token(user);

@@ -88,8 +88,7 @@ public final class RefreshTokenService {
         // The successor is stored before the old token is spent: a revocation of the family that
         // runs after the spend then finds it active and revokes it; one that runs before makes the
         // spend fail. Spending first would leave a moment where a revocation misses the successor.
-        tokens.insert(next.record());
-        if (tokens.markSpent(current.id(), now, next.record().id())) {
+        if (tokens.rotate(next.record(), current.id(), now)) {
             return new RefreshResult.Rotated(next, current.userId(), current.sessionId());
         }
         return lostTheSpend(current);

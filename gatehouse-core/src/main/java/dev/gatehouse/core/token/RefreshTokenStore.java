@@ -29,6 +29,19 @@ public interface RefreshTokenStore {
      */
     boolean markSpent(UUID id, Instant spentAt, UUID replacedBy);
 
+    /**
+     * One rotation: stores {@code successor} and spends {@code current} for it ({@link #markSpent}).
+     * True when the spend won. When it lost, the successor may have been stored; the caller then
+     * revokes the family, which ends it too. The default inserts, then spends, in two steps and in
+     * that order (see {@code RefreshTokenService#rotate} for why the order matters between
+     * concurrent writers); a store that can do both in one serializable step may, and so make a
+     * rotation one durable write.
+     */
+    default boolean rotate(RefreshToken successor, UUID current, Instant spentAt) {
+        insert(successor);
+        return markSpent(current, spentAt, successor.id());
+    }
+
     /** Revokes the family's active tokens (spent ones stay spent, for reuse detection); returns how many. */
     int revokeFamily(UUID familyId);
 
