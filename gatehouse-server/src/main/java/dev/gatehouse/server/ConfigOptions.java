@@ -37,7 +37,7 @@ final class ConfigOptions {
     String redisUrl;
     @Option(names = "--redis-key-prefix", description = "What every Gatehouse key in Redis starts with (GATEHOUSE_REDIS_KEY_PREFIX). Default gatehouse:")
     String redisKeyPrefix;
-    @Option(names = "--cache-max-stale", description = "Longest a cached session or user is believed on a shared store; 0 = no cache "
+    @Option(names = "--cache-max-stale", description = "Longest a cached session, user or revocation answer is believed on a SQL store; 0 = no cache "
             + "(GATEHOUSE_CACHE_MAX_STALE). Default 10s.")
     String cacheMaxStale;
     @Option(names = "--admin-email", description = "At start, make sure this admin exists (GATEHOUSE_ADMIN_EMAIL).")
