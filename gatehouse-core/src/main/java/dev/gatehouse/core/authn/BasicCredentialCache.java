@@ -103,7 +103,10 @@ public final class BasicCredentialCache {
         if (login == null || password == null || password.isEmpty()) {
             return Optional.empty();
         }
-        String entryKey = entryKey(login, password);
+        return cachedUnder(entryKey(login, password), login);
+    }
+
+    private Optional<User> cachedUnder(String entryKey, String login) {
         Optional<Entry> entry = entries.get(entryKey);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -125,11 +128,12 @@ public final class BasicCredentialCache {
      * had hashed itself, and counts it in the throttle as such.
      */
     public Optional<User> authenticate(String login, String password) {
-        Optional<User> hit = cached(login, password);
+        // One HMAC for the lookup, the shared verification and the entry it leaves.
+        String entryKey = entryKey(login, password);
+        Optional<User> hit = cachedUnder(entryKey, login);
         if (hit.isPresent()) {
             return hit;
         }
-        String entryKey = entryKey(login, password);
         CompletableFuture<Optional<User>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<User>> running = inFlight.putIfAbsent(entryKey, mine);
         if (running != null) {
