@@ -37,6 +37,7 @@ public final class JdbcDatabase implements AutoCloseable {
     private final HikariDataSource writes;
     private final HikariDataSource reads;
     private final DataSource unpooled;
+    private final Writer writer;
 
     private JdbcDatabase(SqlDialect dialect, String shownUrl, HikariDataSource writes, HikariDataSource reads, DataSource unpooled) {
         this.dialect = dialect;
@@ -44,6 +45,7 @@ public final class JdbcDatabase implements AutoCloseable {
         this.writes = writes;
         this.reads = reads;
         this.unpooled = unpooled;
+        this.writer = dialect.writer(writes);
     }
 
     /**
@@ -138,9 +140,14 @@ public final class JdbcDatabase implements AutoCloseable {
         return dialect;
     }
 
-    /** Connections for statements that write; for SQLite a single one, so writers queue here. */
+    /** Connections for statements that write; for SQLite a single one, which only {@link #writer()} uses. */
     DataSource writes() {
         return writes;
+    }
+
+    /** How the stores' writes reach {@link #writes()}: for SQLite, several to one commit. */
+    Writer writer() {
+        return writer;
     }
 
     /** Connections for statements that only read; the writers' pool when the dialect shares it. */
@@ -165,6 +172,8 @@ public final class JdbcDatabase implements AutoCloseable {
     /** Closes the pools, giving statements in flight a moment to finish; later store calls fail with a {@link StoreException}. */
     @Override
     public void close() {
+        // Writes already handed in are committed (and their callers answered) before the pools go.
+        writer.close();
         if (reads != writes) {
             reads.close();
         }

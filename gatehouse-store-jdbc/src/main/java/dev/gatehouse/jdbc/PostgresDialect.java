@@ -113,6 +113,12 @@ final class PostgresDialect implements SqlDialect {
         return new PoolSizes(10, OptionalInt.empty());
     }
 
+    /** Many writers at once, each commit one round trip: each write on its own connection. */
+    @Override
+    public Writer writer(DataSource writes) {
+        return new PooledWriter(writes);
+    }
+
     @Override
     public String migrationLocation() {
         return "classpath:db/migration/postgres";

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one statement on a pooled connection, in auto-commit: almost every store operation is a
- * single statement, so needs no transaction of its own; the few that are not use
- * {@link #transaction}. Turns {@link SQLException}s into {@link StoreException}s that name the operation.
+ * Runs store statements: reads on a pooled reader, writes through the database's {@link Writer}
+ * (on SQLite several callers' to one commit). Almost every store operation is a single
+ * statement; the few that are not use {@link #transaction}. Turns {@link SQLException}s into {@link StoreException}s that name the operation.
  */
 final class Sql {
     /** Sets a statement's parameters. */
@@ -89,13 +89,12 @@ final class Sql {
     static final int PURGE_BATCH = 500;
 
     int update(String operation, String sql, Binder binder) {
-        try (Connection connection = connection(database.writes(), operation);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(operation, e);
-        }
+        return write(operation, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -120,20 +119,23 @@ final class Sql {
 
     /** Runs an INSERT, telling a broken unique or foreign key constraint apart from a failure. */
     Insert insert(String operation, String sql, Binder binder) {
-        try (Connection connection = connection(database.writes(), operation);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            statement.executeUpdate();
-            return Insert.INSERTED;
-        } catch (SQLException e) {
-            if (database.dialect().isUniqueViolation(e)) {
-                return Insert.DUPLICATE;
+        return write(operation, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                statement.executeUpdate();
+                return Insert.INSERTED;
+            } catch (SQLException e) {
+                // A broken constraint undoes only its own statement (on either database), so the
+                // answer is an outcome, and the transaction it may share goes on.
+                if (database.dialect().isUniqueViolation(e)) {
+                    return Insert.DUPLICATE;
+                }
+                if (database.dialect().isForeignKeyViolation(e)) {
+                    return Insert.MISSING_REFERENCE;
+                }
+                throw e;
             }
-            if (database.dialect().isForeignKeyViolation(e)) {
-                return Insert.MISSING_REFERENCE;
-            }
-            throw failed(operation, e);
-        }
+        });
     }
 
     /**
@@ -179,39 +181,32 @@ final class Sql {
      * @return what {@code work} returned: whether its changes were committed
      */
     boolean transaction(String operation, Transaction work) {
-        try (Connection connection = connection(database.writes(), operation)) {
-            connection.setAutoCommit(false);
-            try {
-                boolean commit = work.run(connection);
-                if (commit) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return commit;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackAfter(connection, e);
-                throw e;
-            }
-            // The pool restores auto-commit when the connection goes back.
+        checkOpen(operation);
+        try {
+            return database.writer().transaction(work);
         } catch (SQLException e) {
             throw failed(operation, e);
         }
     }
 
-    private static void rollbackAfter(Connection connection, Throwable failure) {
+    private <T> T write(String operation, Writer.Statement<T> work) {
+        checkOpen(operation);
         try {
-            connection.rollback();
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
+            return database.writer().statement(work);
+        } catch (SQLException e) {
+            throw failed(operation, e);
         }
     }
 
     private Connection connection(DataSource pool, String operation) throws SQLException {
+        checkOpen(operation);
+        return pool.getConnection();
+    }
+
+    private void checkOpen(String operation) {
         if (database.isClosed()) {
             throw new StoreException(store + ": " + operation + " failed: the database is closed");
         }
-        return pool.getConnection();
     }
 
     private StoreException failed(String operation, SQLException e) {

@@ -66,6 +66,9 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     /** Where Flyway finds this dialect's migrations, and only them. */
     String migrationLocation();
 
+    /** How writes reach {@code writes}, the writers' pool. */
+    Writer writer(DataSource writes);
+
     /** The statement broke a unique or primary key constraint. */
     boolean isUniqueViolation(SQLException e);
 

@@ -94,6 +94,12 @@ final class SqliteDialect implements SqlDialect {
         return new PoolSizes(1, OptionalInt.of(readers));
     }
 
+    /** Several callers' writes to one commit: each commit is an fsync, and only one runs at a time. */
+    @Override
+    public Writer writer(DataSource writes) {
+        return new GroupCommit(writes, "gatehouse-sqlite-writer");
+    }
+
     @Override
     public String migrationLocation() {
         return "classpath:db/migration/sqlite";
