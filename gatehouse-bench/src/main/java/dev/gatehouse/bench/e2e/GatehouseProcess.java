@@ -85,6 +85,11 @@ final class GatehouseProcess implements AutoCloseable {
         return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
     }
 
+    /** The launcher's native heap trimming, on the JDKs that have the flag (LauncherFlagsTest keeps the two in step). */
+    static List<String> launcherTrimFlags(int jdkFeatureVersion) {
+        return jdkFeatureVersion >= 22 ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+    }
+
     /**
      * The environment the launcher gives the JVM unless already set: two glibc malloc arenas, so
      * that few of libargon2's 19 MiB blocks stay resident (LauncherFlagsTest keeps the two in step).
@@ -99,6 +104,7 @@ final class GatehouseProcess implements AutoCloseable {
      */
     static List<String> launcherJvmFlags(Path root) {
         List<String> flags = new java.util.ArrayList<>(launcherBaseFlags());
+        flags.addAll(launcherTrimFlags(Runtime.version().feature()));
         Path aot = root.resolve("gatehouse-server/target/gatehouse.aot");
         Path jar = root.resolve("gatehouse-server/target/gatehouse-server.jar");
         try {

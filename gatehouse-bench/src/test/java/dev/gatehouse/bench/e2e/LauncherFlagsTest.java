@@ -19,6 +19,11 @@ class LauncherFlagsTest {
         for (String flag : GatehouseProcess.launcherBaseFlags()) {
             assertThat(exec).as("the launcher's exec line").contains(flag);
         }
+        assertThat(GatehouseProcess.launcherTrimFlags(21)).isEmpty();
+        for (String flag : GatehouseProcess.launcherTrimFlags(25)) {
+            assertThat(launcher).as("the launcher's trim flags from JDK 22").contains("-ge 22 ] && trim=(" + flag + ")");
+        }
+        assertThat(exec).contains("${trim[@]+\"${trim[@]}\"}");
         GatehouseProcess.launcherEnvironment().forEach((name, value) ->
                 assertThat(launcher).as("the launcher's environment").contains("export " + name + "=\"${" + name + ":-" + value + "}\""));
         // The cache the driver uses is the one the launcher makes and uses.
