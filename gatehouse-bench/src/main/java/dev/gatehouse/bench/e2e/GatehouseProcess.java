@@ -82,7 +82,7 @@ final class GatehouseProcess implements AutoCloseable {
 
     /** The fixed JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
     static List<String> launcherBaseFlags() {
-        return List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
+        return List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmn32m", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
     }
 
     /** The launcher's native heap trimming, on the JDKs that have the flag (LauncherFlagsTest keeps the two in step). */
