@@ -4,6 +4,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -43,6 +44,11 @@ final class SqliteDialect implements SqlDialect {
         if (directory != null) {
             Files.createDirectories(directory);
         }
+    }
+
+    @Override
+    public void preload() throws Exception {
+        SQLiteJDBCLoader.initialize();
     }
 
     /**
