@@ -21,8 +21,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Runs the server until SIGINT or SIGTERM; 0 once it has stopped. */
     static int serve(GatehouseConfig config) throws InterruptedException {
-        // Before the server's classes load (and logging with them, ~0.2 s): the two overlap.
-        Stores.preload(config);
         GatehouseServer server = GatehouseServer.start(config, Clock.systemUTC(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGINT and SIGTERM: stop cleanly there.

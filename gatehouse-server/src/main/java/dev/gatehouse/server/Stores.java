@@ -8,7 +8,6 @@ import dev.gatehouse.cache.DeferredTouchSessionStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.Secret;
-import dev.gatehouse.core.config.StoreKind;
 import dev.gatehouse.core.events.EventFeed;
 import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.keys.KeyStore;
@@ -68,25 +67,6 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     new LocalEventFeed(), () -> { });
             case SQLITE, POSTGRES -> sql(config, clock);
         };
-    }
-
-    /**
-     * Starts loading, on a thread of its own, what opening the configured SQL store needs first (the
-     * SQLite driver's native library), so that it loads while logging and the rest of the start are
-     * set up. Nothing waits for it: opening the store loads what is still missing, and reports any
-     * failure.
-     */
-    static void preload(GatehouseConfig config) {
-        if (config.store() != StoreKind.MEMORY) {
-            StartupTask.start("gatehouse-start-sql", () -> {
-                try {
-                    SqlDialect.forUrl(config.dbUrl()).preload();
-                } catch (Exception ignored) {
-                    // Opening the store says what is wrong.
-                }
-                return null;
-            });
-        }
     }
 
     private static Stores sql(GatehouseConfig config, Clock clock) {

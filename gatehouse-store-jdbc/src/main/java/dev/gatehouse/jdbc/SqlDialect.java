@@ -49,14 +49,6 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
      */
     void prepare(String jdbcUrl) throws IOException;
 
-    /**
-     * Loads now what the first connection needs, so that a caller may have it done on a thread of
-     * its own while it does other start-up work (SQLite: unpacking and loading its native library,
-     * 0.2-0.3 s). Opening the database reports any failure again; a caller may ignore this one.
-     */
-    default void preload() throws Exception {
-    }
-
     /** An unpooled data source whose every connection carries the dialect's settings. */
     DataSource dataSource(String jdbcUrl);
 

@@ -4,7 +4,6 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.sqlite.SQLiteJDBCLoader;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -44,11 +43,6 @@ final class SqliteDialect implements SqlDialect {
         if (directory != null) {
             Files.createDirectories(directory);
         }
-    }
-
-    @Override
-    public void preload() throws Exception {
-        SQLiteJDBCLoader.initialize();
     }
 
     /**

@@ -9,14 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SqliteDialectTest {
     @Test
-    void preloadingTheDriverLeavesTheDatabaseToOpenAsAlways(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        SqlDialect.SQLITE.preload();
-        SqlDialect.SQLITE.preload(); // a second call, as when the store opens after a preload, finds it loaded
-
-        JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("preloaded.db")).close();
-    }
-
-    @Test
     void findsTheFileOfAUrl() {
         assertThat(SqliteDialect.databaseFile("jdbc:sqlite:./data/gatehouse.db")).contains(Path.of("./data/gatehouse.db"));
         assertThat(SqliteDialect.databaseFile("jdbc:sqlite:/var/lib/gh/gh.db?busy_timeout=100")).contains(Path.of("/var/lib/gh/gh.db"));
