@@ -100,6 +100,11 @@ final class ConfigOptions {
 
     /** Validated settings from the environment and these flags; a bad value throws with every problem named. */
     GatehouseConfig load(Map<String, String> environment) {
+        return ConfigLoader.load(environment, flags());
+    }
+
+    /** The flags given, by the setting each names. */
+    Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         put(flags, Setting.HOST, host);
         put(flags, Setting.PORT, port);
@@ -137,7 +142,7 @@ final class ConfigOptions {
         put(flags, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, loginMaxFailuresPerAddress);
         put(flags, Setting.LOGIN_FAILURE_WINDOW, loginFailureWindow);
         put(flags, Setting.RULES, rules);
-        return ConfigLoader.load(environment, flags);
+        return flags;
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, String value) {

@@ -1,9 +1,16 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.config.ConfigException;
+import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.core.config.Setting;
 import dev.gatehouse.rules.RulesFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** {@code gatehouse serve}, {@code gatehouse users ...}, {@code gatehouse token ...} and {@code gatehouse keys ...}. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
@@ -11,19 +18,43 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, UsersCommand.class, TokenCommand.class, KeysCommand.class})
 public final class GatehouseCli {
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        // A plain `serve` (nearly every start) skips building picocli's command tree; see ServeArguments.
+        Optional<Map<Setting, String>> serve = ServeArguments.parse(args);
+        System.exit(serve.isPresent()
+                ? execute(() -> ServeCommand.serve(ConfigLoader.load(System.getenv(), serve.get())), new PrintWriter(System.err, true))
+                : newCommandLine().execute(args));
     }
 
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new GatehouseCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof CliException || e instanceof RulesFileException) {
-                // A bad setting is the user's to fix: say what, without a stack trace.
+            if (isUsersToFix(e)) {
                 commandLine.getErr().println("gatehouse: " + e.getMessage());
                 return 2;
             }
             throw e;
         });
         return cli;
+    }
+
+    /** Runs a command read without picocli, ending as picocli's {@code execute} would with {@link #newCommandLine}'s handler. */
+    static int execute(Callable<Integer> command, PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            if (isUsersToFix(e)) {
+                err.println("gatehouse: " + e.getMessage());
+                return 2;
+            }
+            // picocli's answer to any other exception: its stack trace, exit code 1.
+            e.printStackTrace(err);
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** A bad setting is the user's to fix: say what, without a stack trace. */
+    private static boolean isUsersToFix(Exception e) {
+        return e instanceof ConfigException || e instanceof CliException || e instanceof RulesFileException;
     }
 }

@@ -16,7 +16,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatehouseConfig config = options.load(System.getenv());
+        return serve(options.load(System.getenv()));
+    }
+
+    /** Runs the server until SIGINT or SIGTERM; 0 once it has stopped. */
+    static int serve(GatehouseConfig config) throws InterruptedException {
         GatehouseServer server = GatehouseServer.start(config, Clock.systemUTC(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGINT and SIGTERM: stop cleanly there.

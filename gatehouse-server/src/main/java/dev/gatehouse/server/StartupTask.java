@@ -1,7 +1,8 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.support.Futures;
+
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -39,18 +40,7 @@ final class StartupTask<T> {
 
     /** Waits for the work and returns its result, or throws what it threw. */
     T join() {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(result);
     }
 
     /** Waits for the work, ignoring how it ended: before closing what it uses when the start failed elsewhere. */

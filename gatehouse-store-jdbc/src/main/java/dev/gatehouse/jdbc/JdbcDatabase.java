@@ -86,6 +86,13 @@ public final class JdbcDatabase implements AutoCloseable {
     }
 
     private static void migrate(SqlDialect dialect, DataSource unpooled, String jdbcUrl) {
+        // A restart nearly always finds the schema current: saying so with plain JDBC leaves Flyway
+        // unloaded, 0.4-0.7 s of the start. Any doubt and Flyway runs exactly as before.
+        AppliedSchema.Verdict verdict = AppliedSchema.check(dialect, unpooled, JdbcDatabase.class.getClassLoader());
+        if (verdict instanceof AppliedSchema.Verdict.Current) {
+            return;
+        }
+        LOG.debug("running Flyway: {}", verdict);
         try {
             // Migrations run on a connection of their own before any pool exists, so they neither
             // wait for nor hold a pooled connection. One narrow location keeps the class path scan

@@ -109,6 +109,9 @@ public final class SqliteEventFeed implements EventFeed {
         try {
             List<Row> rows = sql.list("read new events", "SELECT seq, origin, payload FROM store_events WHERE seq > ? ORDER BY seq",
                     s -> s.setLong(1, lastSeen), r -> new Row(r.getLong(1), r.getString(2), r.getString(3)));
+            // The read is the sign of life, and it comes before the delivery: a listener that asks
+            // live() about the event it is handed must not hear "no" from the very feed that brought it.
+            listeners.alive();
             for (Row row : rows) {
                 if (!row.origin().equals(origin)) {
                     listeners.deliver(StoreEvents.decode(row.payload()));
@@ -120,7 +123,6 @@ public final class SqliteEventFeed implements EventFeed {
                 LOG.info("reading store events from {} again", database.shownUrl());
                 failing = false;
             }
-            listeners.alive();
         } catch (StoreException e) {
             listeners.lost();
             if (!failing && !closed) {

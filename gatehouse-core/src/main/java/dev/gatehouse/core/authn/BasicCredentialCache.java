@@ -2,6 +2,7 @@ package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.support.BoundedExpiringCache;
 import dev.gatehouse.core.support.ConstantTime;
+import dev.gatehouse.core.support.Futures;
 import dev.gatehouse.core.support.TokenHashes;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserFields;
@@ -20,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -155,17 +155,7 @@ public final class BasicCredentialCache {
 
     /** The answer of the verification another caller runs for the same credentials; its failure is rethrown as is. */
     private static Optional<User> awaitShared(CompletableFuture<Optional<User>> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(running);
     }
 
     /** How many entries are held now (for tests and metrics). */

@@ -46,7 +46,19 @@ public final class TokenKeys {
                 ? KeyRotationPolicy.none(config.accessTtl())
                 : KeyRotationPolicy.every(config.rotateInterval(), config.accessTtl());
         KeyRingCodec codec = new KeyRingCodec(config.masterKey().map(Secret::value).map(MasterKey::parse));
-        KeyRotator rotator = KeyRotator.open(store, codec, policy, () -> KeyGenerator.generate(config.algorithm()), clock);
+        Supplier<SigningKey> generate = () -> KeyGenerator.generate(config.algorithm());
+        if (!policy.rotates() || store.load().isPresent()) {
+            return rotating(KeyRotator.open(store, codec, policy, generate, clock), clock);
+        }
+        // Nothing stored yet: a first start, whose new ring needs two keys, made side by side. Should
+        // another instance save a ring first, this one reads that ring and the keys made here are dropped.
+        NewRingKeys newRing = NewRingKeys.start(generate);
+        KeyRotator rotator = KeyRotator.open(store, codec, policy, newRing, clock);
+        newRing.done();
+        return rotating(rotator, clock);
+    }
+
+    private static TokenKeys rotating(KeyRotator rotator, Clock clock) {
         return new TokenKeys(rotator::current, Optional.of(rotator), clock);
     }
 
