@@ -1,6 +1,7 @@
 package dev.gatehouse.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.core.support.Futures;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -263,14 +264,12 @@ final class GroupCommit implements Writer {
         Object answer() throws SQLException {
             try {
                 // Not interruptible on purpose: the caller learns whether its write was kept.
-                return answer.join();
+                return Futures.join(answer);
             } catch (CompletionException e) {
-                switch (e.getCause()) {
-                    case SQLException sql -> throw sql;
-                    case RuntimeException runtime -> throw runtime;
-                    case Error error -> throw error;
-                    case null, default -> throw e;
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
                 }
+                throw e;
             }
         }
     }
