@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.config.StoreKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,6 +22,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Runs the server until SIGINT or SIGTERM; 0 once it has stopped. */
     static int serve(GatehouseConfig config) throws InterruptedException {
+        if (config.store() == StoreKind.SQLITE) {
+            UnpackedSqliteLibrary.lookUpInBackground(); // the store waits for it when it opens
+        }
         GatehouseServer server = GatehouseServer.start(config, Clock.systemUTC(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGINT and SIGTERM: stop cleanly there.

@@ -8,6 +8,7 @@ import dev.gatehouse.cache.DeferredTouchSessionStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.Secret;
+import dev.gatehouse.core.config.StoreKind;
 import dev.gatehouse.core.events.EventFeed;
 import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.keys.KeyStore;
@@ -78,6 +79,9 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
             }
         };
         try {
+            if (config.store() == StoreKind.SQLITE) {
+                UnpackedSqliteLibrary.useIfPresent();
+            }
             JdbcDatabase database = JdbcDatabase.open(config.dbUrl());
             opened.push(database);
             Optional<RedisStores> redis = config.redisUrl().map(Secret::value)

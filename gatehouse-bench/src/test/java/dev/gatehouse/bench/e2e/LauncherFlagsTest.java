@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.gatehouse.server.UnpackedSqliteLibrary;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The driver starts the server jar itself; its JVM flags must stay those of the launcher's exec line. */
@@ -28,5 +30,17 @@ class LauncherFlagsTest {
                 assertThat(launcher).as("the launcher's environment").contains("export " + name + "=\"${" + name + ":-" + value + "}\""));
         // The cache the driver uses is the one the launcher makes and uses.
         assertThat(launcher).contains("gatehouse-server/target/gatehouse.aot", "-XX:AOTCache=\"$aot\" -Xlog:aot*=off -Xlog:cds*=off");
+    }
+
+    /** The server's build unpacks sqlite-jdbc's library (gatehouse-server/pom.xml) where the server looks for it at start. */
+    @Test
+    void theBuiltServerFindsSqlitesLibraryUnpacked() throws IOException {
+        Path lib = Path.of("..").toAbsolutePath().normalize().resolve("gatehouse-server/target/lib");
+        Path driver;
+        try (Stream<Path> jars = Files.list(lib)) {
+            driver = jars.filter(jar -> jar.getFileName().toString().matches("sqlite-jdbc-.*\\.jar")).findFirst().orElseThrow();
+        }
+
+        assertThat(UnpackedSqliteLibrary.besideJar(driver)).isPresent();
     }
 }
