@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,12 @@ import java.util.stream.Stream;
 public final class E2eDriver {
     static final String BASELINE = "baseline GET /api/v1/status";
     private static final String PROTECTED_URI = "/app/page";
+    /**
+     * How long a row, or a raw measurement, waits at most for the server to go quiet before it
+     * starts, so that it does not pay for work the row before left behind: sign-ins still queued
+     * for a hash when wrk stops, session touches written behind.
+     */
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(20);
 
     private final E2eOptions options;
     private final Path workDir;
@@ -111,13 +118,13 @@ public final class E2eDriver {
                 if (size > seeder.sessions()) {
                     server = restartWithMoreSessions(server, seeder, size, serverEnv(mainDb, mainAlgorithm));
                 }
-                scaleScenario(server.baseUrl(), seeder, size);
+                scaleScenario(server, seeder, size);
             }
             int smallest = options.scaleSessions().stream().mapToInt(Integer::intValue).min().orElse(seeder.sessions());
             if (smallest < seeder.sessions()) {
                 // The smallest row's sessions again, now among all the seeded ones: what the size of
                 // the store costs when the sessions asked about are the same, apart from first looks.
-                scaleScenario(server.baseUrl(), seeder, smallest);
+                scaleScenario(server, seeder, smallest);
             }
         } finally {
             server.close();
@@ -155,34 +162,34 @@ public final class E2eDriver {
         warmUp(base + "/auth/verify", cookieEnv);
         warmUp(base + "/auth/verify", bearerEnv);
 
-        scenario(BASELINE, "request.lua", base + "/api/v1/status", Map.of(), 0, "");
-        scenario("verify cookie", "request.lua", base + "/auth/verify", cookieEnv, 0, "one session, repeated");
-        scenario("verify bearer " + algorithm, "request.lua", base + "/auth/verify", bearerEnv, 0, "one token, repeated");
-        scenario("verify basic", "request.lua", base + "/auth/verify",
+        scenario(server, BASELINE, "request.lua", base + "/api/v1/status", Map.of(), 0, "");
+        scenario(server, "verify cookie", "request.lua", base + "/auth/verify", cookieEnv, 0, "one session, repeated");
+        scenario(server, "verify bearer " + algorithm, "request.lua", base + "/auth/verify", bearerEnv, 0, "one token, repeated");
+        scenario(server, "verify basic", "request.lua", base + "/auth/verify",
                 verifyEnv(Map.of("GH_AUTHORIZATION", basic)), 0, "one user, repeated");
-        scenario("users/me cookie", "request.lua", base + "/api/v1/users/me",
+        scenario(server, "users/me cookie", "request.lua", base + "/api/v1/users/me",
                 Map.of("GH_COOKIE", GatehouseClient.COOKIE_NAME + "=" + first.cookie()), 0, "");
-        scenario("users/me bearer " + algorithm, "request.lua", base + "/api/v1/users/me",
+        scenario(server, "users/me bearer " + algorithm, "request.lua", base + "/api/v1/users/me",
                 Map.of("GH_AUTHORIZATION", "Bearer " + first.accessToken()), 0, "");
-        scenario("token service create", "request.lua", base + "/api/v1/tokens", Map.of("GH_METHOD", "POST",
+        scenario(server, "token service create", "request.lua", base + "/api/v1/tokens", Map.of("GH_METHOD", "POST",
                 "GH_CONTENT_TYPE", "application/json", "GH_BODY", GatehouseClient.json("user_data", "bench")), 0, "HS512");
         String serviceToken = client.createServiceToken("bench");
-        scenario("token service verify", "request.lua", base + "/api/v1/tokens/verify", Map.of("GH_METHOD", "POST",
+        scenario(server, "token service verify", "request.lua", base + "/api/v1/tokens/verify", Map.of("GH_METHOD", "POST",
                 "GH_CONTENT_TYPE", "application/json", "GH_BODY", GatehouseClient.json("token", serviceToken)), 0, "HS512");
 
-        scenario("login", "request.lua", base + "/api/v1/auth/login", Map.of("GH_METHOD", "POST",
+        scenario(server, "login", "request.lua", base + "/api/v1/auth/login", Map.of("GH_METHOD", "POST",
                         "GH_CONTENT_TYPE", "application/json",
                         "GH_BODY", GatehouseClient.json("email", GatehouseClient.email(0), "password", password())),
                 0, "throttle off (GATEHOUSE_LOGIN_MAX_FAILURES=0); 503 busy answers count as errors");
-        remeasureRaw(0, () -> HashRate.measure(cores, options.hashSeconds()), "login");
+        remeasureRaw(server, 0, () -> HashRate.measure(cores, options.hashSeconds()), "login");
         noteVersusRaw(rows.get(0).requestsPerSecond(), "vs raw hashes: ");
 
         Path tokens = workDir.resolve("refresh-tokens.txt");
         Files.write(tokens, signIns.stream().map(GatehouseClient.SignIn::refreshToken).toList());
-        scenario("refresh rotation " + algorithm, "refresh.lua", base + "/api/v1/auth/token",
+        scenario(server, "refresh rotation " + algorithm, "refresh.lua", base + "/api/v1/auth/token",
                 Map.of("GH_TOKENS_FILE", tokens.toString()), 0,
                 "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins");
-        remeasureRaw(1, () -> SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds()), "refresh");
+        remeasureRaw(server, 1, () -> SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds()), "refresh");
         noteVersusRaw(rows.get(1).requestsPerSecond(), "vs raw signatures: ");
     }
 
@@ -198,8 +205,9 @@ public final class E2eDriver {
      * host): one measurement at the start of the run against a row minutes later moved the
      * login ratio by 20 points between runs.
      */
-    private void remeasureRaw(int index, RawMeasurement measurement, String row) throws Exception {
+    private void remeasureRaw(GatehouseProcess server, int index, RawMeasurement measurement, String row) throws Exception {
         ScenarioResult first = rows.get(index);
+        server.awaitQuiet(QUIET_WAIT); // sign-ins still queued when wrk stops are hashed for up to a second after
         say("measuring " + first.scenario() + " again, after the " + row + " row...");
         double again = measurement.perSecond();
         double mean = (first.requestsPerSecond() + again) / 2;
@@ -211,13 +219,14 @@ public final class E2eDriver {
      * The cookie check over {@code size} seeded sessions: each request the next of the first
      * {@code size} lines of the cookie file, so every one of them is looked up in turn.
      */
-    private void scaleScenario(String base, DatabaseSeeder seeder, int size) throws InterruptedException {
+    private void scaleScenario(GatehouseProcess server, DatabaseSeeder seeder, int size) throws InterruptedException {
+        String base = server.baseUrl();
         String note = size == seeder.sessions() ? "every seeded session in turn"
                 : String.format(Locale.ROOT, "the first %,d of %,d seeded sessions in turn", size, seeder.sessions());
         String name = size == seeder.sessions()
                 ? String.format(Locale.ROOT, "scale: verify cookie, %,d sessions", size)
                 : String.format(Locale.ROOT, "scale: verify cookie, %,d of %,d sessions", size, seeder.sessions());
-        scenario(name, "cookies.lua",
+        scenario(server, name, "cookies.lua",
                 base + "/auth/verify", Map.of("GH_COOKIES_FILE", seeder.cookies().toString(),
                         "GH_COOKIES_LIMIT", Integer.toString(size), "GH_COOKIE_NAME", GatehouseClient.COOKIE_NAME,
                         "GH_ORIGINAL_URI", PROTECTED_URI), 0, note);
@@ -299,7 +308,7 @@ public final class E2eDriver {
             for (int pass = 0; pass < 3; pass++) {
                 warmUp(server.baseUrl() + "/auth/verify", bearerEnv);
             }
-            scenario("verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
+            scenario(server, "verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
                     "own server (JWT_ALGORITHM=" + algorithm + "), one token, repeated");
         } catch (IOException e) {
             rows.add(ScenarioResult.failed("verify bearer " + algorithm, e.getMessage().lines().findFirst().orElse("")));
@@ -327,8 +336,12 @@ public final class E2eDriver {
         rows.set(last, new ScenarioResult(row.scenario(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(), note));
     }
 
-    private void scenario(String name, String script, String url, Map<String, String> env, int connections,
+    private void scenario(GatehouseProcess server, String name, String script, String url, Map<String, String> env, int connections,
                           String note) throws InterruptedException {
+        Duration settled = server.awaitQuiet(QUIET_WAIT);
+        if (settled.compareTo(Duration.ofSeconds(1)) >= 0) {
+            say(String.format(Locale.ROOT, "  (waited %.1f s for the server to finish the last row's work)", settled.toMillis() / 1000.0));
+        }
         say("wrk: " + name + "...");
         try {
             WrkResult result = wrk.run(script, url, env, connections);

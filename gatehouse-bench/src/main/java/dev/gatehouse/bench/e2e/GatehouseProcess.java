@@ -82,7 +82,7 @@ final class GatehouseProcess implements AutoCloseable {
 
     /** The fixed JVM flags of the launcher's exec line (LauncherFlagsTest keeps the two in step). */
     static List<String> launcherBaseFlags() {
-        return List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmn32m", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
+        return List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmn24m", "-Xmx80m", "--enable-native-access=ALL-UNNAMED");
     }
 
     /** The launcher's native heap trimming, on the JDKs that have the flag (LauncherFlagsTest keeps the two in step). */
@@ -129,6 +129,54 @@ final class GatehouseProcess implements AutoCloseable {
 
     long startToFirst200Millis() {
         return startToFirst200Millis;
+    }
+
+    /**
+     * Waits until the server has gone quiet: at most {@link #QUIET_TICKS} clock ticks of CPU
+     * (utime + stime, 10 ms each) in {@link #QUIET_WINDOW}, or {@code max} has passed. A row must not
+     * pay for work the row before it left behind, such as the session touches a million first
+     * looks queue for the writer. Returns how long it waited; without /proc it returns at once.
+     */
+    Duration awaitQuiet(Duration max) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        OptionalLong before = cpuTicks(process.pid());
+        while (before.isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_WINDOW.toMillis());
+            OptionalLong after = cpuTicks(process.pid());
+            if (after.isEmpty() || after.getAsLong() - before.getAsLong() <= QUIET_TICKS) {
+                break;
+            }
+            before = after;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static final Duration QUIET_WINDOW = Duration.ofMillis(500);
+    /** 20 ms of CPU in 500 ms: 4 % of a core, above an idle server's own timers and polls. */
+    static final long QUIET_TICKS = 2;
+
+    /** utime + stime of a process in clock ticks, from /proc/PID/stat (fields 14 and 15). */
+    static OptionalLong cpuTicks(long pid) {
+        try {
+            return cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        } catch (IOException gone) {
+            return OptionalLong.empty(); // not Linux, or the process is gone
+        }
+    }
+
+    /** The same, from the text of a stat file; the name field may hold spaces and parentheses, so fields count from its last ')'. */
+    static OptionalLong cpuTicks(String stat) {
+        int end = stat.lastIndexOf(')');
+        String[] fields = stat.substring(end + 1).trim().split(" ");
+        if (end < 0 || fields.length < 13) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** VmRSS of the server's JVM in KiB. */
