@@ -12,30 +12,20 @@ import java.util.function.Supplier;
  * work ran in line.
  */
 final class StartupTask<T> {
-    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result;
 
-    private StartupTask() {
+    private StartupTask(CompletableFuture<T> result) {
+        this.result = result;
     }
 
     /** Starts {@code work} now, on a daemon thread called {@code name} (it shows in a thread dump of a slow start). */
     static <T> StartupTask<T> start(String name, Supplier<T> work) {
-        StartupTask<T> task = new StartupTask<>();
-        // A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
-        Thread.ofPlatform().daemon().name(name).start(() -> {
-            try {
-                task.result.complete(work.get());
-            } catch (Throwable e) {
-                task.result.completeExceptionally(e);
-            }
-        });
-        return task;
+        return new StartupTask<>(Futures.onDaemonThread(name, work));
     }
 
     /** A task that is already done, for work a caller has none of. */
     static <T> StartupTask<T> done(T value) {
-        StartupTask<T> task = new StartupTask<>();
-        task.result.complete(value);
-        return task;
+        return new StartupTask<>(CompletableFuture.completedFuture(value));
     }
 
     /** Waits for the work and returns its result, or throws what it threw. */

@@ -22,6 +22,11 @@ import java.util.OptionalLong;
  * start to the first 200 of {@code GET /api/v1/status}, and reads its resident memory.
  */
 final class GatehouseProcess implements AutoCloseable {
+    /** The window {@link #awaitQuiet} reads the server's CPU over. */
+    static final Duration QUIET_WINDOW = Duration.ofMillis(500);
+    /** 20 ms of CPU in 500 ms: 4 % of a core, above an idle server's own timers and polls. */
+    static final long QUIET_TICKS = 2;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -151,10 +156,6 @@ final class GatehouseProcess implements AutoCloseable {
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
-
-    static final Duration QUIET_WINDOW = Duration.ofMillis(500);
-    /** 20 ms of CPU in 500 ms: 4 % of a core, above an idle server's own timers and polls. */
-    static final long QUIET_TICKS = 2;
 
     /** utime + stime of a process in clock ticks, from /proc/PID/stat (fields 14 and 15). */
     static OptionalLong cpuTicks(long pid) {

@@ -18,25 +18,17 @@ import java.util.function.Supplier;
  */
 final class NewRingKeys implements Supplier<SigningKey> {
     private final Supplier<SigningKey> generate;
-    private final CompletableFuture<SigningKey> ahead = new CompletableFuture<>();
+    private final CompletableFuture<SigningKey> ahead;
     private int calls;
 
-    private NewRingKeys(Supplier<SigningKey> generate) {
+    private NewRingKeys(Supplier<SigningKey> generate, CompletableFuture<SigningKey> ahead) {
         this.generate = generate;
+        this.ahead = ahead;
     }
 
     /** Starts making the second key now, on a daemon thread. */
     static NewRingKeys start(Supplier<SigningKey> generate) {
-        NewRingKeys keys = new NewRingKeys(generate);
-        // A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
-        Thread.ofPlatform().daemon().name("gatehouse-next-key").start(() -> {
-            try {
-                keys.ahead.complete(generate.get());
-            } catch (Throwable e) {
-                keys.ahead.completeExceptionally(e);
-            }
-        });
-        return keys;
+        return new NewRingKeys(generate, Futures.onDaemonThread("gatehouse-next-key", generate));
     }
 
     /** The new ring is made (or another instance's was read instead): a key made ahead and not taken is dropped. */

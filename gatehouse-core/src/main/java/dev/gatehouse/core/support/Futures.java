@@ -2,6 +2,7 @@ package dev.gatehouse.core.support;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /** Waiting for work another thread does, so that its failure reads as if the caller had done it. */
 public final class Futures {
@@ -24,5 +25,22 @@ public final class Futures {
             }
             throw e;
         }
+    }
+
+    /**
+     * Runs {@code work} now on a daemon platform thread called {@code name} (it shows in a thread
+     * dump), for start-up work done beside the caller's; its result or failure completes the future.
+     * A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
+     */
+    public static <T> CompletableFuture<T> onDaemonThread(String name, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 }
