@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
         subcommands = {ServeCommand.class, UsersCommand.class, TokenCommand.class, KeysCommand.class})
 public final class GatehouseCli {
     public static void main(String[] args) {
+        // Before anything logs: SLF4J binds once, at its first use.
+        ServerLogProvider.chooseUnlessConfigured(System.getProperties());
         // A plain `serve` (nearly every start) skips building picocli's command tree; see ServeArguments.
         Optional<Map<Setting, String>> serve = ServeArguments.parse(args);
         System.exit(serve.isPresent()

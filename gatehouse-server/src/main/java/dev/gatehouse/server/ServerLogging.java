@@ -17,8 +17,14 @@ import java.util.Map;
  *
  * <p>In code rather than a {@code logback.xml} for the start-up time: reading the XML file costs
  * the JDK's XML parser and logback's model building, ~40 ms of a restart on this project's
- * 2-core machine. (Most of logging's remaining ~0.17 s at start is the first search of all 87
- * jars, for the service files slf4j and logback look up.)
+ * 2-core machine. The server process binds it without logback's search for configurators
+ * ({@link ServerLogProvider}); other JVMs with the server on their class path (tests, the
+ * benchmark driver) find it through {@code META-INF/services}.
+ *
+ * <p>What logging's start still costs (~0.13 s of ~0.15 s) is the first search of all 87 jars of
+ * the class path: the time in the pattern needs the time zone, and java.time looks its zone rule
+ * providers up there. Some other part of the start (the JDBC drivers, Jetty) would search
+ * otherwise; whoever searches first pays for opening the jars.
  *
  * <p>An operator's own file still wins: with {@code -Dlogback.configurationFile=...} (in
  * {@code GATEHOUSE_JAVA_OPTS}) this steps aside and logback reads that file as usual.
