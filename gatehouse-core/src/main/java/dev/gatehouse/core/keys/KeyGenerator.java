@@ -34,7 +34,7 @@ public final class KeyGenerator {
                 case EC -> new ECKeyGenerator(KeyChecks.curveOf(algorithm)).generate();
                 case OKP -> new OctetKeyPairGenerator(KeyChecks.curveOf(algorithm)).generate();
             };
-            return SigningKeys.fromJwk(jwk, algorithm);
+            return SigningKeys.fromOwnJwk(jwk, algorithm);
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a " + algorithm.jwsName() + " key", e);
         }

@@ -63,7 +63,7 @@ public final class KeyRingCodec {
         for (StoredKey key : stored.keys()) {
             SigningAlgorithm algorithm = SigningAlgorithm.fromName(key.algorithm())
                     .orElseThrow(() -> new KeyRejectedException("stored key " + key.kid() + " has an unknown algorithm"));
-            SigningKey signingKey = SigningKeys.fromJwk(parse(key.kid(), open(key.kid(), key.material())), algorithm);
+            SigningKey signingKey = SigningKeys.fromOwnJwk(parse(key.kid(), open(key.kid(), key.material())), algorithm);
             if (!signingKey.kid().equals(key.kid())) {
                 throw new KeyRejectedException("stored key " + key.kid() + " holds a key with another kid");
             }

@@ -32,6 +32,10 @@ import java.util.Set;
  * The one gate every key passes to become a {@link SigningKey}: from a JWK, a JWK set, a PEM file
  * ({@link PemKeys}) or the generator. A key that passes fits its algorithm, is strong enough,
  * and, when it holds a private part, signs what its public part verifies.
+ *
+ * <p>That last check is for halves that come from outside, which can be mismatched. Keys whose
+ * halves were made together skip it ({@link #fromOwnJwk}): the generator's, and the ring's keys
+ * read back from the store, which passed the generator's gate when they were made.
  */
 public final class SigningKeys {
     private SigningKeys() {
@@ -46,8 +50,21 @@ public final class SigningKeys {
         if (algorithm.isAsymmetric() && jwk.isPrivate()) {
             requireHalvesMatch(jwk, algorithm);
         }
-        String kid = Optional.ofNullable(jwk.getKeyID()).filter(k -> !k.isBlank()).orElseGet(() -> thumbprint(jwk));
-        return new SigningKey(kid, algorithm, labelled(jwk, kid, algorithm));
+        return labelled(jwk, algorithm);
+    }
+
+    /**
+     * As {@link #fromJwk(JWK, SigningAlgorithm)} without the check that the private half signs what
+     * the public half verifies, for keys Gatehouse made: by the JDK's key pair generator
+     * ({@link KeyGenerator}), or read back from the key ring it saved ({@link KeyRingCodec}). The
+     * check costs a signature, and a ring is read at every start, while the JIT is cold: ~90 ms of
+     * a restart for an RSA ring's two keys, on the path to listening. It could only catch a store
+     * altered by someone who can write it, who could as well store a key pair of their own (and
+     * with {@code GATEHOUSE_MASTER_KEY} the keys are sealed with AES-GCM, so any change is refused).
+     */
+    static SigningKey fromOwnJwk(JWK jwk, SigningAlgorithm algorithm) {
+        KeyChecks.requireFits(jwk, algorithm);
+        return labelled(jwk, algorithm);
     }
 
     /** Accepts a JWK that names its own algorithm in {@code alg}; a JWK without one is refused. */
@@ -101,6 +118,11 @@ public final class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
+    }
+
+    private static SigningKey labelled(JWK jwk, SigningAlgorithm algorithm) {
+        String kid = Optional.ofNullable(jwk.getKeyID()).filter(k -> !k.isBlank()).orElseGet(() -> thumbprint(jwk));
+        return new SigningKey(kid, algorithm, labelled(jwk, kid, algorithm));
     }
 
     private static JWK labelled(JWK jwk, String kid, SigningAlgorithm algorithm) {
