@@ -4,6 +4,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.BasicCredentialCache;
 import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.authn.NewRingKeys;
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.AuthType;
 import dev.gatehouse.core.config.GatehouseConfig;
@@ -60,7 +61,8 @@ final class GatehouseRuntime implements AutoCloseable {
      * <p>Start-up is a chain of slow steps on a fresh database: migrating the schema, loading
      * libargon2 and spending the dummy hash, generating the first signing key (an RSA key costs
      * 0.1-0.5 s while the JIT is cold), hashing the admin's password. Those that need nothing of
-     * each other overlap.
+     * each other overlap. On a SQLite file that does not exist yet the first ring's keys need not
+     * wait for the store to say it holds none: they are made while the schema is created.
      */
     static GatehouseRuntime open(GatehouseConfig config, Clock clock, Consumer<UserService> alongside) {
         // Read before the store opens: a bad rules file stops the start with its problems named, and nothing to close.
@@ -68,18 +70,24 @@ final class GatehouseRuntime implements AutoCloseable {
         // Needs no store: the library loads and the dummy hash is spent while the schema migrates.
         StartupTask<PasswordHasher> hasher = StartupTask.start("gatehouse-start-hasher",
                 () -> PasswordHasher.withDefaults(config.hashConcurrency()));
+        Optional<NewRingKeys> keysAhead = Optional.empty();
         Stores stores;
         try {
+            if (config.allows(AuthType.JWT) && Stores.holdNothingYet(config)) {
+                // A first start: no signing keys can be stored yet, so the ring's are made while the schema is created.
+                keysAhead = TokenKeys.startAhead(config.tokens());
+            }
             stores = Stores.open(config, clock);
         } catch (RuntimeException e) {
             hasher.awaitQuietly();
             throw e;
         }
+        Optional<NewRingKeys> newRingKeys = keysAhead;
         StartupTask<Optional<TokenKeys>> keys = StartupTask.done(Optional.empty());
         StartupTask<Void> besideKeys = StartupTask.done(null);
         try {
             keys = config.allows(AuthType.JWT)
-                    ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock)))
+                    ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock, newRingKeys)))
                     : keys;
             UserService users = new UserService(stores.users(), hasher.join(), clock);
             besideKeys = StartupTask.start("gatehouse-start-admin", () -> {

@@ -70,6 +70,14 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
         };
     }
 
+    /**
+     * Whether the stores the configuration names are sure to hold nothing before they are opened:
+     * a SQLite file that does not exist yet. False where that cannot be told without opening them.
+     */
+    static boolean holdNothingYet(GatehouseConfig config) {
+        return config.store() == StoreKind.SQLITE && JdbcDatabase.isNewSqliteFile(config.dbUrl());
+    }
+
     private static Stores sql(GatehouseConfig config, Clock clock) {
         // Closed last-opened first, whether the start fails half-way or the server stops.
         Deque<AutoCloseable> opened = new ArrayDeque<>();

@@ -123,6 +123,9 @@ class ServerRestartTest {
             access = body.path("access_token").asText();
             refresh = body.path("refresh_token").asText();
             assertThat(access).isNotEmpty();
+            // A first start on a new file makes the ring's keys while the schema is created: the signing key and the next one.
+            HttpResponse<String> jwks = Http.send("GET", first.port(), "/.well-known/jwks.json", null);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(jwks.body()).path("keys").size()).isEqualTo(2);
         }
         try (GatehouseServer second = GatehouseServer.start(config, Clock.systemUTC(), quiet())) {
             assertThat(Http.send("GET", second.port(), "/api/v1/users/me", null, "Authorization", "Bearer " + access).statusCode())

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -83,6 +84,16 @@ public final class JdbcDatabase implements AutoCloseable {
         }
         LOG.info("opened {} database {} in {} ms", dialect.name(), shown, (System.nanoTime() - started) / 1_000_000);
         return new JdbcDatabase(dialect, shown, writes, reads, unpooled);
+    }
+
+    /**
+     * Whether {@code jdbcUrl} names a SQLite file that does not exist yet, so that the database it
+     * opens will hold nothing. False where that cannot be told without opening it (PostgreSQL, a
+     * SQLite URL that names no file).
+     */
+    public static boolean isNewSqliteFile(String jdbcUrl) {
+        return SqlDialect.forUrl(jdbcUrl) == SqlDialect.SQLITE
+                && SqliteDialect.databaseFile(jdbcUrl).map(file -> !Files.exists(file)).orElse(false);
     }
 
     private static void migrate(SqlDialect dialect, DataSource unpooled, String jdbcUrl) {

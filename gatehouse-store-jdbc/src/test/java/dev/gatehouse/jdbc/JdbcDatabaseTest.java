@@ -55,6 +55,18 @@ class JdbcDatabaseTest {
     }
 
     @Test
+    void aSqliteFileIsNewUntilTheDatabaseIsOpened() {
+        String url = urlOf(dir.resolve("data/gatehouse.db"));
+        assertThat(JdbcDatabase.isNewSqliteFile(url)).isTrue();
+
+        JdbcDatabase.open(url).close();
+
+        assertThat(JdbcDatabase.isNewSqliteFile(url)).isFalse();
+        assertThat(JdbcDatabase.isNewSqliteFile("jdbc:sqlite::memory:")).as("names no file").isFalse();
+        assertThat(JdbcDatabase.isNewSqliteFile("jdbc:postgresql://127.0.0.1:5432/test")).as("cannot be told").isFalse();
+    }
+
+    @Test
     void pragmasAreInForceOnEveryPooledConnection() throws SQLException {
         try (JdbcDatabase db = JdbcDatabase.open(urlOf(dir.resolve("gatehouse.db")))) {
             int readers = SqlDialect.SQLITE.poolSizes().readers().orElseThrow();

@@ -35,6 +35,15 @@ public final class TokenKeys {
     }
 
     public static TokenKeys fromConfig(TokenConfig config, KeyStore store, Clock clock) {
+        return fromConfig(config, store, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #fromConfig(TokenConfig, KeyStore, Clock)}, taking a new ring's keys from those
+     * {@link #startAhead} began making, should the store hold no ring. Keys made ahead and not
+     * needed (another instance saved a ring first) are dropped.
+     */
+    public static TokenKeys fromConfig(TokenConfig config, KeyStore store, Clock clock, Optional<NewRingKeys> ahead) {
         if (config.privateKeyFile().isPresent()) {
             SigningKey key = PemKeys.loadPrivate(config.algorithm(), config.privateKeyFile().get(), config.publicKeyFile());
             return fixed(key, config, clock);
@@ -42,20 +51,41 @@ public final class TokenKeys {
         if (config.secret().isPresent()) {
             return fixed(HmacSecrets.fromText(config.algorithm(), config.secret().get().value()), config, clock);
         }
-        KeyRotationPolicy policy = config.rotateInterval().isZero()
-                ? KeyRotationPolicy.none(config.accessTtl())
-                : KeyRotationPolicy.every(config.rotateInterval(), config.accessTtl());
+        KeyRotationPolicy policy = rotationPolicy(config);
         KeyRingCodec codec = new KeyRingCodec(config.masterKey().map(Secret::value).map(MasterKey::parse));
-        Supplier<SigningKey> generate = () -> KeyGenerator.generate(config.algorithm());
-        if (!policy.rotates() || store.load().isPresent()) {
+        Supplier<SigningKey> generate = generator(config);
+        if (ahead.isEmpty() && (!policy.rotates() || store.load().isPresent())) {
             return rotating(KeyRotator.open(store, codec, policy, generate, clock), clock);
         }
-        // Nothing stored yet: a first start, whose new ring needs two keys, made side by side. Should
-        // another instance save a ring first, this one reads that ring and the keys made here are dropped.
-        NewRingKeys newRing = NewRingKeys.start(generate);
+        // Nothing stored yet: a first start, whose new ring needs two keys, made side by side (or
+        // already under way). Should another instance save a ring first, this one reads that ring
+        // and the keys made here are dropped.
+        NewRingKeys newRing = ahead.orElseGet(() -> NewRingKeys.start(generate));
         KeyRotator rotator = KeyRotator.open(store, codec, policy, newRing, clock);
         newRing.done();
         return rotating(rotator, clock);
+    }
+
+    /**
+     * Begins making a new ring's keys at once, for a store known to hold none yet (a database file
+     * that does not exist): they are then made while the store opens and its schema is created,
+     * instead of after. Empty when the configuration names its keys (a PEM file, a secret).
+     */
+    public static Optional<NewRingKeys> startAhead(TokenConfig config) {
+        if (config.privateKeyFile().isPresent() || config.secret().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(NewRingKeys.startAll(generator(config), rotationPolicy(config).rotates() ? 2 : 1));
+    }
+
+    private static KeyRotationPolicy rotationPolicy(TokenConfig config) {
+        return config.rotateInterval().isZero()
+                ? KeyRotationPolicy.none(config.accessTtl())
+                : KeyRotationPolicy.every(config.rotateInterval(), config.accessTtl());
+    }
+
+    private static Supplier<SigningKey> generator(TokenConfig config) {
+        return () -> KeyGenerator.generate(config.algorithm());
     }
 
     private static TokenKeys rotating(KeyRotator rotator, Clock clock) {

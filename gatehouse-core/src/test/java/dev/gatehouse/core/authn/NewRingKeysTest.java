@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A new ring's two keys are made side by side: the second on a thread of its own while the caller makes the first. */
+/** A new ring's keys are made side by side: the second on a thread of its own while the caller makes the first, or all of them ahead. */
 class NewRingKeysTest {
     @Test
     void theSecondKeyIsMadeWhileTheFirstIs() {
@@ -68,5 +68,31 @@ class NewRingKeysTest {
 
         keys.get();
         assertThatThrownBy(keys::get).isInstanceOf(IllegalStateException.class).hasMessage("no entropy today");
+    }
+
+    @Test
+    void startAllMakesEveryKeyAheadEachOnAThreadOfItsOwn() {
+        List<String> makers = new CopyOnWriteArrayList<>();
+        Supplier<SigningKey> generate = () -> {
+            makers.add(Thread.currentThread().getName());
+            return KeyGenerator.generate(SigningAlgorithm.ES256);
+        };
+
+        NewRingKeys keys = NewRingKeys.startAll(generate, 2);
+        SigningKey first = keys.get();
+        SigningKey second = keys.get();
+
+        assertThat(first.kid()).isNotEqualTo(second.kid());
+        assertThat(makers).containsExactlyInAnyOrder("gatehouse-first-key", "gatehouse-next-key");
+        keys.get();
+        assertThat(makers).as("a key past those made ahead is made in line").contains(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aNewRingHasOneKeyOrTwo() {
+        Supplier<SigningKey> generate = () -> KeyGenerator.generate(SigningAlgorithm.ES256);
+
+        assertThatThrownBy(() -> NewRingKeys.startAll(generate, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NewRingKeys.startAll(generate, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 }

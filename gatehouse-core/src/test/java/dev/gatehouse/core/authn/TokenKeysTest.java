@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +58,47 @@ class TokenKeysTest {
         assertThat(first.rotator()).isPresent();
         assertThat(second.ring().signingKey().kid()).isEqualTo(first.ring().signingKey().kid());
         assertThat(second.verificationKeys().find(first.ring().signingKey().kid())).isPresent();
+    }
+
+    @Test
+    void keysMadeAheadMakeTheFirstRing() {
+        InMemoryKeyStore store = new InMemoryKeyStore();
+        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256"));
+        Optional<NewRingKeys> ahead = TokenKeys.startAhead(config);
+
+        TokenKeys keys = TokenKeys.fromConfig(config, store, clock, ahead);
+
+        assertThat(ahead).isPresent();
+        assertThat(keys.ring().signingKey().canSign()).isTrue();
+        assertThat(keys.ring().nextKey()).as("a ring that rotates publishes its next key from the start").isPresent();
+        assertThat(store.load()).isPresent();
+        assertThat(TokenKeys.fromConfig(config, store, clock).ring().signingKey().kid()).isEqualTo(keys.ring().signingKey().kid());
+    }
+
+    @Test
+    void keysMadeAheadGiveWayToARingAlreadyStored() {
+        InMemoryKeyStore store = new InMemoryKeyStore();
+        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256"));
+        TokenKeys first = TokenKeys.fromConfig(config, store, clock);
+
+        TokenKeys second = TokenKeys.fromConfig(config, store, clock, TokenKeys.startAhead(config));
+
+        assertThat(second.ring().signingKey().kid()).isEqualTo(first.ring().signingKey().kid());
+        assertThat(second.ring().nextKey().orElseThrow().kid()).isEqualTo(first.ring().nextKey().orElseThrow().kid());
+    }
+
+    @Test
+    void aRingThatNeverRotatesHasOneKeyMadeAhead() {
+        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256", "JWT_ROTATE_INTERVAL", "0"));
+
+        TokenKeys keys = TokenKeys.fromConfig(config, new InMemoryKeyStore(), clock, TokenKeys.startAhead(config));
+
+        assertThat(keys.ring().nextKey()).isEmpty();
+        assertThat(keys.ring().publishedKeys()).hasSize(1);
+    }
+
+    @Test
+    void keysTheSettingsNameAreNeverMadeAhead() {
+        assertThat(TokenKeys.startAhead(tokens(Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", "s".repeat(32))))).isEmpty();
     }
 }
