@@ -193,11 +193,15 @@ public final class E2eDriver {
         remeasureRaw(server, 0, () -> HashRate.measure(cores, options.hashSeconds()), "login");
         noteVersusRaw(rows.get(0).requestsPerSecond(), "vs raw hashes: ");
 
-        Path tokens = workDir.resolve("refresh-tokens.txt");
-        Files.write(tokens, signIns.stream().map(GatehouseClient.SignIn::refreshToken).toList());
+        Path tokens = refreshTokens("refresh-tokens.txt", signIns.subList(0, measuredSignIns()));
+        if (options.warmsUp()) {
+            // A chain of sign-ins of its own: a token the warm-up spent could not be spent again when measuring.
+            warmUp("refresh.lua", base + "/api/v1/auth/token", Map.of("GH_TOKENS_FILE",
+                    refreshTokens("refresh-warm-up-tokens.txt", signIns.subList(measuredSignIns(), signIns.size())).toString()));
+        }
         scenario(server, "refresh rotation " + algorithm, "refresh.lua", base + "/api/v1/auth/token",
                 Map.of("GH_TOKENS_FILE", tokens.toString()), 0,
-                "chained: each answer's refresh token is the next request's; " + signIns.size() + " sign-ins");
+                "chained: each answer's refresh token is the next request's; " + measuredSignIns() + " sign-ins");
         remeasureRaw(server, 1, () -> SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds()), "refresh");
         noteVersusRaw(rows.get(1).requestsPerSecond(), "vs raw signatures: ");
     }
@@ -261,9 +265,23 @@ public final class E2eDriver {
         return restarted;
     }
 
-    /** The API sign-ins the cookie, bearer and refresh rows use: two refresh tokens per wrk connection. */
+    /**
+     * The API sign-ins the cookie, bearer and refresh rows use: two refresh tokens per wrk
+     * connection for the refresh row, and one more per connection for its warm-up pass.
+     */
     private int apiSignIns() {
+        return measuredSignIns() + (options.warmsUp() ? options.connections() : 0);
+    }
+
+    /** The sign-ins whose refresh tokens start the measured refresh row's chains. */
+    private int measuredSignIns() {
         return 2 * options.connections();
+    }
+
+    private Path refreshTokens(String fileName, List<GatehouseClient.SignIn> signIns) throws IOException {
+        Path file = workDir.resolve(fileName);
+        Files.write(file, signIns.stream().map(GatehouseClient.SignIn::refreshToken).toList());
+        return file;
     }
 
     private List<GatehouseClient.SignIn> signIn(GatehouseClient client, int count, int parallel) throws IOException {
@@ -327,11 +345,15 @@ public final class E2eDriver {
 
     /** A pass of request.lua whose result is thrown away, so the JIT has compiled the path before it is measured. */
     private void warmUp(String url, Map<String, String> env) throws InterruptedException {
+        warmUp("request.lua", url, env);
+    }
+
+    private void warmUp(String script, String url, Map<String, String> env) throws InterruptedException {
         if (!options.warmsUp()) {
             return;
         }
         try {
-            wrk.run("request.lua", url, env, 0, options.warmup());
+            wrk.run(script, url, env, 0, options.warmup());
         } catch (IOException e) {
             say("  warm-up failed (measuring anyway): " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -399,7 +421,7 @@ public final class E2eDriver {
         StringBuilder md = new StringBuilder();
         md.append("# Gatehouse end-to-end run ").append(stamp).append(" UTC\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %d cores, %s; JDK %s; %s. wrk: -t%d -c%d -d%s on the same machine, "
-                        + "after a %s warm-up pass of the status, cookie and bearer checks on each server.%n%n",
+                        + "after a %s warm-up pass of the status, cookie and bearer checks on each server and of the refresh row.%n%n",
                 cores, osName(), System.getProperty("java.version"), mainAlgorithmNote(), wrk.threads(),
                 wrk.connections(), options.duration(), options.warmsUp() ? options.warmup() : "no"));
         md.append(ResultTable.markdown(rows, BASELINE)).append('\n');
