@@ -3,6 +3,7 @@ package dev.gatehouse.core.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.core.keys.SigningKey;
@@ -24,6 +25,16 @@ import java.util.Optional;
 public final class AccessTokenIssuer {
     private final AccessTokenSettings settings;
     private final Clock clock;
+    /**
+     * The signer of the key signed with last. Building one turns the JWK into a JCA key (a key
+     * factory lookup, the key's encoding) and, for RSA, a new key object whose blinding values the
+     * JDK computes again once the old object is collected; the ring's signing key changes once per
+     * rotation, so one remembered signer serves nearly every token. Nimbus signers are thread-safe.
+     */
+    private volatile KeySigner lastSigner;
+
+    private record KeySigner(SigningKey key, JWSSigner signer) {
+    }
 
     /** The issuer, audience and lifetime of the tokens this issues. */
     public AccessTokenSettings settings() {
@@ -72,10 +83,19 @@ public final class AccessTokenIssuer {
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
-            jwt.sign(Signers.forKey(key));
+            jwt.sign(signerFor(key));
         } catch (JOSEException e) {
             throw new TokenProcessingException("could not sign an access token with key " + key.kid(), e);
         }
         return new IssuedAccessToken(jwt.serialize(), jti, expiresAt);
+    }
+
+    private JWSSigner signerFor(SigningKey key) throws JOSEException {
+        KeySigner last = lastSigner;
+        if (last == null || !last.key().equals(key)) {
+            last = new KeySigner(key, Signers.forKey(key));
+            lastSigner = last;
+        }
+        return last.signer();
     }
 }

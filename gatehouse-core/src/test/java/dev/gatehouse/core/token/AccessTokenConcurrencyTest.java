@@ -52,4 +52,45 @@ class AccessTokenConcurrencyTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The issuer remembers the signer of the key it signed with last; keys given in turn from many
+     * threads (a rotation, or two keys with one kid) must each sign with their own material.
+     */
+    @Test
+    void eachTokenIsSignedWithTheKeyItWasIssuedWithWhileKeysAlternate() throws Exception {
+        MutableClock clock = MutableClock.atFixedStart();
+        SigningKey hmac = TestKeys.of(SigningAlgorithm.HS256);
+        SigningKey sameKid = TestKeys.generate(SigningAlgorithm.HS256, hmac.kid());
+        SigningKey rsa = TestKeys.of(SigningAlgorithm.RS256);
+        List<SigningKey> keys = List.of(hmac, sameKid, rsa);
+        List<AccessTokenVerifier> verifiers = keys.stream().map(k -> new AccessTokenVerifier(SETTINGS, TestKeys.ring(k), clock)).toList();
+        AccessTokenIssuer issuer = new AccessTokenIssuer(SETTINGS, clock);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int first = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        int k = (first + i) % keys.size();
+                        String token = issuer.issue(ALICE, keys.get(k)).token();
+                        for (int v = 0; v < verifiers.size(); v++) {
+                            boolean valid = verifiers.get(v).verify(token) instanceof AccessTokenCheck.Valid;
+                            if (valid != (v == k)) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
