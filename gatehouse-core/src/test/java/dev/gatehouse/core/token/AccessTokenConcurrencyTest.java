@@ -29,28 +29,17 @@ class AccessTokenConcurrencyTest {
         String byEd = issuer.issue(ALICE, ed).token();
         String forged = issuer.issue(ALICE, stranger).token();
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                results.add(pool.submit(() -> {
-                    for (int i = 0; i < 50; i++) {
-                        if (!(verifier.verify(byHmac) instanceof AccessTokenCheck.Valid)
-                                || !(verifier.verify(byEd) instanceof AccessTokenCheck.Valid)
-                                || !verifier.verify(forged).equals(new AccessTokenCheck.Invalid(InvalidToken.BAD_SIGNATURE))
-                                || !(verifier.verify(issuer.issue(ALICE, hmac).token()) instanceof AccessTokenCheck.Valid)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
+        assertEveryThreadPasses(8, thread -> {
+            for (int i = 0; i < 50; i++) {
+                if (!(verifier.verify(byHmac) instanceof AccessTokenCheck.Valid)
+                        || !(verifier.verify(byEd) instanceof AccessTokenCheck.Valid)
+                        || !verifier.verify(forged).equals(new AccessTokenCheck.Invalid(InvalidToken.BAD_SIGNATURE))
+                        || !(verifier.verify(issuer.issue(ALICE, hmac).token()) instanceof AccessTokenCheck.Valid)) {
+                    return false;
+                }
             }
-            for (Future<Boolean> result : results) {
-                assertThat(result.get()).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return true;
+        });
     }
 
     /**
@@ -67,24 +56,29 @@ class AccessTokenConcurrencyTest {
         List<AccessTokenVerifier> verifiers = keys.stream().map(k -> new AccessTokenVerifier(SETTINGS, TestKeys.ring(k), clock)).toList();
         AccessTokenIssuer issuer = new AccessTokenIssuer(SETTINGS, clock);
 
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        assertEveryThreadPasses(6, thread -> {
+            for (int i = 0; i < 60; i++) {
+                int k = (thread + i) % keys.size();
+                String token = issuer.issue(ALICE, keys.get(k)).token();
+                for (int v = 0; v < verifiers.size(); v++) {
+                    boolean valid = verifiers.get(v).verify(token) instanceof AccessTokenCheck.Valid;
+                    if (valid != (v == k)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        });
+    }
+
+    /** A check run on {@code threads} threads at once, each told its number; every one must answer true. */
+    private static void assertEveryThreadPasses(int threads, ThreadCheck check) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 6; t++) {
-                int first = t;
-                results.add(pool.submit(() -> {
-                    for (int i = 0; i < 60; i++) {
-                        int k = (first + i) % keys.size();
-                        String token = issuer.issue(ALICE, keys.get(k)).token();
-                        for (int v = 0; v < verifiers.size(); v++) {
-                            boolean valid = verifiers.get(v).verify(token) instanceof AccessTokenCheck.Valid;
-                            if (valid != (v == k)) {
-                                return false;
-                            }
-                        }
-                    }
-                    return true;
-                }));
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> check.passes(thread)));
             }
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
@@ -92,5 +86,10 @@ class AccessTokenConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @FunctionalInterface
+    private interface ThreadCheck {
+        boolean passes(int thread) throws Exception;
     }
 }
