@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -172,18 +173,18 @@ public final class E2eDriver {
         warmUp(base + "/auth/verify", bearerEnv);
 
         scenario(server, BASELINE, "request.lua", base + "/api/v1/status", Map.of(), 0, "");
-        scenario(server, "verify cookie", "request.lua", base + "/auth/verify", cookieEnv, 0, "one session, repeated");
-        scenario(server, "verify bearer " + algorithm, "request.lua", base + "/auth/verify", bearerEnv, 0, "one token, repeated");
-        scenario(server, "verify basic", "request.lua", base + "/auth/verify",
+        pairedScenario(server, "verify cookie", "request.lua", base + "/auth/verify", cookieEnv, 0, "one session, repeated");
+        pairedScenario(server, "verify bearer " + algorithm, "request.lua", base + "/auth/verify", bearerEnv, 0, "one token, repeated");
+        pairedScenario(server, "verify basic", "request.lua", base + "/auth/verify",
                 verifyEnv(Map.of("GH_AUTHORIZATION", basic)), 0, "one user, repeated");
-        scenario(server, "users/me cookie", "request.lua", base + "/api/v1/users/me",
+        pairedScenario(server, "users/me cookie", "request.lua", base + "/api/v1/users/me",
                 Map.of("GH_COOKIE", GatehouseClient.COOKIE_NAME + "=" + first.cookie()), 0, "");
-        scenario(server, "users/me bearer " + algorithm, "request.lua", base + "/api/v1/users/me",
+        pairedScenario(server, "users/me bearer " + algorithm, "request.lua", base + "/api/v1/users/me",
                 Map.of("GH_AUTHORIZATION", "Bearer " + first.accessToken()), 0, "");
-        scenario(server, "token service create", "request.lua", base + "/api/v1/tokens", Map.of("GH_METHOD", "POST",
+        pairedScenario(server, "token service create", "request.lua", base + "/api/v1/tokens", Map.of("GH_METHOD", "POST",
                 "GH_CONTENT_TYPE", "application/json", "GH_BODY", GatehouseClient.json("user_data", "bench")), 0, "HS512");
         String serviceToken = client.createServiceToken("bench");
-        scenario(server, "token service verify", "request.lua", base + "/api/v1/tokens/verify", Map.of("GH_METHOD", "POST",
+        pairedScenario(server, "token service verify", "request.lua", base + "/api/v1/tokens/verify", Map.of("GH_METHOD", "POST",
                 "GH_CONTENT_TYPE", "application/json", "GH_BODY", GatehouseClient.json("token", serviceToken)), 0, "HS512");
 
         scenario(server, "login", "request.lua", base + "/api/v1/auth/login", Map.of("GH_METHOD", "POST",
@@ -335,7 +336,10 @@ public final class E2eDriver {
             for (int pass = 0; pass < 3; pass++) {
                 warmUp(server.baseUrl() + "/auth/verify", bearerEnv);
             }
-            scenario(server, "verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
+            // The baseline slice after the row measures this server's status endpoint: warm it too,
+            // or the row is held against a cold baseline (half the main server's in a trial run).
+            warmUp(server.baseUrl() + "/api/v1/status", Map.of());
+            pairedScenario(server, "verify bearer " + algorithm, "request.lua", server.baseUrl() + "/auth/verify", bearerEnv, 0,
                     "own server (JWT_ALGORITHM=" + algorithm + "), one token, repeated");
         } catch (IOException e) {
             rows.add(ScenarioResult.failed("verify bearer " + algorithm, e.getMessage().lines().findFirst().orElse("")));
@@ -364,7 +368,41 @@ public final class E2eDriver {
         int last = rows.size() - 1;
         ScenarioResult row = rows.get(last);
         String note = label + ResultTable.ratio(row.requestsPerSecond(), rawPerSecond) + (row.note().isEmpty() ? "" : "; " + row.note());
-        rows.set(last, new ScenarioResult(row.scenario(), row.requestsPerSecond(), row.p50Millis(), row.p99Millis(), row.errors(), note));
+        rows.set(last, row.withNote(note));
+    }
+
+    /**
+     * A check row held against a slice of the baseline measured on the same server right after
+     * it. This machine's speed drifts over minutes (a shared host: baselines of 19-34k in one
+     * day, slices of one run 20-25k), so the ratio to one baseline at the start of the run
+     * measured the drift as much as the check. After, not before: a server started for one row
+     * has had its warm-up on the check path only, and its status endpoint would be measured cold.
+     * A row whose slice failed is held against the baseline row.
+     */
+    private void pairedScenario(GatehouseProcess server, String name, String script, String url, Map<String, String> env,
+                                int connections, String note) throws InterruptedException {
+        scenario(server, name, script, url, env, connections, note);
+        int last = rows.size() - 1;
+        ScenarioResult row = rows.get(last);
+        if (Double.isNaN(row.requestsPerSecond())) {
+            return;
+        }
+        OptionalDouble beside = baselineSlice(server);
+        if (beside.isPresent()) {
+            String besideNote = String.format(Locale.ROOT, "baseline right after: %,.0f/s", beside.getAsDouble());
+            rows.set(last, row.pairedWith(beside.getAsDouble()).withNote(row.note().isEmpty() ? besideNote : row.note() + "; " + besideNote));
+        }
+    }
+
+    private OptionalDouble baselineSlice(GatehouseProcess server) throws InterruptedException {
+        server.awaitQuiet(QUIET_WAIT);
+        try {
+            return OptionalDouble.of(wrk.run("request.lua", server.baseUrl() + "/api/v1/status", Map.of(), 0,
+                    options.baselineSlice()).okPerSecond());
+        } catch (IOException e) {
+            say("  baseline slice failed (held against the baseline row): " + e.getMessage().lines().findFirst().orElse(""));
+            return OptionalDouble.empty();
+        }
     }
 
     private void scenario(GatehouseProcess server, String name, String script, String url, Map<String, String> env, int connections,

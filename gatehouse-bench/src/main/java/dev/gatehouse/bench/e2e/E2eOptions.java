@@ -10,14 +10,14 @@ public record E2eOptions(Path root, String duration, int connections, int thread
                          List<Integer> scaleSessions, List<String> algorithms, double hashSeconds, String warmup, Path output) {
 
     static final String USAGE = """
-            usage: gatehouse-bench/run [--duration 8s] [--connections 64] [--threads 2] [--users 10000]
+            usage: gatehouse-bench/run [--duration 7s] [--connections 64] [--threads 2] [--users 10000]
                                        [--sessions 10000] [--scale-sessions 1000,1000000] [--algorithms RS256,ES256,HS256,EdDSA]
                                        [--hash-seconds 5] [--warmup 3s] [--output FILE.md]
             """;
 
     public static E2eOptions parse(String[] args) {
         Path root = Path.of(".");
-        String duration = "8s";
+        String duration = "7s";
         int connections = 64;
         int threads = 2;
         int users = 10_000;
@@ -61,6 +61,20 @@ public record E2eOptions(Path root, String duration, int connections, int thread
         }
         return new E2eOptions(root.toAbsolutePath().normalize(), duration, connections, threads, users, sessions,
                 scaleSessions.stream().sorted().distinct().toList(), List.copyOf(algorithms), hashSeconds, warmup, output);
+    }
+
+    /**
+     * How long the baseline runs right after each check row (a third of {@code --duration}, at
+     * least a second): long enough for a steady rate at the run's connections, short enough that
+     * the default run stays within 5 minutes.
+     */
+    public String baselineSlice() {
+        long seconds = Long.parseLong(duration.replaceAll("\\D", "")) * switch (duration.charAt(duration.length() - 1)) {
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            default -> 1;
+        };
+        return Math.max(1, seconds / 3) + "s";
     }
 
     /** Is there a warm-up pass at all ({@code --warmup 0} turns it off)? */

@@ -3,7 +3,10 @@ package dev.gatehouse.bench.e2e;
 import java.util.List;
 import java.util.Locale;
 
-/** The report's table in Markdown: one row per scenario, the ratio taken to the baseline row. */
+/**
+ * The report's table in Markdown: one row per scenario, the ratio taken to the baseline measured
+ * just before the row when it has one, to the baseline row otherwise.
+ */
 public final class ResultTable {
     private ResultTable() {
     }
@@ -21,7 +24,8 @@ public final class ResultTable {
                     .append(" | ").append(number(r.p99Millis(), 2))
                     .append(" | ").append(r.errors() < 0 ? "-" : Long.toString(r.errors()))
                     // a row measured without HTTP (no latency) is not compared with an HTTP baseline
-                    .append(" | ").append(Double.isNaN(r.p50Millis()) ? "-" : ratio(r.requestsPerSecond(), baseline))
+                    .append(" | ").append(Double.isNaN(r.p50Millis()) ? "-"
+                            : ratio(r.requestsPerSecond(), Double.isNaN(r.pairedBaseline()) ? baseline : r.pairedBaseline()))
                     .append(" | ").append(r.note() == null ? "" : r.note().replace("|", "/"))
                     .append(" |\n");
         }

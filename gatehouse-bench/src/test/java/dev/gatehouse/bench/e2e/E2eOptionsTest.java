@@ -30,4 +30,12 @@ class E2eOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--scale-sessions");
     }
+
+    @Test
+    void theBaselineBesideEachCheckRunsAThirdOfTheDurationAndAtLeastASecond() {
+        assertThat(E2eOptions.parse(new String[0]).baselineSlice()).isEqualTo("2s");
+        assertThat(E2eOptions.parse(new String[] {"--duration", "1m"}).baselineSlice()).isEqualTo("20s");
+        assertThat(E2eOptions.parse(new String[] {"--duration", "30"}).baselineSlice()).isEqualTo("10s");
+        assertThat(E2eOptions.parse(new String[] {"--duration", "2s"}).baselineSlice()).isEqualTo("1s");
+    }
 }

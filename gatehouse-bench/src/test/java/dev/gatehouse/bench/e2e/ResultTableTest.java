@@ -33,4 +33,13 @@ class ResultTableTest {
 
         assertThat(table).contains("| login | 30.0 | 700.00 | 900.00 | 0 | - |  |");
     }
+
+    @Test
+    void aRowWithABaselineOfItsOwnIsHeldAgainstThatOne() {
+        List<ScenarioResult> rows = List.of(
+                ScenarioResult.of("baseline", new WrkResult(20_000, 2_000_000, 1_500, 12_250, 0, 0), ""),
+                ScenarioResult.of("verify basic", new WrkResult(16_000, 2_000_000, 2_000, 20_000, 0, 0), "").pairedWith(8_000));
+
+        assertThat(ResultTable.markdown(rows, "baseline")).contains("| verify basic | 8,000.0 | 2.00 | 20.00 | 0 | 100.0% |  |");
+    }
 }
