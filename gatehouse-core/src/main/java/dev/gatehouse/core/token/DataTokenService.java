@@ -51,6 +51,8 @@ public final class DataTokenService {
     private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] secret;
+    /** One signer for every token: it only holds the key, and Nimbus signers are thread-safe. */
+    private final MACSigner signer;
     private final Clock clock;
 
     /**
@@ -64,6 +66,11 @@ public final class DataTokenService {
             throw new IllegalArgumentException("an HS512 key needs at least " + SECRET_BYTES + " bytes, this one has " + secret.length);
         }
         this.secret = secret.clone();
+        try {
+            this.signer = new MACSigner(this.secret);
+        } catch (KeyLengthException e) {
+            throw new IllegalArgumentException("an HS512 key needs at least " + SECRET_BYTES + " bytes", e);
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -83,7 +90,7 @@ public final class DataTokenService {
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS512).type(JOSEObjectType.JWT).build(), claims);
         try {
-            jwt.sign(new MACSigner(secret));
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with a checked 512-bit key cannot fail", e);
         }
