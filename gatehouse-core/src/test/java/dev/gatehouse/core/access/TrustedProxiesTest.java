@@ -46,6 +46,21 @@ class TrustedProxiesTest {
             "1:2:3:4:5:6:7:8:9, false"})
     void trustsOnlyListedAddresses(String remote, boolean trusted) {
         assertThat(EXAMPLE.trusts(remote)).isEqualTo(trusted);
+        assertThat(EXAMPLE.trusts(remote)).as("the remembered verdict").isEqualTo(trusted);
+    }
+
+    @Test
+    void verdictsStayRightPastTheRememberedPeers() {
+        TrustedProxies proxies = TrustedProxies.parse("10.0.0.0/8");
+        int peers = 2 * TrustedProxies.REMEMBERED_PEERS;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < peers; i++) {
+                String inside = "10.0." + (i / 250) + "." + (i % 250);
+                String outside = "11.0." + (i / 250) + "." + (i % 250);
+                assertThat(proxies.trusts(inside)).as(inside).isTrue();
+                assertThat(proxies.trusts(outside)).as(outside).isFalse();
+            }
+        }
     }
 
     @Test
