@@ -10,14 +10,14 @@ public record E2eOptions(Path root, String duration, int connections, int thread
                          List<Integer> scaleSessions, List<String> algorithms, double hashSeconds, String warmup, Path output) {
 
     static final String USAGE = """
-            usage: gatehouse-bench/run [--duration 7s] [--connections 64] [--threads 2] [--users 10000]
+            usage: gatehouse-bench/run [--duration 6s] [--connections 64] [--threads 2] [--users 10000]
                                        [--sessions 10000] [--scale-sessions 1000,1000000] [--algorithms RS256,ES256,HS256,EdDSA]
                                        [--hash-seconds 5] [--warmup 3s] [--output FILE.md]
             """;
 
     public static E2eOptions parse(String[] args) {
         Path root = Path.of(".");
-        String duration = "7s";
+        String duration = "6s";
         int connections = 64;
         int threads = 2;
         int users = 10_000;
