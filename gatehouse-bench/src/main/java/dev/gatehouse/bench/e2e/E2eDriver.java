@@ -374,10 +374,10 @@ public final class E2eDriver {
     /**
      * A check row held against a slice of the baseline measured on the same server right after
      * it. This machine's speed drifts over minutes (a shared host: baselines of 19-34k in one
-     * day, slices of one run 20-25k), so the ratio to one baseline at the start of the run
-     * measured the drift as much as the check. After, not before: a server started for one row
-     * has had its warm-up on the check path only, and its status endpoint would be measured cold.
-     * A row whose slice failed is held against the baseline row.
+     * day, slices of one run 16-29k), so the ratio to one baseline at the start of the run
+     * measured the drift as much as the check. The slice follows the row, so that the row, run
+     * first, finds the server as its warm-up left it. A row whose slice failed is held against the
+     * baseline row.
      */
     private void pairedScenario(GatehouseProcess server, String name, String script, String url, Map<String, String> env,
                                 int connections, String note) throws InterruptedException {
