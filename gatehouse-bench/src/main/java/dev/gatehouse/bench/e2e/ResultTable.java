@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The report's table in Markdown: one row per scenario, the ratio taken to the baseline measured
- * just before the row when it has one, to the baseline row otherwise.
+ * right after the row when it has one, to the baseline row otherwise.
  */
 public final class ResultTable {
     private ResultTable() {

@@ -3,7 +3,7 @@ package dev.gatehouse.bench.e2e;
 /**
  * One row of the report: a scenario and what wrk (or the in-process hash loop) measured for it.
  *
- * @param pairedBaseline the baseline's requests/s measured on the same server just before this
+ * @param pairedBaseline the baseline's requests/s measured on the same server right after this
  *                       row, which the row's ratio is taken to; NaN when the row has none and is
  *                       held against the run's baseline row
  */
