@@ -165,8 +165,8 @@ public final class BasicCredentialCache {
 
     /** The login still names this user: an email or username given away since does not carry the entry along. */
     private static boolean answersTo(User user, String login) {
-        String normalised = UserFields.normalise(login);
-        return user.email().filter(normalised::equals).isPresent() || user.username().filter(normalised::equals).isPresent();
+        Optional<String> normalised = UserFields.normalise(login);
+        return normalised.isPresent() && (user.email().equals(normalised) || user.username().equals(normalised));
     }
 
     private String entryKey(String login, String password) {

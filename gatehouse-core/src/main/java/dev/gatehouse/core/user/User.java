@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A registered user. At least one of email and username is present; both are stored lower-cased
- * so that {@code Alice} and {@code alice} cannot be two accounts.
+ * A registered user. At least one of email and username is present; both are stored in their normal
+ * form ({@link UserFields#normalise}) so that {@code Alice}, {@code alice} and {@code ａｌｉｃｅ} cannot be
+ * three accounts.
  *
  * @param passwordHash Argon2id PHC string; never leaves the library ({@link #toString} hides it)
  */

@@ -28,13 +28,24 @@ public final class UserService {
         this.clock = clock;
     }
 
-    /** Validates and stores a new user; the password is hashed, never kept. */
+    /**
+     * Validates and stores a new user; the password is hashed, never kept. The email and username
+     * are stored in their {@linkplain UserFields#normalise normal form}, and refused when they hold
+     * characters that would let one account pass for another.
+     */
     public Registration register(NewUser request) {
-        Optional<String> email = request.email().map(UserFields::normalise).filter(s -> !s.isEmpty());
-        Optional<String> username = request.username().map(UserFields::normalise).filter(s -> !s.isEmpty());
-        if (email.isEmpty() && username.isEmpty()) {
+        Optional<String> rawEmail = request.email().filter(s -> !s.isBlank());
+        Optional<String> rawUsername = request.username().filter(s -> !s.isBlank());
+        if (rawEmail.isEmpty() && rawUsername.isEmpty()) {
             return new Registration.Invalid("email", "email or username is required");
         }
+        Optional<Registration.Invalid> unsafe = rawEmail.flatMap(v -> UserFields.loginNameViolation("email", v)).map(m -> new Registration.Invalid("email", m))
+                .or(() -> rawUsername.flatMap(v -> UserFields.loginNameViolation("username", v)).map(m -> new Registration.Invalid("username", m)));
+        if (unsafe.isPresent()) {
+            return unsafe.get();
+        }
+        Optional<String> email = rawEmail.flatMap(UserFields::normalise);
+        Optional<String> username = rawUsername.flatMap(UserFields::normalise);
         Optional<Registration.Invalid> invalid = email.flatMap(UserFields::emailViolation).map(m -> new Registration.Invalid("email", m))
                 .or(() -> username.flatMap(UserFields::usernameViolation).map(m -> new Registration.Invalid("username", m)))
                 .or(() -> namesViolation(request.names()))
@@ -85,13 +96,17 @@ public final class UserService {
         return Optional.of(user);
     }
 
-    /** Finds a user by email (when the login holds an '@') or by username. */
+    /**
+     * Finds a user by email (when the login holds an '@') or by username, compared in their
+     * {@linkplain UserFields#normalise normal form}; a login that no registration would accept
+     * names nobody.
+     */
     public Optional<User> findByLogin(String login) {
-        String key = UserFields.normalise(login);
+        Optional<String> key = UserFields.normalise(login).filter(k -> !k.isEmpty());
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        return key.indexOf('@') >= 0 ? store.findByEmail(key) : store.findByUsername(key);
+        return key.get().indexOf('@') >= 0 ? store.findByEmail(key.get()) : store.findByUsername(key.get());
     }
 
     public Optional<User> find(UUID id) {
@@ -156,7 +171,7 @@ public final class UserService {
      * user. The password of an existing user is left alone (the setting is for the first start).
      */
     public User ensureAdmin(String email, String password) {
-        Optional<User> existing = store.findByEmail(UserFields.normalise(email));
+        Optional<User> existing = UserFields.normalise(email).flatMap(store::findByEmail);
         if (existing.isPresent()) {
             User user = existing.get();
             if (user.role() != Role.ADMIN) {
@@ -168,7 +183,7 @@ public final class UserService {
         Registration result = register(new NewUser(Optional.of(email), Optional.empty(), password, UserNames.none(), Role.ADMIN));
         return switch (result) {
             case Registration.Registered r -> r.user();
-            case Registration.Conflict c -> store.findByEmail(UserFields.normalise(email)).orElseThrow(
+            case Registration.Conflict c -> UserFields.normalise(email).flatMap(store::findByEmail).orElseThrow(
                     () -> new IllegalStateException("admin account conflicted but cannot be found"));
             case Registration.Invalid i -> throw new IllegalArgumentException("cannot create the admin: " + i.message());
         };

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Where users are kept (SPI). Implementations are thread-safe; emails and usernames arrive
- * lower-cased and must be unique, which the store enforces atomically (two concurrent
+ * in their normal form ({@link UserFields#normalise}) and must be unique, which the store enforces atomically (two concurrent
  * registrations of one email: exactly one wins).
  */
 public interface UserStore {
