@@ -4,6 +4,7 @@ import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.ratelimit.ThrottleVerdict;
+import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.http.Context;
@@ -15,9 +16,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Every password check over HTTP (JSON login, the login page, Basic) goes through here, so that
- * the {@link LoginThrottle} counts them all: a throttled attempt is refused with 429 before the
- * password is hashed.
+ * Every password check over HTTP (JSON login, the login page, Basic, the current password of a
+ * password change) goes through here, so that the {@link LoginThrottle} counts them all, per
+ * account whichever login named it: a throttled attempt is refused with 429 before the password
+ * is hashed. Registrations are counted here too.
  */
 final class LoginAttempts {
     /** What came of a sign-in with a login and a password. */
@@ -48,16 +50,61 @@ final class LoginAttempts {
 
     Outcome signIn(Context ctx, String login, String password) {
         String address = addresses.of(ctx);
-        if (throttle.check(login, address) instanceof ThrottleVerdict.Refused refused) {
+        LoginThrottle.Account account = accountOf(login);
+        if (throttle.check(account, address) instanceof ThrottleVerdict.Refused refused) {
             return new Outcome.Throttled(refused.retryAfter());
         }
         Optional<User> user = users.authenticate(login, password);
         if (user.isPresent()) {
-            throttle.succeeded(login, address);
+            throttle.succeeded(account, address);
             return new Outcome.SignedIn(user.get());
         }
-        throttle.failed(login, address);
+        throttle.failed(account, address);
         return new Outcome.WrongCredentials();
+    }
+
+    /**
+     * A password change by the user themself, whose {@code current_password} is a guess like a
+     * sign-in's: counted on the same account, refused with 429 before it is hashed.
+     */
+    PasswordChange changeOwnPassword(Context ctx, User user, Supplier<PasswordChange> change) {
+        String address = addresses.of(ctx);
+        LoginThrottle.Account account = LoginThrottle.Account.user(user.id());
+        if (throttle.check(account, address) instanceof ThrottleVerdict.Refused refused) {
+            throw tooManyAttempts(refused.retryAfter());
+        }
+        PasswordChange result = change.get();
+        switch (result) {
+            case PasswordChange.WrongCurrentPassword wrong -> throttle.failed(account, address);
+            case PasswordChange.Changed changed -> throttle.succeeded(account, address);
+            case PasswordChange.Invalid invalid -> {
+                // The current password was right; the new one is refused: nothing to count.
+            }
+            case PasswordChange.UserNotFound gone -> {
+                // Deleted meanwhile: nobody to count for.
+            }
+        }
+        return result;
+    }
+
+    /** Before a registration: refused with 429 once its address has tried too many lately. */
+    void admitRegistration(Context ctx) {
+        if (throttle.registering(addresses.of(ctx)) instanceof ThrottleVerdict.Refused refused) {
+            throw tooMany("too many registrations from this address", refused.retryAfter());
+        }
+    }
+
+    /**
+     * The account a login names: its user when there is one, so that their email and username
+     * share one count, else the login itself. Either way one store read, so the throttle does
+     * not tell by its timing which logins exist.
+     */
+    private LoginThrottle.Account accountOf(String login) {
+        if (throttle.isOff()) {
+            return LoginThrottle.Account.unknownLogin(login);
+        }
+        return users.findByLogin(login).map(user -> LoginThrottle.Account.user(user.id()))
+                .orElseGet(() -> LoginThrottle.Account.unknownLogin(login));
     }
 
     /**
@@ -76,7 +123,8 @@ final class LoginAttempts {
      */
     AuthResult basic(Context ctx, String login, Supplier<Optional<AuthResult.Authenticated>> cached, Supplier<AuthResult> authenticate) {
         String address = addresses.of(ctx);
-        if (throttle.check(login, address) instanceof ThrottleVerdict.Refused refused) {
+        LoginThrottle.Account account = accountOf(login);
+        if (throttle.check(account, address) instanceof ThrottleVerdict.Refused refused) {
             throw tooManyAttempts(refused.retryAfter());
         }
         Optional<AuthResult.Authenticated> hit = cached.get();
@@ -85,17 +133,21 @@ final class LoginAttempts {
         }
         AuthResult result = authenticate.get();
         if (result instanceof AuthResult.Authenticated) {
-            throttle.succeeded(login, address);
+            throttle.succeeded(account, address);
         } else if (result instanceof AuthResult.Rejected rejected && rejected.reason() == Rejection.INVALID_CREDENTIALS) {
-            throttle.failed(login, address);
+            throttle.failed(account, address);
         }
         return result;
     }
 
     static ApiProblem tooManyAttempts(Duration retryAfter) {
+        return tooMany("too many failed sign-ins", retryAfter);
+    }
+
+    private static ApiProblem tooMany(String what, Duration retryAfter) {
         Objects.requireNonNull(retryAfter, "retryAfter");
         return new ApiProblem(429, "too_many_attempts", "Too Many Requests",
-                "too many failed sign-ins; try again in " + retryAfterSeconds(retryAfter) + " seconds",
+                what + "; try again in " + retryAfterSeconds(retryAfter) + " seconds",
                 Map.of("Retry-After", Long.toString(retryAfterSeconds(retryAfter))));
     }
 

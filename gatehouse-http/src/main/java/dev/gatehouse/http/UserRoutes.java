@@ -45,6 +45,7 @@ final class UserRoutes {
     }
 
     private void create(Context ctx) {
+        parts.logins().admitRegistration(ctx);
         RequestFields fields = parts.bodies().read(ctx);
         Role role = requestedRole(ctx, fields);
         String password = fields.required("password");
@@ -110,16 +111,17 @@ final class UserRoutes {
         });
         Optional<String> newPassword = fields.optional("new_password").or(() -> fields.optional("password"));
         if (newPassword.isPresent()) {
-            changePassword(caller, id, fields, newPassword.get());
+            changePassword(ctx, caller, id, fields, newPassword.get());
         }
         User updated = users.updateNames(id, names).orElseThrow(() -> ApiProblem.notFound("no such user"));
         ctx.json(UserView.of(updated));
     }
 
-    private void changePassword(AuthResult.Authenticated caller, UUID id, RequestFields fields, String newPassword) {
+    private void changePassword(Context ctx, AuthResult.Authenticated caller, UUID id, RequestFields fields, String newPassword) {
         boolean self = caller.user().id().equals(id);
         PasswordChange result = self
-                ? accounts.changePassword(id, fields.required("current_password"), newPassword, caller.session().map(Session::id))
+                ? parts.logins().changeOwnPassword(ctx, caller.user(),
+                        () -> accounts.changePassword(id, fields.required("current_password"), newPassword, caller.session().map(Session::id)))
                 : accounts.setPassword(id, newPassword);
         switch (result) {
             case PasswordChange.Changed c -> tokens.ifPresent(t -> t.endAllForUser(id));

@@ -8,11 +8,18 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Failed sign-ins are counted across the JSON login, the login page and Basic, and refused with 429 past the limit. */
+/**
+ * Failed sign-ins are counted across the JSON login, the login page, Basic and the current
+ * password of a password change, per account whichever login names it, and refused with 429 past
+ * the limit; registrations are counted per address.
+ */
 class LoginThrottleHttpTest {
     private static final Map<String, String> ADA = Map.of("email", "ada@example.com", "password", "correct horse battery");
     private static final Map<String, String> WRONG = Map.of("email", "ada@example.com", "password", "not her password");
+    private static final Map<String, String> ADA_WITH_USERNAME = Map.of("email", "ada@example.com", "username", "ada", "password", "correct horse battery");
     private static final String LOGIN = Steps.API + "/auth/login";
+    private static final String GUESSER = "203.0.113.7";
+    private static final String VICTIM = "198.51.100.9";
 
     private static TestGatehouse start(String... more) {
         Map<String, String> settings = new HashMap<>(Map.of("AUTH_TYPE", "session,basic", "GATEHOUSE_LOGIN_MAX_FAILURES", "3",
@@ -116,6 +123,103 @@ class LoginThrottleHttpTest {
                 assertThat(api.postJson(LOGIN, Map.of("email", "user" + i + "@example.com", "password", "guess guess")).status()).isEqualTo(401);
             }
             assertThat(api.postJson(LOGIN, ADA).status()).isEqualTo(429);
+        }
+    }
+
+    private static void assertThrottled(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(429);
+        assertThat(reply.error()).isEqualTo("too_many_attempts");
+        assertThat(reply.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(reply.header("Retry-After").orElseThrow())).isPositive();
+    }
+
+    @Test
+    void theEmailAndTheUsernameOfOneAccountShareOneCount() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100")) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA_WITH_USERNAME);
+            assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
+            assertThat(api.postJson(LOGIN, Map.of("username", "ADA", "password", "not her password")).status()).isEqualTo(401);
+            assertThat(api.get(Steps.API + "/users/me", "Authorization", Api.basic("\uFF41da", "not her password")).status()).isEqualTo(401);
+
+            assertThrottled(api.postJson(LOGIN, ADA));
+            assertThrottled(api.postJson(LOGIN, Map.of("login", "ada", "password", "correct horse battery")));
+        }
+    }
+
+    @Test
+    void guessingTheCurrentPasswordOfAPasswordChangeIsThrottledLikeASignIn() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100")) {
+            Api api = gatehouse.api();
+            String id = Steps.register(api, ADA);
+            String cookie = Steps.login(api, ADA);
+            Map<String, String> guess = Map.of("new_password", "a brand new passphrase", "current_password", "a wrong guess");
+            for (int i = 0; i < 3; i++) {
+                Api.Reply wrong = api.call("PUT", Steps.API + "/users/" + id).headers(Steps.cookie(cookie)).json(guess).send();
+                assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
+            }
+            assertThrottled(api.call("PUT", Steps.API + "/users/" + id).headers(Steps.cookie(cookie))
+                    .json(Map.of("new_password", "a brand new passphrase", "current_password", "correct horse battery")).send());
+            assertThrottled(api.postJson(LOGIN, ADA));
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", VICTIM).status()).as("the owner elsewhere").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aGuesserFromOneAddressIsThrottledWhileTheOwnerElsewhereSignsIn() {
+        try (TestGatehouse gatehouse = start()) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.postJson(LOGIN, WRONG, "X-Forwarded-For", GUESSER).status()).isEqualTo(401);
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThrottled(api.postJson(LOGIN, WRONG, "X-Forwarded-For", GUESSER));
+            }
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", VICTIM).status()).isEqualTo(200);
+            gatehouse.clock.advance(Duration.ofMinutes(15));
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.postJson(LOGIN, WRONG, "X-Forwarded-For", GUESSER).status()).isEqualTo(401);
+            }
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", VICTIM).status()).as("window after window").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesSlowTheAccountDownButNeverLockIt() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ACCOUNT", "6")) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", VICTIM).status()).isEqualTo(200);
+            for (int i = 0; i < 7; i++) {
+                assertThat(api.postJson(LOGIN, WRONG, "X-Forwarded-For", "192.0.2." + i).status()).isEqualTo(401);
+            }
+            Api.Reply slowed = api.postJson(LOGIN, ADA, "X-Forwarded-For", "192.0.2.100");
+            assertThrottled(slowed);
+            assertThat(slowed.header("Retry-After")).contains("1");
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", VICTIM).status()).as("where the owner signed in before").isEqualTo(200);
+
+            gatehouse.clock.advance(Duration.ofSeconds(1));
+            assertThat(api.postJson(LOGIN, ADA, "X-Forwarded-For", "192.0.2.100").status()).as("a second later").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void registrationsFromOneAddressAreLimited() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS", "3")) {
+            Api api = gatehouse.api();
+            for (int i = 0; i < 3; i++) {
+                Steps.register(api, Map.of("email", "user" + i + "@example.com", "password", "correct horse battery"));
+            }
+            Api.Reply refused = api.postJson(Steps.API + "/users", Map.of("email", "user3@example.com", "password", "correct horse battery"));
+            assertThrottled(refused);
+            assertThat(refused.json().path("detail").asText()).contains("registrations");
+            assertThat(gatehouse.users.findByLogin("user3@example.com")).isEmpty();
+            assertThat(api.postJson(Steps.API + "/users", Map.of("email", "user3@example.com", "password", "correct horse battery"),
+                    "X-Forwarded-For", VICTIM).status()).as("another address").isEqualTo(201);
+
+            gatehouse.clock.advance(Duration.ofHours(1));
+            Steps.register(api, Map.of("email", "user4@example.com", "password", "correct horse battery"));
         }
     }
 }

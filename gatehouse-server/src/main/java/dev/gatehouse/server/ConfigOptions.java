@@ -60,6 +60,12 @@ final class ConfigOptions {
     String loginMaxFailuresPerAddress;
     @Option(names = "--login-failure-window", description = "The window failures are counted in (GATEHOUSE_LOGIN_FAILURE_WINDOW). Default 15m.")
     String loginFailureWindow;
+    @Option(names = "--login-max-failures-per-account", description = "Failed sign-ins of one account from all addresses per window before "
+            + "its attempts are spaced out, 1s doubling to 1m (GATEHOUSE_LOGIN_MAX_FAILURES_PER_ACCOUNT). Default twice --login-max-failures; 0 for no such limit.")
+    String loginMaxFailuresPerAccount;
+    @Option(names = "--registration-max-per-address", description = "Registrations tried from one address per hour "
+            + "(GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS). Default 20; 0 for no limit.")
+    String registrationMaxPerAddress;
     @Option(names = "--introspection-secret", description = "Bearer secret of resource servers at /api/v1/auth/introspect, at least 32 bytes "
             + "(GATEHOUSE_INTROSPECTION_SECRET). Default: none, only admins may introspect. Prefer the variable.")
     String introspectionSecret;
@@ -141,6 +147,8 @@ final class ConfigOptions {
         put(flags, Setting.LOGIN_MAX_FAILURES, loginMaxFailures);
         put(flags, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, loginMaxFailuresPerAddress);
         put(flags, Setting.LOGIN_FAILURE_WINDOW, loginFailureWindow);
+        put(flags, Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT, loginMaxFailuresPerAccount);
+        put(flags, Setting.REGISTRATION_MAX_PER_ADDRESS, registrationMaxPerAddress);
         put(flags, Setting.RULES, rules);
         return flags;
     }

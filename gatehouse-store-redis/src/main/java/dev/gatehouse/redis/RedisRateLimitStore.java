@@ -6,6 +6,7 @@ import io.lettuce.core.ScriptOutputType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rate-limit counters in Redis, shared by every instance that uses the same Redis and key
@@ -17,6 +18,8 @@ import java.util.List;
  *       window's end (epoch milliseconds, also in the key) plus a margin of ten minutes</li>
  *   <li>{@code ratelimit-windows}: a sorted set of {@code <windowEnd>:<key>} scored by the
  *       window's end, which {@link #deleteExpired} walks</li>
+ *   <li>{@code ratelimit-gate:<key>}: a string, when the gate opens (epoch milliseconds); its TTL
+ *       is that instant plus the margin, and nothing else drops it</li>
  * </ul>
  */
 public final class RedisRateLimitStore implements RateLimitStore {
@@ -35,6 +38,15 @@ public final class RedisRateLimitStore implements RateLimitStore {
             redis.call('DEL', KEYS[2])
             redis.call('ZREM', KEYS[1], ARGV[4])
             return 0
+            """);
+
+    // KEYS[1]: the gate; ARGV[4..5]: the caller's now, when to open again. Answers when a closed gate opens, or -1: passed.
+    private static final Script PASS = Script.of("""
+            local closed = tonumber(redis.call('GET', KEYS[1]))
+            if closed and closed > tonumber(ARGV[4]) then return closed end
+            redis.call('SET', KEYS[1], ARGV[5])
+            expire(KEYS[1], tonumber(ARGV[5]))
+            return -1
             """);
 
     private final Redis redis;
@@ -63,6 +75,18 @@ public final class RedisRateLimitStore implements RateLimitStore {
     public void reset(String key, Instant windowEnd) {
         String window = window(key, windowEnd);
         redis.count("reset attempt count", RESET, List.of(windowIndex, keys.key("ratelimit", window)), List.of(window));
+    }
+
+    @Override
+    public Optional<Instant> pass(String key, Instant now, Instant closeUntil) {
+        long closed = redis.<Long>run("pass attempt gate", PASS, ScriptOutputType.INTEGER, List.of(keys.key("ratelimit-gate", key)),
+                List.of(Fields.millis(now), Fields.millis(closeUntil)));
+        return closed < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(closed));
+    }
+
+    @Override
+    public void open(String key) {
+        redis.call("open attempt gate", c -> c.del(keys.key("ratelimit-gate", key)));
     }
 
     /** Walks the window index in batches, so that Redis is never blocked for long. */

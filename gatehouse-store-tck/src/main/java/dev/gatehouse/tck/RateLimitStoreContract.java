@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,5 +116,68 @@ public abstract class RateLimitStoreContract {
             pool.shutdownNow();
         }
         assertThat(store.count("busy", end)).isEqualTo((long) threads * each);
+    }
+
+    @Test
+    void aGateLetsOneCallerThroughAndStaysClosedUntilItsTime() {
+        Instant now = clock.instant();
+        Instant opens = now.plusSeconds(4);
+
+        assertThat(store.pass("gate:ada", now, opens)).as("an unknown gate is open").isEmpty();
+        assertThat(store.pass("gate:ada", now, now.plusSeconds(60))).as("closed: when it opens, unchanged").contains(opens);
+        assertThat(store.pass("gate:ada", now.plusMillis(3999), now.plusSeconds(60))).contains(opens);
+        assertThat(store.pass("gate:bob", now, now.plusSeconds(1))).as("gates are apart").isEmpty();
+
+        assertThat(store.pass("gate:ada", opens, opens.plusSeconds(8))).as("open again at its time, closed anew").isEmpty();
+        assertThat(store.pass("gate:ada", opens, opens.plusSeconds(1))).contains(opens.plusSeconds(8));
+    }
+
+    @Test
+    void anOpenedGateLetsTheNextCallerThrough() {
+        Instant now = clock.instant();
+        store.pass("gate:ada", now, now.plusSeconds(60));
+
+        store.open("gate:ada");
+        store.open("gate:nobody");
+
+        assertThat(store.pass("gate:ada", now, now.plusSeconds(2))).isEmpty();
+        assertThat(store.pass("gate:ada", now, now.plusSeconds(2))).contains(now.plusSeconds(2));
+    }
+
+    @Test
+    void deleteExpiredKeepsClosedGatesClosed() {
+        Instant now = clock.instant();
+        store.pass("gate:short", now, now.plusSeconds(1));
+        store.pass("gate:long", now, now.plusSeconds(120));
+
+        clock.advance(Duration.ofSeconds(60));
+        store.deleteExpired(clock.instant());
+
+        assertThat(store.pass("gate:long", clock.instant(), clock.instant().plusSeconds(1))).contains(now.plusSeconds(120));
+        assertThat(store.pass("gate:short", clock.instant(), clock.instant().plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void ofCallersAtOnceExactlyOnePassesAGate() throws Exception {
+        Instant now = clock.instant();
+        int threads = 8;
+        AtomicInteger passed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Optional<Instant>>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> store.pass("gate:busy", now, now.plusSeconds(30)));
+            }
+            for (Future<Optional<Instant>> done : pool.invokeAll(tasks)) {
+                if (done.get().isEmpty()) {
+                    passed.incrementAndGet();
+                } else {
+                    assertThat(done.get()).contains(now.plusSeconds(30));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(passed).hasValue(1);
     }
 }

@@ -95,10 +95,7 @@ public final class ConfigLoader {
         int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
         int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
         // Out-of-range numbers are already problems; clamped so that building the limits cannot fail first.
-        LoginThrottle.Limits loginLimits = new LoginThrottle.Limits(
-                Math.max(0, number(Setting.LOGIN_MAX_FAILURES, LoginThrottle.Limits.DEFAULT.perLoginAndAddress(), 0, 1_000_000)),
-                Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.perAddress(), 0, 1_000_000)),
-                loginWindow());
+        LoginThrottle.Limits loginLimits = loginLimits();
         Optional<Secret> tokenServiceSecret = untrimmed(Setting.TOKEN_SERVICE_SECRET).map(Secret::new);
         tokenServiceSecret.ifPresent(secret -> {
             int length = secret.value().getBytes(StandardCharsets.UTF_8).length;
@@ -192,6 +189,23 @@ public final class ConfigLoader {
             problems.add(e.getMessage());
         }
         return new GatewayConfig(proxies, loginUrl, hosts, prefix);
+    }
+
+    private LoginThrottle.Limits loginLimits() {
+        int perAccountAndAddress = Math.max(0, number(Setting.LOGIN_MAX_FAILURES, LoginThrottle.Limits.DEFAULT.perAccountAndAddress(), 0, 1_000_000));
+        int perAccount = Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+                LoginThrottle.Limits.defaultPerAccount(perAccountAndAddress), 0, 2_000_000));
+        if (perAccount > 0 && perAccount <= perAccountAndAddress) {
+            // Else one address alone would slow the owner down everywhere: the lock-out the limits are built to avoid.
+            problems.add(describe(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT) + " must be 0 or more than " + describe(Setting.LOGIN_MAX_FAILURES)
+                    + " (" + perAccountAndAddress + ")");
+            perAccount = 0;
+        }
+        return new LoginThrottle.Limits(perAccountAndAddress,
+                Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.perAddress(), 0, 1_000_000)),
+                perAccount,
+                Math.max(0, number(Setting.REGISTRATION_MAX_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.registrationsPerAddress(), 0, 1_000_000)),
+                loginWindow());
     }
 
     private Duration loginWindow() {

@@ -5,6 +5,7 @@ import dev.gatehouse.core.ratelimit.RateLimitStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Rate-limit counters in process memory: each instance counts alone, and a restart forgets. */
@@ -13,6 +14,7 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     private final Map<Window, Long> counts = new ConcurrentHashMap<>();
+    private final Map<String, Instant> gates = new ConcurrentHashMap<>();
 
     @Override
     public long increment(String key, Instant windowEnd) {
@@ -30,7 +32,27 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     @Override
+    public Optional<Instant> pass(String key, Instant now, Instant closeUntil) {
+        Instant[] closed = new Instant[1];
+        // compute runs atomically for the key: of callers at once, one finds the gate open.
+        gates.compute(key, (k, until) -> {
+            if (until != null && until.isAfter(now)) {
+                closed[0] = until;
+                return until;
+            }
+            return closeUntil;
+        });
+        return Optional.ofNullable(closed[0]);
+    }
+
+    @Override
+    public void open(String key) {
+        gates.remove(key);
+    }
+
+    @Override
     public int deleteExpired(Instant now) {
+        gates.values().removeIf(until -> !until.isAfter(now));
         int deleted = 0;
         for (Window window : List.copyOf(counts.keySet())) {
             if (!now.isBefore(window.end()) && counts.remove(window) != null) {

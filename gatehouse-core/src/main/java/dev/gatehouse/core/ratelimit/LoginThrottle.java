@@ -1,45 +1,97 @@
 package dev.gatehouse.core.ratelimit;
 
 import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.user.UserFields;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Slows password guessing: failed sign-ins are counted in fixed windows, per login from one
- * address (an online guesser) and per address over all logins (password spraying), and once a
- * limit is reached the next attempts are refused before any password is hashed, until the
- * window ends.
+ * Slows password guessing without handing a guesser a way to lock a user out. Failed password
+ * checks are counted in fixed windows:
+ * <ul>
+ *   <li>per account and address: one address guessing one account is refused once it reaches
+ *       its limit, until the window ends. Other addresses are not affected;</li>
+ *   <li>per address over all accounts (password spraying): the same, for every account;</li>
+ *   <li>per account over all addresses (guessing spread over many addresses): past its limit,
+ *       attempts on the account pass one at a time through a gate that closes for one second,
+ *       then twice as long after every further failure, at most {@link #MAX_DELAY}. An address
+ *       where the account signed in within the last {@link #KNOWN_ADDRESS_WINDOW} skips the
+ *       gate, so the owner at home does not wait for strangers' failures.</li>
+ * </ul>
  *
- * <p>Only failures count, and a success clears its login-and-address count, so busy users behind
- * one address are not locked out by their own sign-ins. A login is never locked for everyone: a
- * guesser at one address cannot lock its owner out from another. Counters live in a
- * {@link RateLimitStore}; with Redis every instance counts together. Concurrent attempts may pass
- * a limit by as many as run at once; the limit bounds guessing, it is not exact.
+ * <p>No account is ever locked for everyone: the only account-wide measure is the gate, and it
+ * never closes for longer than {@link #MAX_DELAY}; its limit is above the per-address one, so one
+ * address alone never closes it. An account is named by the user it resolves to (an email and a
+ * username of one user share their counts) or, for a login that names nobody, by that login in
+ * its normal form: both are counted alike, so the throttle does not tell which logins exist.
  *
- * <p>Logins are kept in counter keys only as SHA-256 digests, never in clear.
+ * <p>Only failures count. A success forgives its account's failures from that address and opens
+ * the gate, but not the account-wide count (a guesser would otherwise get a fresh allowance
+ * whenever the owner signs in). Counters live in a {@link RateLimitStore}; with Redis every
+ * instance counts together. Concurrent attempts may pass a count limit by as many as run at
+ * once; the gate lets exactly one through. Logins and addresses are kept in keys only as SHA-256
+ * digests, never in clear.
  */
 public final class LoginThrottle {
+    /** The wait after the first failure past the account-wide limit; it doubles with each further one. */
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    /** The longest an account-wide wait grows: what a guesser spread over many addresses can make the owner wait. */
+    public static final Duration MAX_DELAY = Duration.ofMinutes(1);
+    /** How long an address where an account signed in is remembered as the owner's: 30 to 60 days. */
+    public static final Duration KNOWN_ADDRESS_WINDOW = Duration.ofDays(30);
+    /** Registrations are counted per address in windows of this length. */
+    public static final Duration REGISTRATION_WINDOW = Duration.ofHours(1);
+
     /**
-     * @param perLoginAndAddress failures of one login from one address per window; 0 turns the throttle off
-     * @param perAddress         failures from one address over all logins per window; 0 for no such limit
+     * @param perAccountAndAddress    failures on one account from one address per window; 0 turns the sign-in throttle off
+     * @param perAddress              failures from one address over all accounts per window; 0 for no such limit
+     * @param perAccount              failures on one account from all addresses per window before its attempts are spaced out;
+     *                                0 for no such limit
+     * @param registrationsPerAddress registrations tried from one address per {@link #REGISTRATION_WINDOW}; 0 for no limit
      */
-    public record Limits(int perLoginAndAddress, int perAddress, Duration window) {
-        public static final Limits DEFAULT = new Limits(10, 100, Duration.ofMinutes(15));
-        public static final Limits OFF = new Limits(0, 0, Duration.ofMinutes(15));
+    public record Limits(int perAccountAndAddress, int perAddress, int perAccount, int registrationsPerAddress, Duration window) {
+        public static final Limits DEFAULT = new Limits(10, 100, 20, 20, Duration.ofMinutes(15));
+        public static final Limits OFF = new Limits(0, 0, 0, 0, Duration.ofMinutes(15));
 
         public Limits {
             Objects.requireNonNull(window, "window");
-            if (perLoginAndAddress < 0 || perAddress < 0 || window.compareTo(Duration.ofSeconds(1)) < 0) {
+            if (perAccountAndAddress < 0 || perAddress < 0 || perAccount < 0 || registrationsPerAddress < 0
+                    || window.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalArgumentException("limits must not be negative and the window at least a second");
             }
         }
 
+        /** The account-wide limit that goes with a per-account-and-address one: twice it, so that one address alone never reaches it. */
+        public static int defaultPerAccount(int perAccountAndAddress) {
+            return perAccountAndAddress * 2;
+        }
+
         boolean off() {
-            return perLoginAndAddress == 0 && perAddress == 0;
+            return perAccountAndAddress == 0 && perAddress == 0 && perAccount == 0;
+        }
+    }
+
+    /**
+     * Whose failures are counted together: a user, however the login named them, or a login that
+     * names nobody.
+     */
+    public record Account(String key) {
+        public Account {
+            Objects.requireNonNull(key, "key");
+        }
+
+        public static Account user(UUID id) {
+            return new Account("user:" + id);
+        }
+
+        /** A login that names no user, in its normal form, so that {@code ADA} and {@code ada} are counted as one. */
+        public static Account unknownLogin(String login) {
+            return new Account("login:" + UserFields.normalise(login).orElse(login));
         }
     }
 
@@ -57,37 +109,84 @@ public final class LoginThrottle {
         return limits;
     }
 
-    /** Before checking a password: may {@code login} be tried from {@code address} now? */
-    public ThrottleVerdict check(String login, String address) {
+    /** No sign-in limit at all: callers may skip naming the account. */
+    public boolean isOff() {
+        return limits.off();
+    }
+
+    /** Before checking a password: may {@code account} be tried from {@code address} now? */
+    public ThrottleVerdict check(Account account, String address) {
         if (limits.off()) {
             return new ThrottleVerdict.Allowed();
         }
         Instant now = clock.instant();
-        Instant end = windowEnd(now);
-        boolean refused = over(limits.perLoginAndAddress(), store.count(pairKey(login, address), end))
-                || over(limits.perAddress(), store.count(addressKey(address), end));
-        return refused ? new ThrottleVerdict.Refused(Duration.between(now, end)) : new ThrottleVerdict.Allowed();
+        Instant end = windowEnd(now, limits.window());
+        if (over(limits.perAccountAndAddress(), store.count(pairKey(account, address), end))
+                || over(limits.perAddress(), store.count(addressKey(address), end))) {
+            return new ThrottleVerdict.Refused(Duration.between(now, end));
+        }
+        return limits.perAccount() > 0 ? throughGate(account, address, now, end) : new ThrottleVerdict.Allowed();
     }
 
-    /** The password was wrong, or the login unknown: one more failure for both counters. */
-    public void failed(String login, String address) {
-        if (limits.off()) {
-            return;
-        }
-        Instant end = windowEnd(clock.instant());
-        if (limits.perLoginAndAddress() > 0) {
-            store.increment(pairKey(login, address), end);
+    /** The password was wrong, or the login unknown: one more failure for each counter. */
+    public void failed(Account account, String address) {
+        Instant end = windowEnd(clock.instant(), limits.window());
+        if (limits.perAccountAndAddress() > 0) {
+            store.increment(pairKey(account, address), end);
         }
         if (limits.perAddress() > 0) {
             store.increment(addressKey(address), end);
         }
+        if (limits.perAccount() > 0) {
+            store.increment(accountKey(account), end);
+        }
     }
 
-    /** The sign-in worked: the login's failures from this address are forgiven. */
-    public void succeeded(String login, String address) {
-        if (limits.perLoginAndAddress() > 0) {
-            store.reset(pairKey(login, address), windowEnd(clock.instant()));
+    /** The password was right: the account's failures from this address are forgiven, its gate opens and the address is the owner's. */
+    public void succeeded(Account account, String address) {
+        Instant now = clock.instant();
+        if (limits.perAccountAndAddress() > 0) {
+            store.reset(pairKey(account, address), windowEnd(now, limits.window()));
         }
+        if (limits.perAccount() > 0) {
+            store.open(gateKey(account));
+            store.increment(knownKey(account, address), windowEnd(now, KNOWN_ADDRESS_WINDOW));
+        }
+    }
+
+    /** A registration is being tried from {@code address}: counted at once, refused past the limit until the window ends. */
+    public ThrottleVerdict registering(String address) {
+        if (limits.registrationsPerAddress() == 0) {
+            return new ThrottleVerdict.Allowed();
+        }
+        Instant now = clock.instant();
+        Instant end = windowEnd(now, REGISTRATION_WINDOW);
+        long tried = store.increment("register:" + address, end);
+        return tried > limits.registrationsPerAddress() ? new ThrottleVerdict.Refused(Duration.between(now, end)) : new ThrottleVerdict.Allowed();
+    }
+
+    private ThrottleVerdict throughGate(Account account, String address, Instant now, Instant end) {
+        long failures = store.count(accountKey(account), end);
+        if (failures < limits.perAccount() || known(account, address, now)) {
+            return new ThrottleVerdict.Allowed();
+        }
+        Optional<Instant> closed = store.pass(gateKey(account), now, now.plus(delay(failures - limits.perAccount())));
+        return closed.<ThrottleVerdict>map(until -> new ThrottleVerdict.Refused(Duration.between(now, until)))
+                .orElseGet(ThrottleVerdict.Allowed::new);
+    }
+
+    /** One second, doubled for each failure past the limit, at most {@link #MAX_DELAY}. */
+    static Duration delay(long pastLimit) {
+        long doublings = Math.min(pastLimit, 30);
+        Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /** Signed in from this address in this known-address window or the one before. */
+    private boolean known(Account account, String address, Instant now) {
+        String key = knownKey(account, address);
+        Instant end = windowEnd(now, KNOWN_ADDRESS_WINDOW);
+        return store.count(key, end) > 0 || store.count(key, end.minus(KNOWN_ADDRESS_WINDOW)) > 0;
     }
 
     private static boolean over(int limit, long failures) {
@@ -95,17 +194,29 @@ public final class LoginThrottle {
     }
 
     /** Windows are aligned to the epoch, so every instance agrees on where one ends. */
-    private Instant windowEnd(Instant now) {
-        long windowMillis = limits.window().toMillis();
+    private static Instant windowEnd(Instant now, Duration window) {
+        long windowMillis = window.toMillis();
         long start = Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis;
         return Instant.ofEpochMilli(start + windowMillis);
     }
 
-    private static String pairKey(String login, String address) {
-        return "login:" + TokenHashes.sha256(login.trim().toLowerCase(Locale.ROOT) + "\n" + address);
+    private static String pairKey(Account account, String address) {
+        return "login:" + TokenHashes.sha256(account.key() + "\n" + address);
     }
 
     private static String addressKey(String address) {
         return "address:" + address;
+    }
+
+    private static String accountKey(Account account) {
+        return "account:" + TokenHashes.sha256(account.key());
+    }
+
+    private static String gateKey(Account account) {
+        return "gate:" + TokenHashes.sha256(account.key());
+    }
+
+    private static String knownKey(Account account, String address) {
+        return "known:" + TokenHashes.sha256(account.key() + "\n" + address);
     }
 }

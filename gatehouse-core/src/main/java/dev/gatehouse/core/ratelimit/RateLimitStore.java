@@ -1,9 +1,10 @@
 package dev.gatehouse.core.ratelimit;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Counters of attempts in fixed time windows, shared by every instance that uses the same store
+ * Counters of attempts in fixed time windows, and gates that space attempts out, shared by every instance that uses the same store
  * (SPI). Thread-safe; each call is one atomic step. A store that cannot answer throws
  * {@link dev.gatehouse.core.support.StoreUnavailableException}: callers refuse the attempt then
  * (fail closed), they never let it through uncounted.
@@ -23,6 +24,22 @@ public interface RateLimitStore {
     /** Forgets the key's count in the window ending at {@code windowEnd} (after a successful sign-in, say). */
     void reset(String key, Instant windowEnd);
 
-    /** Drops counts of windows that ended at or before {@code now}; returns how many. */
+    /**
+     * A gate that lets callers through one at a time, spaced out. If the gate {@code key} is
+     * open at {@code now} (never closed, or closed until {@code now} or earlier), it is closed
+     * until {@code closeUntil} and the answer is empty: this caller goes through. If it is closed,
+     * the answer is when it opens, and nothing changes. One atomic step, so that of many callers
+     * at once exactly one goes through, whichever instance they reach. The gate is kept at least
+     * until it opens; after that it may be dropped at any time.
+     */
+    Optional<Instant> pass(String key, Instant now, Instant closeUntil);
+
+    /** Opens the gate {@code key} at once (after a successful sign-in, say). */
+    void open(String key);
+
+    /**
+     * Drops counts of windows that ended at or before {@code now}, and gates that opened by then;
+     * returns how many counts it dropped (a store whose gates expire by themselves need not count those).
+     */
     int deleteExpired(Instant now);
 }

@@ -332,7 +332,11 @@ class ConfigLoaderTest {
             assertThat(env().loginLimits()).isEqualTo(dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT);
             GatehouseConfig off = env("GATEHOUSE_LOGIN_MAX_FAILURES", "0", "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
                     "GATEHOUSE_LOGIN_FAILURE_WINDOW", "1h");
-            assertThat(off.loginLimits()).isEqualTo(new dev.gatehouse.core.ratelimit.LoginThrottle.Limits(0, 0, Duration.ofHours(1)));
+            assertThat(off.loginLimits()).isEqualTo(new dev.gatehouse.core.ratelimit.LoginThrottle.Limits(0, 0, 0, 20, Duration.ofHours(1)));
+            assertThat(env("GATEHOUSE_LOGIN_MAX_FAILURES", "4", "GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS", "0").loginLimits())
+                    .as("the account-wide limit follows the per-address one").isEqualTo(new dev.gatehouse.core.ratelimit.LoginThrottle.Limits(4, 100, 8, 0, Duration.ofMinutes(15)));
+            assertThat(failure("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ACCOUNT", "10").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ACCOUNT").contains("more than GATEHOUSE_LOGIN_MAX_FAILURES");
             assertThat(failure("GATEHOUSE_LOGIN_MAX_FAILURES", "-1").problems()).singleElement().asString().contains("GATEHOUSE_LOGIN_MAX_FAILURES");
             assertThat(failure("GATEHOUSE_LOGIN_FAILURE_WINDOW", "2d").problems()).singleElement().asString().contains("between 1s and 1d");
         }
