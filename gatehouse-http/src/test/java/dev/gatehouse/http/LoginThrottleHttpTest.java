@@ -39,9 +39,7 @@ class LoginThrottleHttpTest {
                 assertThat(api.postJson(LOGIN, WRONG).status()).isEqualTo(401);
             }
             Api.Reply refused = api.postJson(LOGIN, ADA);
-            assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.error()).isEqualTo("too_many_attempts");
-            assertThat(refused.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThrottled(refused);
             long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
             assertThat(retryAfter).isBetween(1L, 900L);
             assertThat(refused.cookie(Steps.DEFAULT_COOKIE)).isEmpty();
