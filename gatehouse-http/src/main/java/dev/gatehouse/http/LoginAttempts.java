@@ -6,6 +6,7 @@ import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.ratelimit.ThrottleVerdict;
 import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserFields;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.http.Context;
 
@@ -104,7 +105,7 @@ final class LoginAttempts {
             return LoginThrottle.Account.unknownLogin(login);
         }
         return users.findByLogin(login).map(user -> LoginThrottle.Account.user(user.id()))
-                .orElseGet(() -> LoginThrottle.Account.unknownLogin(login));
+                .orElseGet(() -> LoginThrottle.Account.unknownLogin(UserFields.normalise(login).orElse(login)));
     }
 
     /**

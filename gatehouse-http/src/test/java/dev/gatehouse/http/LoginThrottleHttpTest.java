@@ -146,6 +146,17 @@ class LoginThrottleHttpTest {
     }
 
     @Test
+    void aLoginThatNamesNobodyIsCountedByItsNormalFormLikeAnAccount() {
+        try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100")) {
+            Api api = gatehouse.api();
+            assertThat(api.postJson(LOGIN, Map.of("email", "ghost@example.com", "password", "guess one")).status()).isEqualTo(401);
+            assertThat(api.postJson(LOGIN, Map.of("email", "GHOST@example.com", "password", "guess two")).status()).isEqualTo(401);
+            assertThat(api.postJson(LOGIN, Map.of("email", "\uFF47host@example.com", "password", "guess three")).status()).isEqualTo(401);
+            assertThrottled(api.postJson(LOGIN, Map.of("email", "ghost@example.com", "password", "guess four")));
+        }
+    }
+
+    @Test
     void guessingTheCurrentPasswordOfAPasswordChangeIsThrottledLikeASignIn() {
         try (TestGatehouse gatehouse = start("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100")) {
             Api api = gatehouse.api();

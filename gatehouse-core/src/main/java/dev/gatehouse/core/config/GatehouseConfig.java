@@ -24,7 +24,7 @@ import java.util.Set;
  * @param redisKeyPrefix what every Gatehouse key in Redis starts with, so deployments can share one Redis
  * @param cacheMaxStale the longest a cached session or user is believed without the store being
  *        asked, when the store is shared (PostgreSQL, Redis); {@link Duration#ZERO} turns caching off
- * @param loginLimits how many failed sign-ins are allowed before attempts are refused for a while
+ * @param loginLimits how many failed sign-ins are allowed before attempts are refused or spaced out, and how many registrations per address
  * @param introspectionSecret the bearer secret resource servers (gatehouse-middleware) present to
  *        {@code /auth/introspect}, at least 32 bytes; without it only admins may introspect
  * @param rules the access rules file (YAML, read by the server); when empty every path needs a

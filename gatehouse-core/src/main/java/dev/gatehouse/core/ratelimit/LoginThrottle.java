@@ -1,7 +1,6 @@
 package dev.gatehouse.core.ratelimit;
 
 import dev.gatehouse.core.support.TokenHashes;
-import dev.gatehouse.core.user.UserFields;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,9 +88,12 @@ public final class LoginThrottle {
             return new Account("user:" + id);
         }
 
-        /** A login that names no user, in its normal form, so that {@code ADA} and {@code ada} are counted as one. */
-        public static Account unknownLogin(String login) {
-            return new Account("login:" + UserFields.normalise(login).orElse(login));
+        /**
+         * A login that names no user. Pass it in its normal form (the user package's
+         * {@code UserFields.normalise}), so that {@code ADA} and {@code ada} are counted as one.
+         */
+        public static Account unknownLogin(String normalisedLogin) {
+            return new Account("login:" + normalisedLogin);
         }
     }
 

@@ -42,13 +42,6 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aLoginThatNamesNobodyIsCountedByItsNormalForm() {
-        fail(LoginThrottle.Account.unknownLogin("ghost@example.com"), HOME, 2);
-        fail(LoginThrottle.Account.unknownLogin(" GHOST@example.com"), HOME, 1);
-        assertThat(throttle.check(LoginThrottle.Account.unknownLogin("\uFF47host@example.com"), HOME)).isInstanceOf(ThrottleVerdict.Refused.class);
-    }
-
-    @Test
     void anAddressSprayingManyAccountsIsRefusedForAll() {
         for (int i = 0; i < 5; i++) {
             fail(LoginThrottle.Account.unknownLogin("user" + i), HOME, 1);
