@@ -17,7 +17,7 @@ final class ConfigOptions {
     String host;
     @Option(names = "--port", description = "Port to listen on, 0 for any free port (API_PORT). Default 8080.")
     String port;
-    @Option(names = "--auth-type", description = "Comma list of basic, session, jwt (AUTH_TYPE; seed names accepted). Default basic,session.")
+    @Option(names = "--auth-type", description = "Comma list of basic, session, jwt (AUTH_TYPE; compatibility names accepted). Default basic,session.")
     String authType;
     @Option(names = "--session-name", description = "Session cookie name (SESSION_NAME). Default gatehouse_session.")
     String sessionName;

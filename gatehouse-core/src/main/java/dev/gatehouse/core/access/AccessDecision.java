@@ -22,7 +22,7 @@ public sealed interface AccessDecision {
     }
 
     /**
-     * A signed-in browser is sent elsewhere (seed 4: from the login page to the app). For a
+     * A signed-in browser is sent elsewhere (for example from the login page to the app). For a
      * request that is not a browser navigation this means {@link Allow}.
      */
     record SendSignedIn(String page, User user) implements AccessDecision {

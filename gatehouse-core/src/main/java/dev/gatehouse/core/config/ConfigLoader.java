@@ -245,7 +245,7 @@ public final class ConfigLoader {
             } else {
                 unknownNamed = true;
                 problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
-                        + "' (use basic, session, jwt, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)");
+                        + "' (use basic, session, jwt, or the compatibility names basic_auth, session_auth, session_exp_auth, session_db_auth)");
             }
         }
         // Only this setting's own problems excuse an empty list; another setting's must not hide it.

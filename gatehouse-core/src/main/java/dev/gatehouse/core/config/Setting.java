@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The names a setting is known by. Environment names are a public interface (scripts outside the
- * project rely on them), so the seed projects' names stay accepted as aliases.
+ * project rely on them), so older names stay accepted as compatibility aliases.
  */
 public enum Setting {
     HOST("--host", "API_HOST", "GATEHOUSE_HOST"),

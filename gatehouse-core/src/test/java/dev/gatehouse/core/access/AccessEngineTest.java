@@ -19,7 +19,7 @@ class AccessEngineTest {
     private static final User ADA = user(Role.COMMON);
     private static final User ROOT = user(Role.ADMIN);
 
-    /** Seed 4's SPA: assets public, login page sends signed-in browsers on, app pages and unknown pages need sign-in. */
+    /** A single-page app: assets public, login page sends signed-in browsers on, app pages and unknown pages need sign-in. */
     private static final AccessRules SPA = new AccessRules(List.of(
             rule("assets", new PathPattern.Prefix("/assets"), new Policy.Public(), PageRedirects.none()),
             rule("login page", regex("^/login\\.html$"), new Policy.Public(), new PageRedirects(Optional.of("/index.html"), Optional.empty())),
@@ -52,7 +52,7 @@ class AccessEngineTest {
     }
 
     @Test
-    void seed4PageRouting() {
+    void singlePageAppRouting() {
         assertThat(decide(SPA, "/login.html", Optional.of(ADA))).isEqualTo(new AccessDecision.SendSignedIn("/index.html", ADA));
         assertThat(decide(SPA, "/login.html", Optional.empty())).isEqualTo(new AccessDecision.Allow(Optional.empty()));
         assertThat(decide(SPA, "/index.html", Optional.empty())).isEqualTo(new AccessDecision.SignInRequired(Optional.of("/login.html")));

@@ -146,7 +146,7 @@ class ConfigLoaderTest {
                 "session_db_auth|SESSION",
                 "SESSION|SESSION",
                 "'  Basic_Auth  '|BASIC"})
-        void seedNamesAreAliases(String raw, AuthType expected) {
+        void compatibilityNamesAreAliases(String raw, AuthType expected) {
             assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactly(expected);
         }
 
@@ -461,7 +461,7 @@ class ConfigLoaderTest {
         }
 
         @Test
-        void readsTheSeedStyleSettings() {
+        void readsTheUnprefixedTokenSettings() {
             GatehouseConfig config = env("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "hs512", "JWT_TTL", "30d", "JWT_REFRESH_TTL", "60d",
                     "JWT_ROTATE_INTERVAL", "0", "JWT_SECRET", "s".repeat(64), "GATEHOUSE_ISSUER", "https://auth.example.com");
             assertThat(config.authTypes()).contains(AuthType.JWT, AuthType.SESSION);
