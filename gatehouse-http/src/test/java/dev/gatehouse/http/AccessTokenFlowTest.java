@@ -94,6 +94,44 @@ class AccessTokenFlowTest {
     }
 
     @Test
+    void logoutWithOnlyTheBearerTokenEndsThatSignInEverywhere() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            Api.Reply signIn = api.postJson("/api/v1/auth/login", ADA);
+            String cookie = signIn.cookie(Steps.DEFAULT_COOKIE).orElseThrow();
+            String access = signIn.json().path("access_token").asText();
+            String refreshToken = signIn.json().path("refresh_token").asText();
+            JsonNode other = login(api);
+
+            Api.Reply logout = api.call("POST", "/api/v1/auth/logout").headers("Authorization", "Bearer " + access).send();
+            assertThat(logout.status()).isEqualTo(204);
+
+            assertThat(me(api, access)).as("the token itself").isEqualTo(401);
+            assertThat(refresh(api, refreshToken).error()).as("its refresh family").isEqualTo("invalid_grant");
+            assertThat(api.get("/api/v1/users/me", Steps.cookie(cookie)).status()).as("the cookie session of that sign-in").isEqualTo(401);
+            assertThat(me(api, other.path("access_token").asText())).as("another sign-in is untouched").isEqualTo(200);
+            assertThat(api.call("DELETE", "/api/v1/auth/logout").headers("Authorization", "Bearer " + access).send().status())
+                    .as("again: nothing left to end").isEqualTo(204);
+        }
+    }
+
+    @Test
+    void logoutWithBasicCredentialsEndsNothingButTheCookieSentWithThem() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "basic,jwt,session", "JWT_ALGORITHM", "ES256"))) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            JsonNode tokens = login(api);
+            String basic = "Basic " + Base64.getEncoder().encodeToString("ada@example.com:correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers("Authorization", basic).send().status()).isEqualTo(204);
+
+            assertThat(me(api, tokens.path("access_token").asText())).as("a token sign-in of the same user").isEqualTo(200);
+            assertThat(api.get("/api/v1/users/me", "Authorization", basic).status()).as("each Basic request signs in anew").isEqualTo(200);
+        }
+    }
+
+    @Test
     void logoutEndsTheSessionsTokensAndLogOutEverywhereEndsAll() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
             Api api = gatehouse.api();
