@@ -20,6 +20,17 @@ class AccessTokenFlowTest {
         return reply.json();
     }
 
+    /** One sign-in's cookie and tokens. */
+    private record SignIn(String cookie, String accessToken, String refreshToken) {
+    }
+
+    private static SignIn signIn(Api api) {
+        Api.Reply reply = api.postJson("/api/v1/auth/login", ADA);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return new SignIn(reply.cookie(Steps.DEFAULT_COOKIE).orElseThrow(), reply.json().path("access_token").asText(),
+                reply.json().path("refresh_token").asText());
+    }
+
     private static int me(Api api, String accessToken) {
         return api.get("/api/v1/users/me", "Authorization", "Bearer " + accessToken).status();
     }
@@ -98,20 +109,18 @@ class AccessTokenFlowTest {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
             Api api = gatehouse.api();
             Steps.register(api, ADA);
-            Api.Reply signIn = api.postJson("/api/v1/auth/login", ADA);
-            String cookie = signIn.cookie(Steps.DEFAULT_COOKIE).orElseThrow();
-            String access = signIn.json().path("access_token").asText();
-            String refreshToken = signIn.json().path("refresh_token").asText();
-            JsonNode other = login(api);
+            SignIn laptop = signIn(api);
+            SignIn phone = signIn(api);
+            String bearer = "Bearer " + laptop.accessToken();
 
-            Api.Reply logout = api.call("POST", "/api/v1/auth/logout").headers("Authorization", "Bearer " + access).send();
-            assertThat(logout.status()).isEqualTo(204);
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers("Authorization", bearer).send().status()).isEqualTo(204);
 
-            assertThat(me(api, access)).as("the token itself").isEqualTo(401);
-            assertThat(refresh(api, refreshToken).error()).as("its refresh family").isEqualTo("invalid_grant");
-            assertThat(api.get("/api/v1/users/me", Steps.cookie(cookie)).status()).as("the cookie session of that sign-in").isEqualTo(401);
-            assertThat(me(api, other.path("access_token").asText())).as("another sign-in is untouched").isEqualTo(200);
-            assertThat(api.call("DELETE", "/api/v1/auth/logout").headers("Authorization", "Bearer " + access).send().status())
+            assertThat(me(api, laptop.accessToken())).as("the token itself").isEqualTo(401);
+            assertThat(refresh(api, laptop.refreshToken()).error()).as("its refresh family").isEqualTo("invalid_grant");
+            assertThat(Steps.meStatus(api, Steps.cookie(laptop.cookie()))).as("the cookie session of that sign-in").isEqualTo(401);
+            assertThat(me(api, phone.accessToken())).as("another sign-in is untouched").isEqualTo(200);
+            assertThat(Steps.meStatus(api, Steps.cookie(phone.cookie()))).isEqualTo(200);
+            assertThat(api.call("DELETE", "/api/v1/auth/logout").headers("Authorization", bearer).send().status())
                     .as("again: nothing left to end").isEqualTo(204);
         }
     }
@@ -136,10 +145,10 @@ class AccessTokenFlowTest {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
             Api api = gatehouse.api();
             Steps.register(api, ADA);
-            Api.Reply first = api.postJson("/api/v1/auth/login", ADA);
-            String cookie = first.cookie(Steps.DEFAULT_COOKIE).orElseThrow();
-            String access = first.json().path("access_token").asText();
-            String refreshToken = first.json().path("refresh_token").asText();
+            SignIn first = signIn(api);
+            String cookie = first.cookie();
+            String access = first.accessToken();
+            String refreshToken = first.refreshToken();
             JsonNode other = login(api);
 
             assertThat(api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(cookie)).send().status()).isEqualTo(204);
