@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.config.GatehouseConfig;
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
@@ -102,7 +102,7 @@ public final class GatehouseHttp {
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts(), services.tokens()).register(javalin.routes);
+            new UserRoutes(parts, services.users(), services.accounts()).register(javalin.routes);
             new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);

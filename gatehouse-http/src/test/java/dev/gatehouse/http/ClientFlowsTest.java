@@ -175,12 +175,12 @@ class ClientFlowsTest {
     void jsonLoginWithUsername() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("SESSION_NAME", "session_id"))) {
             Api api = gatehouse.api();
-            String id = Steps.register(api, Map.of("username", "alice", "password", "wonderland"));
+            String id = Steps.register(api, Map.of("username", "alice", "password", "down the rabbit hole"));
             String login = API + "/auth/login";
 
             List<Api.Reply> missing = new ArrayList<>();
             missing.add(api.postJson(login, Map.of("username", "alice")));
-            missing.add(api.postJson(login, Map.of("password", "wonderland")));
+            missing.add(api.postJson(login, Map.of("password", "down the rabbit hole")));
             missing.add(api.postJson(login, Map.of()));
             missing.add(api.postJson(login, Map.of("username", "alice", "password", "")));
             for (Api.Reply reply : missing) {
@@ -189,15 +189,15 @@ class ClientFlowsTest {
                 assertThat(reply.setCookie("session_id")).isEmpty();
             }
 
-            Api.Reply wrong = api.postJson(login, Map.of("username", "alice", "password", "Wonderland"));
-            Api.Reply unknown = api.postJson(login, Map.of("username", "mallory", "password", "wonderland"));
+            Api.Reply wrong = api.postJson(login, Map.of("username", "alice", "password", "Down the rabbit hole"));
+            Api.Reply unknown = api.postJson(login, Map.of("username", "mallory", "password", "down the rabbit hole"));
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.error()).isEqualTo("invalid_credentials");
             assertThat(unknown.status()).isEqualTo(401);
             assertThat(unknown.body()).isEqualTo(wrong.body());
             assertThat(wrong.setCookie("session_id")).isEmpty();
 
-            Api.Reply ok = api.postJson(login, Map.of("username", "Alice", "password", "wonderland"));
+            Api.Reply ok = api.postJson(login, Map.of("username", "Alice", "password", "down the rabbit hole"));
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.json().path("username").asText()).isEqualTo("alice");
             String session = ok.cookie("session_id").orElseThrow();
