@@ -123,13 +123,24 @@ final class ForwardAuthRoutes {
     }
 
     private void allow(Context ctx, Optional<User> user) {
-        user.ifPresent(u -> {
-            ctx.header(headerPrefix + "User-Id", u.id().toString());
-            ctx.header(headerPrefix + "User", u.label());
-            u.email().ifPresent(e -> ctx.header(headerPrefix + "Email", e));
-            ctx.header(headerPrefix + "Roles", u.role().wireName());
-        });
+        identity(ctx, "User-Id", user.map(u -> u.id().toString()));
+        identity(ctx, "User", user.map(User::label));
+        identity(ctx, "Email", user.flatMap(User::email));
+        identity(ctx, "Roles", user.map(u -> u.role().wireName()));
         ctx.status(200);
+    }
+
+    /**
+     * One identity header, when there is a value. To Caddy an absent one is sent empty: Caddy
+     * before 2.10 copies a header the answer lacks as the literal text of its placeholder
+     * ({@code {http.reverse_proxy.header.X-Auth-User}}), which an app would take for a user name.
+     */
+    private void identity(Context ctx, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            ctx.header(headerPrefix + name, value.get());
+        } else if (proxy == ForwardAuthProxy.CADDY) {
+            ctx.header(headerPrefix + name, "");
+        }
     }
 
     private String loginPageFor(ForwardedRequest original) {
