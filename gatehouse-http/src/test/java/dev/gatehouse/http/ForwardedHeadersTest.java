@@ -80,7 +80,7 @@ class ForwardedHeadersTest {
                 assertThat(stranger.header("X-Auth-Roles")).as(proxy).isEqualTo(proxy.equals("caddy") ? Optional.of("") : Optional.empty());
                 assertThat(verify(api, CADDY.formatted("/admin/x", "GET")).status()).as(proxy).isEqualTo(401);
                 List<String> hostile = List.of(
-                        // the client's own X-Original-URI beside the proxy's headers: the bypass
+                        // the client's own X-Original-URI beside the proxy's headers: it once opened every protected path
                         CADDY.formatted("/admin/x", "GET") + "\r\nX-Original-URI: /public/x",
                         CADDY.formatted("/admin/x", "DELETE") + "\r\nX-Original-Method: GET",
                         CADDY.formatted("/public/x", "GET") + "\r\nX-Forwarded-Uri: /admin/x",

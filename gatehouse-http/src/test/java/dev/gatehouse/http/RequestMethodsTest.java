@@ -41,7 +41,7 @@ class RequestMethodsTest {
                     }
                 }
             }
-            assertThat(api.call("HEAD", API + "/users/me").send().status()).as("the issue's HEAD").isEqualTo(405);
+            assertThat(api.call("HEAD", API + "/users/me").send().status()).as("HEAD once answered 200 here").isEqualTo(405);
             assertThat(gatehouse.users.find(root.id())).isPresent();
         }
     }
