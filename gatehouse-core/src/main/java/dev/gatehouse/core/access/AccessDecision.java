@@ -28,7 +28,7 @@ public sealed interface AccessDecision {
     record SendSignedIn(String page, User user) implements AccessDecision {
     }
 
-    /** The path cannot be read the way an upstream would read it (bad encoding): refused outright. */
+    /** The path is ambiguous (dot segments, {@code ;}, {@code //}, encoded separators) or malformed: refused outright. */
     record BadPath(String reason) implements AccessDecision {
     }
 }

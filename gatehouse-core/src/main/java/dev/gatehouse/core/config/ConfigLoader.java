@@ -191,7 +191,9 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        return new GatewayConfig(proxies, loginUrl, hosts, prefix);
+        ForwardAuthProxy proxy = parsed(Setting.FORWARD_AUTH_PROXY, ForwardAuthProxy::parse, "nginx, traefik or caddy")
+                .orElse(ForwardAuthProxy.DEFAULT);
+        return new GatewayConfig(proxies, loginUrl, hosts, prefix, proxy);
     }
 
     private Duration loginWindow() {

@@ -83,6 +83,25 @@ class AccessEngineTest {
                 .isEqualTo(new AccessDecision.Forbidden(Optional.of(ROOT)));
     }
 
+    /** A GET-only public rule opens no other method; a rule naming GET also guards HEAD, which apps answer with the GET handler. */
+    @Test
+    void aMethodListNamesExactlyTheMethodsItCoversAndGetCoversHead() {
+        AccessRules rules = new AccessRules(List.of(
+                new AccessRule("admin reads denied", Optional.empty(), new PathPattern.Prefix("/admin"), Set.of("GET"), new Policy.Deny(),
+                        PageRedirects.none()),
+                new AccessRule("public reads", Optional.empty(), new PathPattern.Prefix("/public"), Set.of("GET"), new Policy.Public(),
+                        PageRedirects.none())),
+                new Policy.Authenticated(), PageRedirects.none());
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "FOO")) {
+            assertThat(AccessEngine.decide(rules, new AccessRequest(method, "app.example.com", "/public/x"), Optional.empty()))
+                    .as(method).isInstanceOf(AccessDecision.SignInRequired.class);
+        }
+        assertThat(AccessEngine.decide(rules, new AccessRequest("HEAD", "app.example.com", "/public/x"), Optional.empty()))
+                .isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(AccessEngine.decide(rules, new AccessRequest("HEAD", "app.example.com", "/admin/x"), Optional.of(ROOT)))
+                .isInstanceOf(AccessDecision.Forbidden.class);
+    }
+
     @Test
     void methodsAndHostsNarrowARule() {
         AccessRules rules = new AccessRules(List.of(

@@ -338,6 +338,16 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void forwardAuthProxyIsNginxByDefaultAndOnlyAKnownKind() {
+            assertThat(env().gateway().proxy()).isEqualTo(ForwardAuthProxy.NGINX);
+            assertThat(env("GATEHOUSE_FORWARD_AUTH_PROXY", "caddy").gateway().proxy()).isEqualTo(ForwardAuthProxy.CADDY);
+            assertThat(env("GATEHOUSE_FORWARD_AUTH_PROXY", "Traefik").gateway().proxy()).isEqualTo(ForwardAuthProxy.TRAEFIK);
+            assertThat(ConfigLoader.load(Map.of(), Map.of(Setting.FORWARD_AUTH_PROXY, "caddy")).gateway().proxy()).isEqualTo(ForwardAuthProxy.CADDY);
+            assertThat(failure("GATEHOUSE_FORWARD_AUTH_PROXY", "haproxy").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_FORWARD_AUTH_PROXY", "--forward-auth-proxy", "nginx, traefik or caddy", "haproxy");
+        }
+
+        @Test
         void introspectionSecretShorterThan32Bytes() {
             assertThat(failure("GATEHOUSE_INTROSPECTION_SECRET", "s".repeat(31)).problems()).singleElement().asString()
                     .contains("GATEHOUSE_INTROSPECTION_SECRET", "--introspection-secret", "32", "not 31").doesNotContain("sss");
