@@ -102,7 +102,8 @@ public final class GatehouseHttp {
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts(), services.tokens()).register(javalin.routes);
+            new UserRoutes(parts, services.users(), services.accounts(), services.tokens(),
+                    new Registrations(config.registration(), parts.guard())).register(javalin.routes);
             new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);

@@ -27,12 +27,14 @@ final class UserRoutes {
     private final UserService users;
     private final AccountService accounts;
     private final Optional<TokenAuthority> tokens;
+    private final Registrations registrations;
 
-    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Optional<TokenAuthority> tokens) {
+    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Optional<TokenAuthority> tokens, Registrations registrations) {
         this.parts = parts;
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.registrations = registrations;
     }
 
     void register(RoutesConfig routes) {
@@ -45,6 +47,7 @@ final class UserRoutes {
     }
 
     private void create(Context ctx) {
+        registrations.requireAllowed(ctx);
         RequestFields fields = parts.bodies().read(ctx);
         Role role = requestedRole(ctx, fields);
         String password = fields.required("password");
@@ -60,7 +63,7 @@ final class UserRoutes {
         }
     }
 
-    /** Anyone may register as a common user; only an admin may create another admin. */
+    /** A common user unless asked otherwise; only an admin may create another admin, whatever the registration mode. */
     private Role requestedRole(Context ctx, RequestFields fields) {
         Optional<String> asked = fields.nonBlank("role");
         if (asked.isEmpty()) {

@@ -147,10 +147,9 @@ final class GatehouseRuntime implements AutoCloseable {
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
     }
 
-    /** The default issuer: the address the server is configured to listen on. */
+    /** The default issuer: the public URL ({@code GATEHOUSE_PUBLIC_URL}, by default the address the server listens on). */
     private static String ownUrl(GatehouseConfig config) {
-        String host = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + config.port();
+        return config.publicUrl().origin();
     }
 
     /** Present when tokens are on; its rotator, when keys are generated, is due to be called on a schedule. */
