@@ -115,7 +115,7 @@ public final class GatehouseHttp {
                     config.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new WellKnownRoutes(tokens, config).register(javalin.routes);
+                new WellKnownRoutes(tokens, config.publicUrl()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
         });
