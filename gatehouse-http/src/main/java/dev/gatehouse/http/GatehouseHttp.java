@@ -96,6 +96,8 @@ public final class GatehouseHttp {
             });
             javalin.requestLogger.http((ctx, millis) -> statistics.record(RouteKeys.of(ctx), ctx.statusCode(), (long) (millis * 1000)));
             problems.register(javalin.routes);
+            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
+            new CrossSiteRequests(config.publicUrl(), returnUrls).register(javalin.routes);
             javalin.routes.before(HttpParts.API + "/*", ctx -> {
                 // Answers about who is signed in must never be cached by a browser or a proxy.
                 ctx.header("Cache-Control", "no-store");
@@ -107,7 +109,6 @@ public final class GatehouseHttp {
             new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
-            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
             new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
                     config.gateway().loginUrl(), config.gateway().headerPrefix()).register(javalin.routes);
             new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
