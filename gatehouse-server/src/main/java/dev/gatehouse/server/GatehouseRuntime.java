@@ -14,6 +14,7 @@ import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
@@ -131,8 +132,10 @@ final class GatehouseRuntime implements AutoCloseable {
     private static void refreshKeys(KeyRotator rotator) {
         try {
             rotator.refresh();
+        } catch (StoreUnavailableException e) {
+            // The store is unreachable for now (it says so itself, once); the minute's upkeep reads the ring again.
+            LOG.warn("reading the key ring after a change announced by another instance failed: {}", e.getMessage());
         } catch (RuntimeException e) {
-            // The store is unreachable for now; the minute's upkeep reads the ring again.
             LOG.warn("reading the key ring after a change announced by another instance failed", e);
         }
     }

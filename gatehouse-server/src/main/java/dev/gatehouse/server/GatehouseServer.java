@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
@@ -130,6 +131,9 @@ public final class GatehouseServer implements AutoCloseable {
                 rotator.refresh();
                 rotator.rotateIfDue();
             });
+        } catch (StoreUnavailableException e) {
+            // An outage, already announced by the store: one line, no stack trace.
+            LOG.warn("background upkeep (purge, key rotation) failed: {}", e.getMessage());
         } catch (RuntimeException e) {
             // The next run tries again; an expired session is refused on sight meanwhile, and a key
             // due to rotate keeps signing a little longer (its verify window has that slack).
