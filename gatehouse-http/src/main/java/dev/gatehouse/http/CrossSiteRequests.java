@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,24 +64,22 @@ final class CrossSiteRequests {
     }
 
     private boolean allowed(Context ctx, String origin) {
-        Optional<URI> parsed = originUri(origin);
+        // An Origin is scheme://host[:port]: exactly what a public URL may be, read the same way.
+        Optional<PublicUrl> parsed = PublicUrl.parse(origin);
         if (parsed.isEmpty()) {
             return false;
         }
-        URI uri = parsed.get();
+        PublicUrl from = parsed.get();
         PublicUrl own = PublicUrls.of(publicUrl, ctx);
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() < 0 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-        if (scheme.equals(own.scheme()) && host.equals(own.host()) && port == own.port()) {
+        if (from.sameOrigin(own)) {
             return true;
         }
-        if (!own.configured() && own.loopback() && loopback(host) && scheme.equals(own.scheme()) && port == own.port()) {
+        if (!own.configured() && own.loopback() && from.loopback() && from.scheme().equals(own.scheme()) && from.port() == own.port()) {
             // The default public URL names the listening address, which a browser on this machine may
             // call localhost or 127.0.0.1; both are pages this very server served.
             return true;
         }
-        return protectedSites.accept(scheme + "://" + uri.getRawAuthority() + "/").isPresent();
+        return protectedSites.accept(from.origin() + "/").isPresent();
     }
 
     /** The origin of a Referer URL, as the browser would have written it in Origin. */
@@ -96,23 +93,6 @@ final class CrossSiteRequests {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    /** An Origin value: http(s), a host, maybe a port, and nothing else ({@code null} and all else are empty). */
-    private static Optional<URI> originUri(String origin) {
-        try {
-            URI uri = new URI(origin);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = uri.getRawUserInfo() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean loopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     private static List<String> values(Context ctx, String header) {

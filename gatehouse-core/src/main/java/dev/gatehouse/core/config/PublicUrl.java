@@ -88,6 +88,11 @@ public record PublicUrl(String scheme, String host, int port, boolean configured
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
+    /** True when both name the same origin: scheme, host and port (whether each was configured does not matter). */
+    public boolean sameOrigin(PublicUrl other) {
+        return scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
+    }
+
     private static int defaultPort(String scheme) {
         return scheme.equals("https") ? 443 : 80;
     }
