@@ -87,6 +87,10 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user", "session"), "org.slf4j.."));
 
     @ArchTest
+    static final ArchRule accountDependsOnUsersSessionsAndTokens = classes().that().resideInAPackage("dev.gatehouse.core.account..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user", "session", "token", "account")));
+
+    @ArchTest
     static final ArchRule authnDependsOnUserSessionAndConfig = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "config", "user", "session", "keys", "token", "authn"),
                     // The JDK's HMAC, for the keyed hash of BasicCredentialCache.

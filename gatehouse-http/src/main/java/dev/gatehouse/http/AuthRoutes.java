@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.authn.Credential;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.session.Session;
@@ -62,8 +63,18 @@ final class AuthRoutes {
         ctx.json(tokens.<Object>map(t -> LoginWithTokens.of(user, t.issue(user, signIn))).orElseGet(() -> UserView.of(user)));
     }
 
+    /**
+     * Ends the sign-in of whatever credential is sent: a session cookie ends its session and the
+     * tokens bound to it; an access token ends itself, its session (its {@code sid}) and that
+     * session's refresh family. Basic credentials name no sign-in (each request signs in anew),
+     * so they end nothing: the client stops sending them. Nothing to end is still a 204.
+     */
     private void logout(Context ctx) {
+        Optional<Credential> credential = parts.credentials().read(ctx);
         endPresentedSession(ctx);
+        if (credential.orElse(null) instanceof Credential.Bearer bearer) {
+            tokens.ifPresent(t -> t.endSignIn(bearer.token()));
+        }
         parts.cookies().clear(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.status(204);

@@ -7,6 +7,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.config.ForwardAuthProxy;
 import dev.gatehouse.core.user.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,8 +21,14 @@ import java.util.function.Supplier;
  * {@code GET /auth/verify}: the forward-auth endpoint of nginx {@code auth_request}, Traefik
  * {@code ForwardAuth} and Caddy {@code forward_auth}. It never answers 2xx for a non-public
  * rule without valid authentication, whatever the request claims.
+ *
+ * <p>A request that cannot be judged (an ambiguous path, a missing, repeated or conflicting
+ * forwarded header, a method-override header) is refused with 400, or with 403 when the proxy is
+ * nginx: {@code auth_request} turns any answer but 2xx, 401 and 403 into a 500.
  */
 final class ForwardAuthRoutes {
+    static final String PATH = "/auth/verify";
+
     /** nginx cannot follow a 302 from auth_request: the documented config redirects to this header's URL on 401. */
     static final String REDIRECT_HEADER = "X-Auth-Redirect";
 
@@ -31,20 +38,32 @@ final class ForwardAuthRoutes {
     private final ReturnUrls returnUrls;
     private final String loginUrl;
     private final String headerPrefix;
+    private final ForwardAuthProxy proxy;
 
     ForwardAuthRoutes(HttpParts parts, Supplier<AccessRules> rules, TrustedProxies proxies, ReturnUrls returnUrls, String loginUrl,
-                      String headerPrefix) {
+                      String headerPrefix, ForwardAuthProxy proxy) {
         this.parts = parts;
         this.rules = rules;
         this.proxies = proxies;
         this.returnUrls = returnUrls;
         this.loginUrl = loginUrl;
         this.headerPrefix = headerPrefix;
+        this.proxy = proxy;
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/auth/verify", this::verify);
-        routes.head("/auth/verify", this::verify);
+        // Javalin routes by X-HTTP-Method-Override: refused before routing, in the proxy's terms.
+        routes.before(PATH, this::refuseMethodOverride);
+        routes.get(PATH, this::verify);
+        routes.head(PATH, this::verify);
+    }
+
+    /** An app with method-override middleware would run another method than the one judged. */
+    private void refuseMethodOverride(Context ctx) {
+        RequestMethods.override(ctx).ifPresent(header -> {
+            ctx.header("Cache-Control", "no-store");
+            throw refused("bad_forwarded_request", header + " is not accepted: the app could run another method than the one judged");
+        });
     }
 
     private void verify(Context ctx) {
@@ -52,8 +71,12 @@ final class ForwardAuthRoutes {
         if (!proxies.trusts(ctx.req().getRemoteAddr())) {
             throw new ApiProblem(403, "untrusted_proxy", "Forbidden", "forward-auth requests are only taken from the configured proxies");
         }
-        ForwardedRequest original = ForwardedRequest.from(ctx).orElseThrow(() -> new ApiProblem(403, "missing_original_uri", "Forbidden",
-                "the proxy must send X-Original-URI (nginx) or X-Forwarded-Uri (Traefik, Caddy)"));
+        ForwardedRequest original;
+        try {
+            original = ForwardedRequest.read(ctx, proxy);
+        } catch (ForwardedRequest.Refusal refusal) {
+            throw refused(refusal.code(), refusal.getMessage());
+        }
         Optional<User> caller = caller(ctx);
         AccessDecision decision = AccessEngine.decide(rules.get(), new AccessRequest(original.method(), original.host(), original.uri()), caller);
         switch (decision) {
@@ -73,8 +96,15 @@ final class ForwardAuthRoutes {
                 }
             }
             case AccessDecision.Forbidden forbidden -> throw ApiProblem.forbidden("not allowed by the access rules");
-            case AccessDecision.BadPath bad -> throw new ApiProblem(403, "bad_path", "Forbidden", "the path cannot be read unambiguously");
+            case AccessDecision.BadPath bad -> throw refused("bad_path", "the path cannot be read unambiguously: " + bad.reason());
         }
+    }
+
+    /** 400, or 403 for nginx, whose {@code auth_request} would turn a 400 into a 500. */
+    private ApiProblem refused(String code, String detail) {
+        return proxy == ForwardAuthProxy.NGINX
+                ? new ApiProblem(403, code, "Forbidden", detail)
+                : ApiProblem.badRequest(code, detail);
     }
 
     /**
@@ -93,13 +123,24 @@ final class ForwardAuthRoutes {
     }
 
     private void allow(Context ctx, Optional<User> user) {
-        user.ifPresent(u -> {
-            ctx.header(headerPrefix + "User-Id", u.id().toString());
-            ctx.header(headerPrefix + "User", u.label());
-            u.email().ifPresent(e -> ctx.header(headerPrefix + "Email", e));
-            ctx.header(headerPrefix + "Roles", u.role().wireName());
-        });
+        identity(ctx, "User-Id", user.map(u -> u.id().toString()));
+        identity(ctx, "User", user.map(User::label));
+        identity(ctx, "Email", user.flatMap(User::email));
+        identity(ctx, "Roles", user.map(u -> u.role().wireName()));
         ctx.status(200);
+    }
+
+    /**
+     * One identity header, when there is a value. To Caddy an absent one is sent empty: Caddy
+     * before 2.10 copies a header the answer lacks as the literal text of its placeholder
+     * ({@code {http.reverse_proxy.header.X-Auth-User}}), which an app would take for a user name.
+     */
+    private void identity(Context ctx, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            ctx.header(headerPrefix + name, value.get());
+        } else if (proxy == ForwardAuthProxy.CADDY) {
+            ctx.header(headerPrefix + name, "");
+        }
     }
 
     private String loginPageFor(ForwardedRequest original) {
@@ -109,7 +150,7 @@ final class ForwardAuthRoutes {
     }
 
     private void redirect(Context ctx, ForwardedRequest original, String location) {
-        if (original.nginx()) {
+        if (proxy == ForwardAuthProxy.NGINX) {
             // auth_request turns anything but 2xx, 401 and 403 into a 500: carry the target in a header instead.
             ctx.header(REDIRECT_HEADER, location);
             throw parts.challenges().unauthorized("unauthenticated", "sign in at " + location);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.config.GatehouseConfig;
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
@@ -98,19 +98,20 @@ public final class GatehouseHttp {
             problems.register(javalin.routes);
             ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
             new CrossSiteRequests(config.publicUrl(), returnUrls).register(javalin.routes);
+            new RequestMethods(ForwardAuthRoutes.PATH).register(javalin.routes);
             javalin.routes.before(HttpParts.API + "/*", ctx -> {
                 // Answers about who is signed in must never be cached by a browser or a proxy.
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts(), services.tokens(),
+            new UserRoutes(parts, services.users(), services.accounts(),
                     new Registrations(config.registration(), parts.guard())).register(javalin.routes);
             new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
             new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
-                    config.gateway().loginUrl(), config.gateway().headerPrefix()).register(javalin.routes);
+                    config.gateway().loginUrl(), config.gateway().headerPrefix(), config.gateway().proxy()).register(javalin.routes);
             new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
             new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authTypes(), services.tokens()),
                     config.introspectionSecret()).register(javalin.routes);

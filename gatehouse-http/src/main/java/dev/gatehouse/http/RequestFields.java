@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The string fields of a JSON object or a URL-encoded form, read the same way whichever was sent. */
 public record RequestFields(Map<String, String> values) {
@@ -26,5 +27,16 @@ public record RequestFields(Map<String, String> values) {
 
     public boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /**
+     * A 400 {@code unknown_field} naming a field outside {@code known}: a misspelt or unsupported
+     * field silently ignored would leave the client believing a change was made.
+     */
+    public void refuseOthersThan(Set<String> known) {
+        values.keySet().stream().filter(name -> !known.contains(name)).sorted().findFirst().ifPresent(name -> {
+            throw ApiProblem.badRequest("unknown_field", "field '" + name + "' is not known here; known: "
+                    + String.join(", ", known.stream().sorted().toList()));
+        });
     }
 }

@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 
 import java.util.Map;
 
-/** Liveness, statistics and the two fixed-answer endpoints the seed API has. */
+/** Liveness, statistics and the two fixed-answer endpoints existing clients call. */
 final class SystemRoutes {
     private final HttpParts parts;
     private final UserService users;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The token service of seed 5: {@code POST /api/v1/tokens} wraps data in an HS512 JWT,
+ * The data token service: {@code POST /api/v1/tokens} wraps data in an HS512 JWT,
  * {@code POST /api/v1/tokens/verify} decodes one and says whether its signature holds.
  *
- * <p>Both are public, as in the seed. Creating is harmless to Gatehouse: these tokens have a key
+ * <p>Both are public, as clients expect. Creating is harmless to Gatehouse: these tokens have a key
  * of their own and no subject, so they are never accepted as credentials; whoever relies on one
  * learns only that this server signed the data, not who asked it to. Verifying reveals nothing
  * the token does not already hold.
@@ -32,7 +32,7 @@ final class TokenServiceRoutes {
     void register(RoutesConfig routes) {
         routes.post(TOKENS, this::create);
         routes.post(TOKENS + "/verify", this::verify);
-        // The seed's own client sends its JSON body with GET; kept so that client works unchanged.
+        // Existing clients send the JSON body with GET; accepted for compatibility with them.
         routes.get(TOKENS + "/verify", this::verify);
     }
 
@@ -62,8 +62,8 @@ final class TokenServiceRoutes {
         }
     }
 
-    /** The field under its API name, else under the seed's capitalised name. */
-    private static Optional<String> either(RequestFields fields, String name, String seedName) {
-        return fields.optional(name).or(() -> fields.optional(seedName));
+    /** The field under its API name, else under its capitalised name, accepted for compatibility. */
+    private static Optional<String> either(RequestFields fields, String name, String compatibilityName) {
+        return fields.optional(name).or(() -> fields.optional(compatibilityName));
     }
 }

@@ -1,8 +1,8 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
-import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
+import dev.gatehouse.core.account.RoleChange;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.user.NewUser;
 import dev.gatehouse.core.user.PasswordChange;
@@ -16,24 +16,26 @@ import io.javalin.http.Context;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registration and user records. */
 final class UserRoutes {
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
+    /** What {@code PUT /users/{id}} reads; anything else is refused, never ignored. */
+    private static final Set<String> UPDATE_FIELDS = Set.of("first_name", "last_name", "name", "new_password", "password",
+            "current_password", "role");
 
     private final HttpParts parts;
     private final UserService users;
     private final AccountService accounts;
-    private final Optional<TokenAuthority> tokens;
     private final Registrations registrations;
 
-    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Optional<TokenAuthority> tokens, Registrations registrations) {
+    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Registrations registrations) {
         this.parts = parts;
         this.users = users;
         this.accounts = accounts;
-        this.tokens = tokens;
         this.registrations = registrations;
     }
 
@@ -95,15 +97,18 @@ final class UserRoutes {
     }
 
     /**
-     * Updates names (fields present replace, an empty string clears) and, with new_password,
-     * the password: the user themself must give current_password, an admin changing someone
-     * else's need not. A changed password ends the user's other sessions.
+     * Updates names (fields present replace, an empty string clears), with new_password the
+     * password (the user themself must give current_password, an admin changing someone else's
+     * need not; a changed password ends the user's other sessions and tokens), and with role the
+     * role (admins only, never their own). Unknown fields are refused before anything changes.
      */
     private void update(Context ctx) {
         UUID id = PathIds.uuid(ctx, "id");
         AuthResult.Authenticated caller = parts.guard().requireSelfOrAdmin(ctx, id);
         RequestFields fields = parts.bodies().read(ctx);
+        fields.refuseOthersThan(UPDATE_FIELDS);
         User user = users.find(id).orElseThrow(() -> ApiProblem.notFound("no such user"));
+        Optional<Role> newRole = roleChange(caller, user, fields);
         UserNames names = new UserNames(
                 replaced(fields, "first_name", user.firstName()),
                 replaced(fields, "last_name", user.lastName()),
@@ -115,8 +120,38 @@ final class UserRoutes {
         if (newPassword.isPresent()) {
             changePassword(caller, id, fields, newPassword.get());
         }
+        newRole.ifPresent(role -> changeRole(id, role));
         User updated = users.updateNames(id, names).orElseThrow(() -> ApiProblem.notFound("no such user"));
         ctx.json(UserView.of(updated));
+    }
+
+    /** The role asked for when it differs from the user's; refused unless an admin asks it for someone else. */
+    private static Optional<Role> roleChange(AuthResult.Authenticated caller, User user, RequestFields fields) {
+        if (!fields.has("role")) {
+            return Optional.empty();
+        }
+        Role role = fields.nonBlank("role").flatMap(Role::fromWireName)
+                .orElseThrow(() -> ApiProblem.badRequest("invalid_field", "role must be common or admin"));
+        if (role == user.role()) {
+            // Sending back the user as it was read is no change, and needs no right to make one.
+            return Optional.empty();
+        }
+        if (caller.user().role() != Role.ADMIN) {
+            throw ApiProblem.forbidden("only an admin may change a role");
+        }
+        if (caller.user().id().equals(user.id())) {
+            throw ApiProblem.forbidden("an admin cannot change their own role; another admin can");
+        }
+        return Optional.of(role);
+    }
+
+    private void changeRole(UUID id, Role role) {
+        switch (accounts.changeRole(id, role)) {
+            case RoleChange.Changed c -> { }
+            case RoleChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
+            case RoleChange.LastAdmin l -> throw new ApiProblem(409, "last_admin", "Conflict",
+                    "this user is the only admin; make another admin first");
+        }
     }
 
     private void changePassword(AuthResult.Authenticated caller, UUID id, RequestFields fields, String newPassword) {
@@ -125,7 +160,7 @@ final class UserRoutes {
                 ? accounts.changePassword(id, fields.required("current_password"), newPassword, caller.session().map(Session::id))
                 : accounts.setPassword(id, newPassword);
         switch (result) {
-            case PasswordChange.Changed c -> tokens.ifPresent(t -> t.endAllForUser(id));
+            case PasswordChange.Changed c -> { }
             case PasswordChange.WrongCurrentPassword w -> throw ApiProblem.forbidden("current_password is wrong");
             case PasswordChange.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
             case PasswordChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
@@ -135,7 +170,6 @@ final class UserRoutes {
     private void delete(Context ctx) {
         UUID id = PathIds.uuid(ctx, "id");
         AuthResult.Authenticated caller = parts.guard().requireSelfOrAdmin(ctx, id);
-        tokens.ifPresent(t -> t.endAllForUser(id));
         if (!accounts.deleteUser(id)) {
             throw ApiProblem.notFound("no such user");
         }

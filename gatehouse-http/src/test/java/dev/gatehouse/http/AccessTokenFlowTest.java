@@ -20,6 +20,17 @@ class AccessTokenFlowTest {
         return reply.json();
     }
 
+    /** One sign-in's cookie and tokens. */
+    private record SignIn(String cookie, String accessToken, String refreshToken) {
+    }
+
+    private static SignIn signIn(Api api) {
+        Api.Reply reply = api.postJson("/api/v1/auth/login", ADA);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return new SignIn(reply.cookie(Steps.DEFAULT_COOKIE).orElseThrow(), reply.json().path("access_token").asText(),
+                reply.json().path("refresh_token").asText());
+    }
+
     private static int me(Api api, String accessToken) {
         return api.get("/api/v1/users/me", "Authorization", "Bearer " + accessToken).status();
     }
@@ -94,14 +105,50 @@ class AccessTokenFlowTest {
     }
 
     @Test
+    void logoutWithOnlyTheBearerTokenEndsThatSignInEverywhere() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            SignIn laptop = signIn(api);
+            SignIn phone = signIn(api);
+            String bearer = "Bearer " + laptop.accessToken();
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers("Authorization", bearer).send().status()).isEqualTo(204);
+
+            assertThat(me(api, laptop.accessToken())).as("the token itself").isEqualTo(401);
+            assertThat(refresh(api, laptop.refreshToken()).error()).as("its refresh family").isEqualTo("invalid_grant");
+            assertThat(Steps.meStatus(api, Steps.cookie(laptop.cookie()))).as("the cookie session of that sign-in").isEqualTo(401);
+            assertThat(me(api, phone.accessToken())).as("another sign-in is untouched").isEqualTo(200);
+            assertThat(Steps.meStatus(api, Steps.cookie(phone.cookie()))).isEqualTo(200);
+            assertThat(api.call("DELETE", "/api/v1/auth/logout").headers("Authorization", bearer).send().status())
+                    .as("again: nothing left to end").isEqualTo(204);
+        }
+    }
+
+    @Test
+    void logoutWithBasicCredentialsEndsNothingButTheCookieSentWithThem() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "basic,jwt,session", "JWT_ALGORITHM", "ES256"))) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            JsonNode tokens = login(api);
+            String basic = "Basic " + Base64.getEncoder().encodeToString("ada@example.com:correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers("Authorization", basic).send().status()).isEqualTo(204);
+
+            assertThat(me(api, tokens.path("access_token").asText())).as("a token sign-in of the same user").isEqualTo(200);
+            assertThat(api.get("/api/v1/users/me", "Authorization", basic).status()).as("each Basic request signs in anew").isEqualTo(200);
+        }
+    }
+
+    @Test
     void logoutEndsTheSessionsTokensAndLogOutEverywhereEndsAll() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(JWT_AND_SESSIONS)) {
             Api api = gatehouse.api();
             Steps.register(api, ADA);
-            Api.Reply first = api.postJson("/api/v1/auth/login", ADA);
-            String cookie = first.cookie(Steps.DEFAULT_COOKIE).orElseThrow();
-            String access = first.json().path("access_token").asText();
-            String refreshToken = first.json().path("refresh_token").asText();
+            SignIn first = signIn(api);
+            String cookie = first.cookie();
+            String access = first.accessToken();
+            String refreshToken = first.refreshToken();
             JsonNode other = login(api);
 
             assertThat(api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(cookie)).send().status()).isEqualTo(204);

@@ -255,19 +255,19 @@ class BadRequestTableTest {
                 get("negative per_page", users + "?per_page=-5", 400, "invalid_query").header("Authorization", ADMIN_BASIC),
                 get("page past int range", users + "?page=99999999999", 400, "invalid_query").header("Authorization", ADMIN_BASIC),
 
-                // The token service (seed 5).
+                // The data token service.
                 row("create a token from a form", "POST", API + "/tokens", FORM, utf8("user_data=x"), 415, "unsupported_media_type"),
                 row("create a token without Content-Type", "POST", API + "/tokens", null, utf8("{\"user_data\":\"x\"}"), 415, "unsupported_media_type"),
                 postJson("create a token without user_data", API + "/tokens", "{\"data\":\"x\"}", 400, "missing_field"),
                 postJson("create a token with non-string user_data", API + "/tokens", "{\"user_data\":{\"a\":1}}", 400, "invalid_field"),
                 row("verify as text/plain", "POST", API + "/tokens/verify", "text/plain", utf8("{\"token\":\"a.b.c\"}"), 415, "unsupported_media_type"),
-                row("seed verify (GET) without Content-Type", "GET", API + "/tokens/verify", null, utf8("{\"Token\":\"a.b.c\"}"), 415, "unsupported_media_type"),
+                row("compatibility verify (GET) without Content-Type", "GET", API + "/tokens/verify", null, utf8("{\"Token\":\"a.b.c\"}"), 415, "unsupported_media_type"),
                 postJson("verify without a token", API + "/tokens/verify", "{\"signing_key\":\"k\"}", 400, "missing_token"),
                 postJson("verify with an empty token", API + "/tokens/verify", "{\"token\":\"\"}", 400, "missing_token"),
-                row("seed verify (GET) without a token", "GET", API + "/tokens/verify", JSON, utf8("{\"Signing_key\":\"k\"}"), 400, "missing_token"),
+                row("compatibility verify (GET) without a token", "GET", API + "/tokens/verify", JSON, utf8("{\"Signing_key\":\"k\"}"), 400, "missing_token"),
                 postJson("verify a token that is not a JWS", API + "/tokens/verify", "{\"token\":\"not-a-token\"}", 400, "malformed_token"),
                 postJson("verify a token of four parts", API + "/tokens/verify", "{\"token\":\"a.b.c.d\"}", 400, "malformed_token"),
-                row("seed verify (GET) of garbage", "GET", API + "/tokens/verify", JSON, utf8("{\"Token\":\"x.y\"}"), 400, "malformed_token"),
+                row("compatibility verify (GET) of garbage", "GET", API + "/tokens/verify", JSON, utf8("{\"Token\":\"x.y\"}"), 400, "malformed_token"),
                 row("wrong method on /tokens", "GET", API + "/tokens", null, new byte[0], 405, "method_not_allowed").expectingHeader("Allow"),
 
                 // Permissions and the fixed-answer endpoints.

@@ -12,7 +12,7 @@ import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.secrets.ServerSecrets;
@@ -76,9 +76,10 @@ final class TestGatehouse implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
         users = new UserService(userStore, hasher, clock);
         sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
-        AccountService accounts = new AccountService(users, sessions);
         tokenKeys = config.allows(AuthType.JWT) ? Optional.of(TokenKeys.fromConfig(config.tokens(), keyStore, clock)) : Optional.empty();
         tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens(), ISSUER, keys, refreshTokens, revocations, users, sessions, clock));
+        AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
+                .orElseGet(() -> new AccountService(users, sessions));
         Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
                 config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Seed 5's token service over real HTTP: create, verify with each kind of key, and the seed's own GET form. */
+/** The data token service over real HTTP: create, verify with each kind of key, and the GET form kept for compatibility. */
 class TokenServiceTest {
     private static final String TOKENS = "/api/v1/tokens";
     private static final String VERIFY = TOKENS + "/verify";
@@ -115,14 +115,14 @@ class TokenServiceTest {
     }
 
     @Test
-    void theSeedsGetWithABodyAndCapitalisedFieldsWorks() {
-        String token = create(configured, "seed");
+    void theCompatibilityGetWithABodyAndCapitalisedFieldsWorks() {
+        String token = create(configured, "existing client");
 
         Api.Reply reply = configured.api().call("GET", VERIFY).json(Map.of("Token", token, "Signing_key", SECRET)).send();
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("signature_verified").asBoolean()).isTrue();
-        assertThat(reply.json().path("claims").path("payload").path("data").asText()).isEqualTo("seed");
+        assertThat(reply.json().path("claims").path("payload").path("data").asText()).isEqualTo("existing client");
 
         Api.Reply wrong = configured.api().call("GET", VERIFY).json(Map.of("Token", token, "Signing_key", "x".repeat(64))).send();
         assertThat(wrong.json().path("signature_verified").asBoolean()).isFalse();

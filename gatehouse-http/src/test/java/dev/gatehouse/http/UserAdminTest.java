@@ -68,6 +68,54 @@ class UserAdminTest {
     }
 
     @Test
+    void anUpdateWithAnUnknownFieldOrAWrongTypeIsRefusedNamingTheFieldAndChangesNothing() {
+        Api.Reply unknown = put(aliceId, alice, Map.of("first_name", "Augusta", "emial", "a@example.com"));
+        expect(unknown, 400, "unknown_field");
+        assertThat(unknown.json().path("detail").asText()).contains("'emial'");
+        assertThat(unknown.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        expect(put(aliceId, alice, Map.of("email", "alice2@example.com")), 400, "unknown_field");
+
+        Api.Reply wrongType = api.call("PUT", API + "/users/" + aliceId).headers(cookie(alice))
+                .json(Map.of("first_name", "Augusta", "role", 1)).send();
+        expect(wrongType, 400, "invalid_field");
+        assertThat(wrongType.json().path("detail").asText()).contains("'role'");
+        expect(put(aliceId, admin, Map.of("role", "owner")), 400, "invalid_field");
+
+        assertThat(api.get(API + "/users/me", cookie(alice)).json().path("first_name").asText()).isEqualTo("Alice");
+    }
+
+    @Test
+    void anAdminChangesAnotherUsersRoleButNotTheirOwnAndACommonUserNone() {
+        Api.Reply promoted = put(aliceId, admin, Map.of("role", "admin"));
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        assertThat(promoted.json().path("role").asText()).isEqualTo("admin");
+        assertThat(api.get(API + "/users", cookie(alice)).status()).as("alice's session reads her new role").isEqualTo(200);
+
+        expect(put(adminId, admin, Map.of("role", "common")), 403, "forbidden");
+        expect(put(bobId, bob, Map.of("role", "admin")), 403, "forbidden");
+        assertThat(put(bobId, bob, Map.of("role", "common", "first_name", "Bob")).status())
+                .as("sending back the role one has is no change").isEqualTo(200);
+
+        Api.Reply demoted = put(adminId, alice, Map.of("role", "common"));
+        assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
+        assertThat(demoted.json().path("role").asText()).isEqualTo("common");
+        assertThat(api.get(API + "/users", cookie(admin)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedAtRegistrationAndChangeSayingWhy() {
+        Api.Reply registered = api.postJson(API + "/users", Map.of("email", "carl@example.com", "password", "12345678"));
+        expect(registered, 400, "invalid_field");
+        assertThat(registered.json().path("detail").asText()).isEqualTo("this password is one of the most commonly used; choose another");
+        Api.Reply admins = api.call("POST", API + "/users").headers(cookie(admin))
+                .json(Map.of("email", "boss@example.com", "password", "Password1", "role", "admin")).send();
+        expect(admins, 400, "invalid_field");
+        assertThat(admins.body()).doesNotContain("Password1");
+        expect(put(aliceId, alice, Map.of("current_password", "alice's password", "new_password", "password")), 400, "invalid_field");
+        assertThat(loginStatus("alice@example.com", "alice's password")).isEqualTo(200);
+    }
+
+    @Test
     void onlyAnAdminListsUsersAndTheListIsPaginated() {
         Api.Reply all = api.get(API + "/users", cookie(admin));
         assertThat(all.status()).isEqualTo(200);

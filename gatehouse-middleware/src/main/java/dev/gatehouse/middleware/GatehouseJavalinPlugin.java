@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Identity} on the request ({@link GatehouseJavalin#identity(Context)}), and answers 401
  * (problem+json, {@code WWW-Authenticate: Bearer}), 403 or 302 itself, skipping the app's
  * handlers. Unmatched paths are judged too, so an unknown page sends a signed-out browser to the
- * login page (seed 4's SPA router).
+ * login page, as a single-page app's router would.
  *
  * <pre>{@code
  * Javalin.create(config -> config.registerPlugin(new GatehouseJavalinPlugin(guard)))

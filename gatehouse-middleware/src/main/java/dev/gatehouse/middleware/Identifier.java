@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Turns a verified caller (an access token's claims, or an introspected session) into an
- * identity, or rejects the caller (seed 4's pluggable "identifier"). An empty answer counts as
+ * identity, or rejects the caller (a pluggable "identifier"). An empty answer counts as
  * no credentials at all.
  */
 @FunctionalInterface
@@ -15,14 +15,14 @@ public interface Identifier {
     /**
      * The default: the subject names the user (the verifier already requires a UUID {@code sub}
      * and a {@code role}). Gatehouse's access tokens carry {@code username} only when the user
-     * has one and never the email, so seed 4's "must have a username" would lock out users who
+     * has one and never the email, so a "must have a username" rule would lock out users who
      * signed up with an email alone; {@link #requiringUsername()} is that stricter rule.
      */
     static Identifier standard() {
         return caller -> Optional.of(toIdentity(caller));
     }
 
-    /** Seed 4's rule to the letter: the caller must have a username. */
+    /** The stricter rule: a caller without a username counts as no credentials. */
     static Identifier requiringUsername() {
         return caller -> caller.username().isPresent() ? Optional.of(toIdentity(caller)) : Optional.empty();
     }

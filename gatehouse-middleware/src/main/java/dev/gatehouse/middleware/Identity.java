@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Who made the request, as a verified access token says: put on the request for handlers
- * (seed 4 puts the identity on the request).
+ * to read.
  *
  * @param id     the user's id ({@code sub})
  * @param roles  the user's roles by wire name ({@code common}, {@code admin})

@@ -5,14 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the access token is read from (seed 4's pluggable "token getter"). The default is
+ * Where the access token is read from (a pluggable "token getter"). The default is
  * {@link #bearer()}: {@code Authorization: Bearer <token>}.
  */
 @FunctionalInterface
 public interface TokenGetter {
     Optional<String> token(RequestView request);
 
-    /** Seed 4's default: the Authorization header with the Bearer scheme. */
+    /** The default: the Authorization header with the Bearer scheme. */
     static TokenGetter bearer() {
         return header("Authorization", "Bearer");
     }

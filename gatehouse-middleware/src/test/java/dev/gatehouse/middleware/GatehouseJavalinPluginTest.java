@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 
@@ -93,10 +95,14 @@ class GatehouseJavalinPluginTest {
         assertThat(response.headers().firstValue("Location")).hasValue("/login?return_to=%2Funknown%2Fpage%3Fx%3D1");
     }
 
-    @Test
-    void aPathThatCannotBeReadUnambiguouslyIsRefused() throws Exception {
-        HttpResponse<String> response = get(port, "/public/..%2fadmin/panel", "Authorization", "Bearer " + gatehouse.adaToken());
-        assertThat(response.statusCode()).isIn(400, 403, 404);
-        assertThat(response.body()).doesNotContain("admin panel");
+    /** Dot segments, {@code ;} and {@code //} are refused, never resolved to the public path they spell. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/..%2fadmin/panel", "/admin/../public/hello", "/admin/%2e%2e/public/hello", "/admin/%2E%2E/public/hello",
+            "/admin/.%2e/public/hello", "/admin/..;/public/hello", "/admin/panel;x=1", "/admin/./../public/hello", "//admin/panel",
+            "/admin%2fpanel", "/admin%5cpanel"})
+    void aPathThatCannotBeReadUnambiguouslyIsRefused(String path) throws Exception {
+        HttpResponse<String> response = get(port, path, "Authorization", "Bearer " + gatehouse.adaToken());
+        assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
+        assertThat(response.body()).doesNotContain("admin panel").doesNotContain("hello ada");
     }
 }

@@ -17,7 +17,7 @@ final class ConfigOptions {
     String host;
     @Option(names = "--port", description = "Port to listen on, 0 for any free port (API_PORT). Default 8080.")
     String port;
-    @Option(names = "--auth-type", description = "Comma list of basic, session, jwt (AUTH_TYPE; seed names accepted). Default basic,session.")
+    @Option(names = "--auth-type", description = "Comma list of basic, session, jwt (AUTH_TYPE; compatibility names accepted). Default basic,session.")
     String authType;
     @Option(names = "--session-name", description = "Session cookie name (SESSION_NAME). Default gatehouse_session.")
     String sessionName;
@@ -97,6 +97,9 @@ final class ConfigOptions {
     @Option(names = "--trusted-proxies", description = "Addresses/CIDR ranges whose forwarded headers /auth/verify believes "
             + "(GATEHOUSE_TRUSTED_PROXIES). Default loopback.")
     String trustedProxies;
+    @Option(names = "--forward-auth-proxy", description = "The proxy asking /auth/verify: nginx, traefik or caddy; only its headers are "
+            + "read (GATEHOUSE_FORWARD_AUTH_PROXY). Default nginx.")
+    String forwardAuthProxy;
     @Option(names = "--login-url", description = "Where browsers are sent to sign in (GATEHOUSE_LOGIN_URL). Default /login.")
     String loginUrl;
     @Option(names = "--allowed-redirect-hosts", description = "Hosts a return URL may name (GATEHOUSE_ALLOWED_REDIRECT_HOSTS).")
@@ -140,6 +143,7 @@ final class ConfigOptions {
         put(flags, Setting.AUDIENCE, audience);
         put(flags, Setting.MASTER_KEY, masterKey);
         put(flags, Setting.TRUSTED_PROXIES, trustedProxies);
+        put(flags, Setting.FORWARD_AUTH_PROXY, forwardAuthProxy);
         put(flags, Setting.LOGIN_URL, loginUrl);
         put(flags, Setting.ALLOWED_REDIRECT_HOSTS, allowedRedirectHosts);
         put(flags, Setting.AUTH_HEADER_PREFIX, authHeaderPrefix);

@@ -20,6 +20,7 @@ public final class GatehouseCli {
     public static void main(String[] args) {
         // Before anything logs: SLF4J binds once, at its first use.
         ServerLogProvider.chooseUnlessConfigured(System.getProperties());
+        ServerLogging.logToStandardError(args.length == 0 || !"serve".equals(args[0]));
         // A plain `serve` (nearly every start) skips building picocli's command tree; see ServeArguments.
         Optional<Map<Setting, String>> serve = ServeArguments.parse(args);
         System.exit(serve.isPresent()

@@ -13,7 +13,7 @@ import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
@@ -97,7 +97,6 @@ final class GatehouseRuntime implements AutoCloseable {
             });
             SessionService sessions = new SessionService(stores.sessions(),
                     new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
-            AccountService accounts = new AccountService(users, sessions);
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             Optional<TokenKeys> tokenKeys = keys.join();
             // Another instance rotated (or the feed was cut and may have missed it): read the ring again.
@@ -108,6 +107,9 @@ final class GatehouseRuntime implements AutoCloseable {
             }));
             Optional<TokenAuthority> tokens = tokenKeys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
                     stores.refreshTokens(), stores.revocations(), users, sessions, clock));
+            // A password change, a deletion or a demotion ends the user's tokens too, whoever makes it.
+            AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
+                    .orElseGet(() -> new AccountService(users, sessions));
             Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
                     config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
             return new GatehouseRuntime(stores,

@@ -12,8 +12,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
 
 /**
- * The server's logging, set up in code: INFO to standard output, the web server, pool and
- * migration libraries at WARN. Logback finds it through {@code META-INF/services}.
+ * The server's logging, set up in code: INFO to standard output (standard error for the CLI's
+ * other commands), the web server, pool and migration libraries at WARN. Logback finds it through {@code META-INF/services}.
  *
  * <p>In code rather than a {@code logback.xml} for the start-up time: reading the XML file costs
  * the JDK's XML parser and logback's model building, ~40 ms of a restart on this project's
@@ -43,6 +43,16 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
             "com.zaxxer.hikari.pool.PoolBase", Level.ERROR,
             "org.flywaydb", Level.WARN);
     private static final String OPERATOR_FILE = "logback.configurationFile";
+    /**
+     * Set by the CLI, before anything logs, for every command but {@code serve}: their standard
+     * output holds only their result ({@code TOKEN=$(gatehouse token create ...)}), so their log
+     * lines go to standard error. The server's log stays on standard output, where services log.
+     */
+    private static volatile boolean toStandardError;
+
+    static void logToStandardError(boolean standardError) {
+        toStandardError = standardError;
+    }
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -55,7 +65,10 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("STDOUT");
+        console.setName(toStandardError ? "STDERR" : "STDOUT");
+        if (toStandardError) {
+            console.setTarget("System.err");
+        }
         console.setEncoder(encoder);
         console.start();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

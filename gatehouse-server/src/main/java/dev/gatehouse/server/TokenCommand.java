@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gatehouse token create|verify}: the token service of seed 5 on the command line. Without
+ * {@code gatehouse token create|verify}: the data token service on the command line. Without
  * {@code --key} both use the server's own secret ({@code TOKEN_SERVICE_SECRET}, else the one kept
  * in the store), so a token made here verifies on the server and the other way round.
  */

@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.session.AccountService;
+import dev.gatehouse.core.account.AccountService;
+import dev.gatehouse.core.account.RoleChange;
 import dev.gatehouse.core.user.NewUser;
 import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.Registration;
@@ -23,11 +24,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code gatehouse users add|list|delete|passwd}: manage users straight in the store (the server
+ * {@code gatehouse users add|list|delete|passwd|set-role}: manage users straight in the store (the server
  * need not run; with SQLite it may, WAL lets both work on the file).
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users in the store.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class, UsersCommand.Passwd.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class, UsersCommand.Passwd.class,
+                UsersCommand.SetRole.class})
 final class UsersCommand extends StoreCommand {
 
     /** Where a password comes from: stdin for scripts, else a prompt without echo. */
@@ -123,8 +125,7 @@ final class UsersCommand extends StoreCommand {
         public void run() {
             try (GatehouseRuntime runtime = parent.open()) {
                 User user = find(runtime, login);
-                // As over HTTP: the user's refresh tokens end too, wherever they are kept (Redis has no cascade).
-                runtime.services().tokens().ifPresent(tokens -> tokens.endAllForUser(user.id()));
+                // Ends their sessions and tokens too, wherever they are kept (Redis has no cascade).
                 runtime.services().accounts().deleteUser(user.id());
                 parent.out().println("deleted " + user.label());
             }
@@ -147,13 +148,34 @@ final class UsersCommand extends StoreCommand {
                 User user = find(runtime, login);
                 AccountService accounts = runtime.services().accounts();
                 switch (accounts.setPassword(user.id(), secret)) {
-                    case PasswordChange.Changed c -> {
-                        runtime.services().tokens().ifPresent(tokens -> tokens.endAllForUser(user.id()));
-                        parent.out().println("password changed for " + user.label());
-                    }
+                    case PasswordChange.Changed c -> parent.out().println("password changed for " + user.label());
                     case PasswordChange.Invalid i -> throw new CliException(i.message());
                     case PasswordChange.UserNotFound n -> throw new CliException("no such user: " + login);
                     case PasswordChange.WrongCurrentPassword w -> throw new IllegalStateException("no current password is asked here");
+                }
+            }
+        }
+    }
+
+    @Command(name = "set-role", mixinStandardHelpOptions = true,
+            description = "Give a user the admin or the common role; a demoted admin's tokens end. The last admin cannot be demoted.")
+    static final class SetRole implements Runnable {
+        @ParentCommand
+        UsersCommand parent;
+        @Parameters(index = "0", paramLabel = "LOGIN", description = "Email or username.")
+        String login;
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin or common.")
+        String role;
+
+        @Override
+        public void run() {
+            Role wanted = Role.fromWireName(role).orElseThrow(() -> new CliException("the role must be admin or common, not " + role));
+            try (GatehouseRuntime runtime = parent.open()) {
+                User user = find(runtime, login);
+                switch (runtime.services().accounts().changeRole(user.id(), wanted)) {
+                    case RoleChange.Changed c -> parent.out().println(c.user().label() + " is " + c.user().role().wireName());
+                    case RoleChange.UserNotFound n -> throw new CliException("no such user: " + login);
+                    case RoleChange.LastAdmin l -> throw new CliException(user.label() + " is the only admin; make another admin first");
                 }
             }
         }

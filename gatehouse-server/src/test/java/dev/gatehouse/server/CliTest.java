@@ -73,6 +73,39 @@ class CliTest {
     }
 
     @Test
+    void setRolePromotesAndDemotesButNeverTheLastAdmin() {
+        assertThat(run("first password 1\n", "users", db(), "add", "--username", "root", "--admin", "--password-stdin").code).isZero();
+        assertThat(run("first password 1\n", "users", db(), "add", "--username", "ada", "--password-stdin").code).isZero();
+
+        Result last = run("", "users", db(), "set-role", "root", "common");
+        assertThat(last.code).isEqualTo(2);
+        assertThat(last.err).contains("only admin");
+
+        Result promoted = run("", "users", db(), "set-role", "ada", "admin");
+        assertThat(promoted.code).as(promoted.err).isZero();
+        assertThat(promoted.out).contains("ada is admin");
+        Result demoted = run("", "users", db(), "set-role", "root", "common");
+        assertThat(demoted.code).as(demoted.err).isZero();
+        assertThat(run("", "users", db(), "list").out).containsPattern("common +- +root").containsPattern("admin +- +ada");
+
+        Result badRole = run("", "users", db(), "set-role", "ada", "owner");
+        assertThat(badRole.code).isEqualTo(2);
+        assertThat(badRole.err).contains("admin or common");
+        assertThat(run("", "users", db(), "set-role", "nobody", "admin").err).contains("no such user");
+    }
+
+    @Test
+    void commonPasswordsAreRefusedSayingWhy() {
+        Result added = run("password\n", "users", db(), "add", "--username", "carol", "--admin", "--password-stdin");
+        assertThat(added.code).isEqualTo(2);
+        assertThat(added.err).contains("most commonly used").doesNotContain("password\n");
+        assertThat(run("correct horse battery\n", "users", db(), "add", "--username", "carol", "--password-stdin").code).isZero();
+        Result passwd = run("Password1\n", "users", db(), "passwd", "carol", "--password-stdin");
+        assertThat(passwd.code).isEqualTo(2);
+        assertThat(passwd.err).contains("most commonly used").doesNotContain("Password1");
+    }
+
+    @Test
     void badSettingsStopStartUpNamingEachOne() {
         Result result = run("", "serve", "--port", "70000", "--auth-type", "magic", "--store", "mongo");
         assertThat(result.code).isEqualTo(2);

@@ -37,6 +37,24 @@ class ServerLoggingTest {
     }
 
     @Test
+    void theCliCommandsLogToStandardError() {
+        LoggerContext context = new LoggerContext();
+        ServerLogging logging = new ServerLogging();
+        logging.setContext(context);
+        ServerLogging.logToStandardError(true);
+        try {
+            logging.configure(context);
+            ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            assertThat(root.getAppender("STDOUT")).isNull();
+            assertThat(root.getAppender("STDERR")).isInstanceOfSatisfying(ConsoleAppender.class,
+                    console -> assertThat(console.getTarget()).isEqualTo("System.err"));
+        } finally {
+            ServerLogging.logToStandardError(false);
+            context.stop();
+        }
+    }
+
+    @Test
     void anOperatorsConfigurationFileIsLeftToLogback() {
         LoggerContext context = new LoggerContext();
         ServerLogging logging = new ServerLogging();

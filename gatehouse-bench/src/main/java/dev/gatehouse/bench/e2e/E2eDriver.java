@@ -27,7 +27,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The end-to-end driver (issue 6): starts Gatehouse once on a new SQLite file (the first-start
+ * The end-to-end driver: starts Gatehouse once on a new SQLite file (the first-start
  * time), seeds the file with users and sessions ({@link DatabaseSeeder}), starts Gatehouse on it
  * again in its own JVM, signs a few sessions in through
  * its API, loads it with wrk scenario by scenario (stopping it to seed more sessions for a large

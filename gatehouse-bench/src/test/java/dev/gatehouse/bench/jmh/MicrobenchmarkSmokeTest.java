@@ -88,6 +88,15 @@ class MicrobenchmarkSmokeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(CommonPasswordsBenchmark.Candidate.class)
+    void commonPasswordsAreRefusedAndAPassphraseIsNot(CommonPasswordsBenchmark.Candidate candidate) {
+        CommonPasswordsBenchmark bench = new CommonPasswordsBenchmark();
+        bench.candidate = candidate;
+        bench.setUp();
+        assertThat(bench.check().isPresent()).isEqualTo(candidate != CommonPasswordsBenchmark.Candidate.PASSPHRASE);
+    }
+
     @Test
     void annotationProcessingListedEveryBenchmark() throws IOException {
         try (InputStream list = getClass().getResourceAsStream("/META-INF/BenchmarkList")) {
@@ -96,7 +105,8 @@ class MicrobenchmarkSmokeTest {
             // One generated class per benchmark method, named class_method_jmhTest.
             assertThat(text).contains("PasswordBenchmark_hash_jmhTest", "PasswordBenchmark_verify_jmhTest",
                     "TokenBenchmark_sign_jmhTest", "TokenBenchmark_verify_jmhTest", "SessionLookupBenchmark_resolve_jmhTest",
-                    "RulesBenchmark_decide_jmhTest", "PathNormaliserBenchmark_normalise_jmhTest");
+                    "RulesBenchmark_decide_jmhTest", "PathNormaliserBenchmark_normalise_jmhTest",
+                    "CommonPasswordsBenchmark_check_jmhTest");
         }
     }
 

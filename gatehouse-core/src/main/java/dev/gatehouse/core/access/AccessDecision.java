@@ -22,13 +22,13 @@ public sealed interface AccessDecision {
     }
 
     /**
-     * A signed-in browser is sent elsewhere (seed 4: from the login page to the app). For a
+     * A signed-in browser is sent elsewhere (for example from the login page to the app). For a
      * request that is not a browser navigation this means {@link Allow}.
      */
     record SendSignedIn(String page, User user) implements AccessDecision {
     }
 
-    /** The path cannot be read the way an upstream would read it (bad encoding): refused outright. */
+    /** The path is ambiguous (dot segments, {@code ;}, {@code //}, encoded separators) or malformed: refused outright. */
     record BadPath(String reason) implements AccessDecision {
     }
 }

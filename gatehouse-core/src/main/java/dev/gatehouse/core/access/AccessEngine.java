@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Applies ordered rules to a request: the first rule that applies decides, else the defaults.
- * Paths are normalised first ({@link PathNormaliser}), so {@code /public/..;/admin} is judged
- * as {@code /admin}, the way the upstream will serve it; a path that cannot be read
- * unambiguously is refused, never guessed at.
+ * Paths are normalised first ({@link PathNormaliser}), so {@code /%41DMIN/} is judged as
+ * {@code /admin}, the way the upstream will serve it; a path that upstreams could read in two
+ * ways ({@code /public/../admin}, {@code /public/..;/admin}) is refused ({@link AccessDecision.BadPath}),
+ * never resolved to one of them.
  */
 public final class AccessEngine {
     private AccessEngine() {

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * One ordered rule: where it applies (host, path, methods) and what it demands.
  *
  * @param host a regular expression the whole (lower-cased, port-less) host must match; empty = any
- * @param methods upper-case HTTP methods; empty = any
+ * @param methods upper-case HTTP methods; empty = any. A rule naming {@code GET} also applies to
+ *        {@code HEAD}: every common app server answers a HEAD with its GET handler, so a rule that
+ *        guards a GET must guard the HEAD that runs the same code.
  */
 public record AccessRule(String name, Optional<Pattern> host, PathPattern path, Set<String> methods, Policy policy, PageRedirects pages) {
     public AccessRule {
@@ -25,8 +27,12 @@ public record AccessRule(String name, Optional<Pattern> host, PathPattern path, 
 
     /** True when the rule applies to this request; {@code path} is already normalised. */
     public boolean appliesTo(String method, String hostName, String path) {
-        return (methods.isEmpty() || methods.contains(method.toUpperCase(Locale.ROOT)))
+        return appliesToMethod(method.toUpperCase(Locale.ROOT))
                 && host.map(p -> p.matcher(hostName).matches()).orElse(true)
                 && this.path.matches(path);
+    }
+
+    private boolean appliesToMethod(String method) {
+        return methods.isEmpty() || methods.contains(method) || (method.equals("HEAD") && methods.contains("GET"));
     }
 }

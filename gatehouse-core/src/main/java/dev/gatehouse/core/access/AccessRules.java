@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The ordered rules of a rules file: the first rule that applies decides; when none does, the
- * default policy and default page redirects do (seed 4: unknown pages send a signed-out browser
+ * default policy and default page redirects do (typically: unknown pages send a signed-out browser
  * to the login page).
  */
 public record AccessRules(List<AccessRule> rules, Policy defaultPolicy, PageRedirects defaultPages) {

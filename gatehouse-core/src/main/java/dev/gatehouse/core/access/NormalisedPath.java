@@ -2,7 +2,7 @@ package dev.gatehouse.core.access;
 
 /** A path as rules see it, or why it cannot be read safely. */
 public sealed interface NormalisedPath {
-    /** Decoded once, dot-segments resolved, slashes collapsed, {@code ;} parameters dropped, lower-cased, no query. */
+    /** Decoded once, without a trailing slash, case-folded, no query; never holds a dot segment, {@code //} or {@code ;}. */
     record Ok(String path) implements NormalisedPath {
     }
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Seed 4's page routing, for browser navigations: where a signed-in browser is sent instead
+ * Page routing for browser navigations: where a signed-in browser is sent instead
  * (the login page sends it on to the app), and where a signed-out one is sent (the app's pages
  * send it to the login page).
  */

@@ -6,36 +6,44 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /**
- * Turns a raw request path into the path an upstream will act on, so that a rule can never
- * be skipped by spelling a path differently ({@code /public/%2e%2e/admin}, {@code //admin},
- * {@code /ADMIN}, {@code /admin;x=1}, {@code /public/..;/admin}).
+ * Reads a raw request path (the request target as the upstream receives it) into the one path
+ * every common upstream would route it to, or refuses it: a rule can never be skipped by
+ * spelling a path differently.
  *
- * <p>Upstreams disagree on the finer points (whether {@code ;} ends a segment, whether
- * {@code %2f} is a slash, whether case matters), so the normaliser takes the reading that
- * makes a rule match more, and refuses ({@link NormalisedPath.Invalid}) anything that two
- * reasonable upstreams could read as two different paths. The steps:
- * <ol>
- *   <li>drop the query and fragment (the first raw {@code ?} or {@code #});</li>
- *   <li>refuse a path that does not start with {@code /}, is longer than
- *       {@value #MAX_LENGTH} characters, or holds a backslash or a control character;</li>
- *   <li>drop {@code ;} parameters from every segment, as servlet containers do;</li>
- *   <li>percent-decode once as strict UTF-8, refusing malformed escapes, invalid or overlong
- *       UTF-8, and escapes of characters with a meaning in a path ({@code %2f / %5c \ %25 %
- *       %3b ; %3f ? %23 #}: an encoded {@code %} is double encoding);</li>
- *   <li>collapse empty segments ({@code //}), resolve {@code .} and {@code ..}, refusing a
- *       {@code ..} that climbs above the root;</li>
- *   <li>drop a trailing slash except for the root ({@link PathPattern.Prefix} matches on
- *       segment boundaries, so {@code /admin/} and {@code /admin} are the same to a rule);</li>
- *   <li>fold case, upper then lower, so that characters whose upper case is ASCII (the dotless
- *       {@code ı}, the long {@code ſ}, the Kelvin sign) fold to the letters a case-insensitive
- *       upstream takes them for.</li>
- * </ol>
- * The result is a fixed point: normalising an {@code Ok} path again gives the same path.
+ * <p>The proxies in front of an app pass the raw request target on (nginx's
+ * {@code $request_uri}), and apps disagree on how to read it: Express and Go's mux resolve
+ * {@code ..}, Spring and Tomcat drop {@code ;} parameters, Rails squeezes {@code //}, some URL
+ * parsers take a leading {@code //} for a host name. A path whose meaning depends on who reads
+ * it is therefore <b>refused</b> ({@link NormalisedPath.Invalid}), never resolved: resolving
+ * {@code /admin/../public/x} to {@code /public/x} would open {@code /admin} to an app that
+ * routes the raw target. Refused:
+ * <ul>
+ *   <li>a path that does not start with {@code /} (an absolute-form target included), is longer
+ *       than {@value #MAX_LENGTH} characters, or holds a raw character outside printable ASCII
+ *       (controls, space, non-ASCII: request targets are ASCII, and a proxy and an app could
+ *       decode raw bytes with two charsets), a backslash (a separator on Windows and to some
+ *       proxies) or a {@code #};</li>
+ *   <li>any {@code ;} (servlet containers drop {@code ;} parameters, other servers keep them as
+ *       part of the segment, so {@code /public/..;/admin} is two paths);</li>
+ *   <li>malformed or overlong percent escapes and invalid UTF-8, and escapes of characters with a
+ *       meaning in a path ({@code %2f / %5c \ %25 % %3b ; %3f ? %23 #}, controls);</li>
+ *   <li>any {@code .} or {@code ..} segment, raw or percent-encoded ({@code %2e%2e}, {@code .%2E});</li>
+ *   <li>an empty segment ({@code //}) anywhere but a trailing slash. Some apps collapse it (Rails,
+ *       Tomcat, Werkzeug), others keep it (Express), and URL parsers read a leading {@code //} as
+ *       a host name ({@code //public/admin} would be host {@code public}, path {@code /admin},
+ *       while collapsing judges {@code /public/admin}). No reading is safe for every app, and no
+ *       real link needs one, so it is refused rather than collapsed.</li>
+ * </ul>
+ * What an app could route to a protected path while reading it plainly falls under that path's
+ * rule: escapes of other characters are decoded once ({@code /%61dmin} is {@code /admin}), a
+ * trailing slash is dropped ({@link PathPattern.Prefix} matches on segment boundaries, so
+ * {@code /admin/} and {@code /admin} are the same to a rule), and case is folded, upper then
+ * lower, so that {@code /ADMIN} is {@code /admin} for case-insensitive apps and characters whose
+ * upper case is ASCII (the dotless {@code ı}, the long {@code ſ}, the Kelvin sign) fold to the
+ * letters such an app takes them for. The query (from the first {@code ?}) is not part of the path.
  */
 public final class PathNormaliser {
     /** Longer paths are refused rather than processed: no real route is this long. */
@@ -44,12 +52,12 @@ public final class PathNormaliser {
     private PathNormaliser() {
     }
 
-    /** Never throws for bad input: a null, empty or unreadable path is {@code Invalid}. */
+    /** Never throws for bad input: a null, empty, ambiguous or unreadable path is {@code Invalid}. */
     public static NormalisedPath normalise(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {
             return new NormalisedPath.Invalid("empty path");
         }
-        String path = withoutQueryOrFragment(rawPath);
+        String path = withoutQuery(rawPath);
         if (path.length() > MAX_LENGTH) {
             return new NormalisedPath.Invalid("path longer than " + MAX_LENGTH + " characters");
         }
@@ -58,68 +66,52 @@ public final class PathNormaliser {
         }
         try {
             checkRawCharacters(path);
-            return new NormalisedPath.Ok(foldCase(resolve(path)));
+            return new NormalisedPath.Ok(foldCase(decodeSegments(path)));
         } catch (Refused refused) {
             return new NormalisedPath.Invalid(refused.getMessage());
         }
     }
 
-    private static String withoutQueryOrFragment(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '?' || c == '#') {
-                return raw.substring(0, i);
-            }
-        }
-        return raw;
+    private static String withoutQuery(String raw) {
+        int question = raw.indexOf('?');
+        return question < 0 ? raw : raw.substring(0, question);
     }
 
     private static void checkRawCharacters(String path) throws Refused {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == '\\') {
-                // Windows and some proxies treat it as a separator, others as a character.
                 throw new Refused("backslash in path");
             }
-            if (Character.isISOControl(c)) {
-                throw new Refused("control character in path");
+            if (c == ';') {
+                throw new Refused("';' in path");
             }
-            if (Character.isSurrogate(c) && !isPairedSurrogate(path, i)) {
-                throw new Refused("unpaired surrogate in path");
+            if (c == '#') {
+                throw new Refused("'#' in path");
+            }
+            if (c <= ' ' || c >= 0x7f) {
+                throw new Refused("raw character outside printable ASCII in path");
             }
         }
     }
 
-    private static boolean isPairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    private static String resolve(String path) throws Refused {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String rawSegment : path.substring(1).split("/", -1)) {
-            String segment = decode(withoutParameters(rawSegment));
-            switch (segment) {
-                case "", "." -> {
-                }
-                case ".." -> {
-                    if (segments.isEmpty()) {
-                        throw new Refused("'..' climbs above the root");
-                    }
-                    segments.removeLast();
-                }
-                default -> segments.addLast(segment);
+    private static String decodeSegments(String path) throws Refused {
+        String[] rawSegments = path.substring(1).split("/", -1);
+        StringBuilder decoded = new StringBuilder(path.length());
+        for (int i = 0; i < rawSegments.length; i++) {
+            String segment = decode(rawSegments[i]);
+            boolean trailing = i == rawSegments.length - 1;
+            if (segment.isEmpty() && !trailing) {
+                throw new Refused("empty segment ('//') in path");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new Refused("'" + segment + "' segment in path");
+            }
+            if (!segment.isEmpty()) {
+                decoded.append('/').append(segment);
             }
         }
-        return "/" + String.join("/", segments);
-    }
-
-    private static String withoutParameters(String segment) {
-        int semicolon = segment.indexOf(';');
-        return semicolon < 0 ? segment : segment.substring(0, semicolon);
+        return decoded.isEmpty() ? "/" : decoded.toString();
     }
 
     private static String decode(String segment) throws Refused {
@@ -134,9 +126,8 @@ public final class PathNormaliser {
                 bytes.write(escapedByte(segment, i));
                 i += 3;
             } else {
-                int end = i + Character.charCount(segment.codePointAt(i));
-                bytes.writeBytes(segment.substring(i, end).getBytes(StandardCharsets.UTF_8));
-                i = end;
+                bytes.write(c); // printable ASCII: checkRawCharacters refused anything else
+                i++;
             }
         }
         String decoded = strictUtf8(bytes.toByteArray());

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** What a rule demands of the caller. */
 public sealed interface Policy {
-    /** Anyone, signed in or not: seed 4's whitelist. */
+    /** Anyone, signed in or not: for public pages and assets. */
     record Public() implements Policy {
     }
 

@@ -88,6 +88,16 @@ public final class TrustedProxies {
         return verdict;
     }
 
+    /**
+     * {@code text} as one canonical literal address ({@code 2001:db8:0:0:0:0:0:1}, an IPv4-mapped
+     * address as IPv4), so that one address is one spelling; empty when it is not one literal
+     * IPv4 or IPv6 address (brackets and an IPv6 zone allowed). A host name, a port, a list or
+     * garbage is not, and nothing is ever looked up.
+     */
+    public static Optional<String> canonicalAddress(String text) {
+        return text == null ? Optional.empty() : literal(stripBracketsAndZone(text.strip())).map(InetAddress::getHostAddress);
+    }
+
     @Override
     public String toString() {
         return "TrustedProxies[" + description + "]";

@@ -114,12 +114,43 @@ public final class TokenAuthority {
     public void revoke(String token) {
         if (looksLikeJwt(token)) {
             if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid) {
-                // Verifiers accept a token up to their leeway past exp: the denial must outlast that too.
-                revocations.revokeJti(valid.claims().jti(), valid.claims().expiresAt().plus(AccessTokenVerifier.MAX_LEEWAY));
+                revokeAccessToken(valid.claims());
             }
             return;
         }
         refresh.revoke(token);
+    }
+
+    /**
+     * Logout with an access token ({@code Authorization: Bearer}): the token is denied until it
+     * expires, and the sign-in it came from ends with it: its session (the {@code sid} claim, so the
+     * browser's cookie of that sign-in stops working too), that session's refresh family, and every
+     * other access token bound to the session. A token that is not live (bad, expired, revoked, its
+     * sign-in already ended) ends nothing: it proves no hold on a sign-in.
+     *
+     * <p>A token issued without a session (sessions off) has nothing to name its refresh family by:
+     * only the token itself is revoked, and the client revokes its refresh token (RFC 7009).
+     *
+     * @return the session that ended, when the token was bound to one
+     */
+    public Optional<UUID> endSignIn(String accessToken) {
+        if (!(verifier.verify(accessToken) instanceof AccessTokenCheck.Valid valid)
+                || !(bearer.admit(valid.claims()) instanceof AuthResult.Authenticated)) {
+            return Optional.empty();
+        }
+        AccessTokenClaims claims = valid.claims();
+        revokeAccessToken(claims);
+        Optional<UUID> sessionId = claims.sid().flatMap(TokenAuthority::uuid);
+        sessionId.ifPresent(id -> {
+            sessions.endOwned(claims.subject(), id);
+            endSession(id);
+        });
+        return sessionId;
+    }
+
+    private void revokeAccessToken(AccessTokenClaims claims) {
+        // Verifiers accept a token up to their leeway past exp: the denial must outlast that too.
+        revocations.revokeJti(claims.jti(), claims.expiresAt().plus(AccessTokenVerifier.MAX_LEEWAY));
     }
 
     /** RFC 7662: whether the token is live, and whose. Revocations and ended sign-ins count. */
@@ -164,9 +195,18 @@ public final class TokenAuthority {
         refresh.revokeForSession(sessionId);
     }
 
-    /** Log out everywhere, or a password change: every refresh token, and every access token issued until now. */
+    /**
+     * Log out everywhere: every refresh token, and every access token issued until now. A password
+     * change, a deletion or a demotion does this through {@code AccountService}, built with
+     * {@link #refreshTokens()}.
+     */
     public void endAllForUser(UUID userId) {
         refresh.revokeAllForUser(userId);
+    }
+
+    /** The refresh tokens and user-wide revocations behind this authority: what {@code AccountService} ends on account changes. */
+    public RefreshTokenService refreshTokens() {
+        return refresh;
     }
 
     /** The {@code iss} of the tokens issued here. */

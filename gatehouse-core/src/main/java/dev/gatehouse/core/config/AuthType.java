@@ -13,9 +13,9 @@ public enum AuthType {
     JWT;
 
     /**
-     * One name from {@code AUTH_TYPE}: ours ({@code basic}, {@code session}) or the seed project's
+     * One name from {@code AUTH_TYPE}: ours ({@code basic}, {@code session}) or compatibility names
      * ({@code basic_auth}, {@code session_auth}, {@code session_exp_auth}, {@code session_db_auth}).
-     * The seed's expiring and database variants are both plain sessions here: expiry comes from
+     * The older expiring and database variants are both plain sessions here: expiry comes from
      * {@code SESSION_DURATION} and persistence from {@code STORE}.
      */
     public static Optional<AuthType> fromName(String name) {

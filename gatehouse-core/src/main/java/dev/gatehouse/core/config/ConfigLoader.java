@@ -207,7 +207,9 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        return new GatewayConfig(proxies, loginUrl, hosts, prefix);
+        ForwardAuthProxy proxy = parsed(Setting.FORWARD_AUTH_PROXY, ForwardAuthProxy::parse, "nginx, traefik or caddy")
+                .orElse(ForwardAuthProxy.DEFAULT);
+        return new GatewayConfig(proxies, loginUrl, hosts, prefix, proxy);
     }
 
     private Duration loginWindow() {
@@ -261,7 +263,7 @@ public final class ConfigLoader {
             } else {
                 unknownNamed = true;
                 problems.add(describe(Setting.AUTH_TYPE) + " has unknown method '" + name.trim()
-                        + "' (use basic, session, jwt, or the seed names basic_auth, session_auth, session_exp_auth, session_db_auth)");
+                        + "' (use basic, session, jwt, or the compatibility names basic_auth, session_auth, session_exp_auth, session_db_auth)");
             }
         }
         // Only this setting's own problems excuse an empty list; another setting's must not hide it.

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param cookieSecure mark session cookies {@code Secure} (set it whenever TLS is in front)
  * @param maxBodyBytes largest request body accepted before answering 413
  * @param hashConcurrency how many password hashes may run at once (each holds 19 MiB)
- * @param tokenServiceSecret the HS512 key of the token service (seed 5), at least 64 bytes of
+ * @param tokenServiceSecret the HS512 key of the data token service, at least 64 bytes of
  *        UTF-8; when empty the server makes a random one at first start and keeps it in its store
  * @param redisUrl {@code GATEHOUSE_REDIS_URL}: sessions, refresh tokens, revocations and rate-limit
  *        counters go to Redis (a secret: the URL may hold a password)

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The names a setting is known by. Environment names are a public interface (scripts outside the
- * project rely on them), so the seed projects' names stay accepted as aliases.
+ * project rely on them), so older names stay accepted as compatibility aliases.
  */
 public enum Setting {
     HOST("--host", "API_HOST", "GATEHOUSE_HOST"),
@@ -41,6 +41,7 @@ public enum Setting {
     AUDIENCE("--audience", "GATEHOUSE_AUDIENCE"),
     MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY"),
     TRUSTED_PROXIES("--trusted-proxies", "GATEHOUSE_TRUSTED_PROXIES"),
+    FORWARD_AUTH_PROXY("--forward-auth-proxy", "GATEHOUSE_FORWARD_AUTH_PROXY"),
     LOGIN_URL("--login-url", "GATEHOUSE_LOGIN_URL"),
     ALLOWED_REDIRECT_HOSTS("--allowed-redirect-hosts", "GATEHOUSE_ALLOWED_REDIRECT_HOSTS"),
     AUTH_HEADER_PREFIX("--auth-header-prefix", "GATEHOUSE_AUTH_HEADER_PREFIX"),

@@ -33,9 +33,9 @@ import java.util.Set;
  * replacing a key by accident would invalidate every token it signed.
  */
 public final class KeyFiles {
-    /** File name of the private key, as in the seed's {@code keys/key.key}. */
+    /** File name of the private key, as existing deployments name it ({@code keys/key.key}). */
     public static final String PRIVATE_FILE = "key.key";
-    /** File name of the public key, as in the seed's {@code keys/key.pub}. */
+    /** File name of the public key, as existing deployments name it ({@code keys/key.pub}). */
     public static final String PUBLIC_FILE = "key.pub";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");

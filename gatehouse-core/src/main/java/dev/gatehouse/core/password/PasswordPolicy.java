@@ -3,9 +3,11 @@ package dev.gatehouse.core.password;
 import java.util.Optional;
 
 /**
- * Which passwords are accepted: 8 to 1024 characters (code points), checked exactly as sent.
- * No trimming, no normalisation and no truncation, so what the user typed is what is hashed.
- * The upper bound only keeps a single request from carrying megabytes into the hasher.
+ * Which passwords are accepted: 8 to 1024 characters (code points), checked exactly as sent, and
+ * not one of the {@linkplain CommonPasswords most commonly used} (NIST SP 800-63B), which are the
+ * first guesses of any attacker. No trimming, no normalisation and no truncation, so what the user
+ * typed is what is hashed. The upper bound only keeps a single request from carrying megabytes
+ * into the hasher.
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
@@ -29,6 +31,10 @@ public final class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             return Optional.of("password must be at most " + MAX_LENGTH + " characters");
+        }
+        if (CommonPasswords.contains(password)) {
+            // Says why without repeating the password: answers and logs never hold one.
+            return Optional.of("this password is one of the most commonly used; choose another");
         }
         return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.token;
 
-/** Names of the private claims Gatehouse puts in access tokens (seed 1's profile fields, RFC 9068's sid). */
+/** Names of the private claims Gatehouse puts in access tokens (the user's profile fields, RFC 9068's sid). */
 final class AccessTokenClaimNames {
     static final String USERNAME = "username";
     static final String NAME = "name";

@@ -32,7 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The token service of seed 5: wraps caller-supplied data in an HS512 JWT, and decodes and checks
+ * The data token service: wraps caller-supplied data in an HS512 JWT, and decodes and checks
  * such tokens. These tokens carry no subject and no audience and are signed with a key of their
  * own, so they are never access tokens: nothing in Gatehouse accepts one as a credential.
  *
@@ -100,7 +100,7 @@ public final class DataTokenService {
     /**
      * Decodes {@code token} and checks its signature.
      *
-     * @param signingKey the HMAC key as text (its UTF-8 bytes are the key, as in seed 5); when
+     * @param signingKey the HMAC key as text (its UTF-8 bytes are the key, as clients expect); when
      *        empty, the server's own secret, which only ever signs HS512
      */
     public DataTokenVerification verify(String token, Optional<String> signingKey) {

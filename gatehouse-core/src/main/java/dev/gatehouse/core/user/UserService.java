@@ -121,7 +121,10 @@ public final class UserService {
                 .or(() -> names.name().flatMap(v -> UserFields.nameViolation("name", v)).map(m -> new Registration.Invalid("name", m)));
     }
 
-    /** Changes a password after checking the current one. */
+    /**
+     * Changes a password after checking the current one. The record only: use
+     * {@code AccountService.changePassword}, which also ends the user's other sessions and tokens.
+     */
     public PasswordChange changePassword(UUID id, String currentPassword, String newPassword) {
         Optional<User> found = store.findById(id);
         if (found.isEmpty()) {
@@ -133,7 +136,10 @@ public final class UserService {
         return setPassword(id, newPassword);
     }
 
-    /** Sets a password without the current one: for administrators and the CLI. */
+    /**
+     * Sets a password without the current one: for administrators and the CLI. The record only: use
+     * {@code AccountService.setPassword}, which also ends the user's sessions and tokens.
+     */
     public PasswordChange setPassword(UUID id, String newPassword) {
         Optional<String> violation = PasswordPolicy.violation(newPassword);
         if (violation.isPresent()) {
@@ -147,6 +153,12 @@ public final class UserService {
         return store.update(updated) ? new PasswordChange.Changed(updated) : new PasswordChange.UserNotFound();
     }
 
+    /** How many users have {@code role}. */
+    public long countWithRole(Role role) {
+        return store.countWithRole(role);
+    }
+
+    /** Sets the role in the record only; {@code AccountService.changeRole} keeps the last admin and ends a demoted admin's tokens. */
     public boolean setRole(UUID id, Role role) {
         return store.findById(id).map(user -> store.update(user.withRole(role, now()))).orElse(false);
     }

@@ -19,7 +19,7 @@ class AccessEngineTest {
     private static final User ADA = user(Role.COMMON);
     private static final User ROOT = user(Role.ADMIN);
 
-    /** Seed 4's SPA: assets public, login page sends signed-in browsers on, app pages and unknown pages need sign-in. */
+    /** A single-page app: assets public, login page sends signed-in browsers on, app pages and unknown pages need sign-in. */
     private static final AccessRules SPA = new AccessRules(List.of(
             rule("assets", new PathPattern.Prefix("/assets"), new Policy.Public(), PageRedirects.none()),
             rule("login page", regex("^/login\\.html$"), new Policy.Public(), new PageRedirects(Optional.of("/index.html"), Optional.empty())),
@@ -52,7 +52,7 @@ class AccessEngineTest {
     }
 
     @Test
-    void seed4PageRouting() {
+    void singlePageAppRouting() {
         assertThat(decide(SPA, "/login.html", Optional.of(ADA))).isEqualTo(new AccessDecision.SendSignedIn("/index.html", ADA));
         assertThat(decide(SPA, "/login.html", Optional.empty())).isEqualTo(new AccessDecision.Allow(Optional.empty()));
         assertThat(decide(SPA, "/index.html", Optional.empty())).isEqualTo(new AccessDecision.SignInRequired(Optional.of("/login.html")));
@@ -81,6 +81,25 @@ class AccessEngineTest {
         assertThat(decide(rules, "/admin/settings", Optional.of(ADA))).isInstanceOf(AccessDecision.Forbidden.class);
         assertThat(decide(rules, "/elsewhere", Optional.of(ROOT))).as("the default applies when nothing matches")
                 .isEqualTo(new AccessDecision.Forbidden(Optional.of(ROOT)));
+    }
+
+    /** A GET-only public rule opens no other method; a rule naming GET also guards HEAD, which apps answer with the GET handler. */
+    @Test
+    void aMethodListNamesExactlyTheMethodsItCoversAndGetCoversHead() {
+        AccessRules rules = new AccessRules(List.of(
+                new AccessRule("admin reads denied", Optional.empty(), new PathPattern.Prefix("/admin"), Set.of("GET"), new Policy.Deny(),
+                        PageRedirects.none()),
+                new AccessRule("public reads", Optional.empty(), new PathPattern.Prefix("/public"), Set.of("GET"), new Policy.Public(),
+                        PageRedirects.none())),
+                new Policy.Authenticated(), PageRedirects.none());
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "FOO")) {
+            assertThat(AccessEngine.decide(rules, new AccessRequest(method, "app.example.com", "/public/x"), Optional.empty()))
+                    .as(method).isInstanceOf(AccessDecision.SignInRequired.class);
+        }
+        assertThat(AccessEngine.decide(rules, new AccessRequest("HEAD", "app.example.com", "/public/x"), Optional.empty()))
+                .isEqualTo(new AccessDecision.Allow(Optional.empty()));
+        assertThat(AccessEngine.decide(rules, new AccessRequest("HEAD", "app.example.com", "/admin/x"), Optional.of(ROOT)))
+                .isInstanceOf(AccessDecision.Forbidden.class);
     }
 
     @Test

@@ -146,7 +146,7 @@ class ConfigLoaderTest {
                 "session_db_auth|SESSION",
                 "SESSION|SESSION",
                 "'  Basic_Auth  '|BASIC"})
-        void seedNamesAreAliases(String raw, AuthType expected) {
+        void compatibilityNamesAreAliases(String raw, AuthType expected) {
             assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactly(expected);
         }
 
@@ -338,6 +338,16 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void forwardAuthProxyIsNginxByDefaultAndOnlyAKnownKind() {
+            assertThat(env().gateway().proxy()).isEqualTo(ForwardAuthProxy.NGINX);
+            assertThat(env("GATEHOUSE_FORWARD_AUTH_PROXY", "caddy").gateway().proxy()).isEqualTo(ForwardAuthProxy.CADDY);
+            assertThat(env("GATEHOUSE_FORWARD_AUTH_PROXY", "Traefik").gateway().proxy()).isEqualTo(ForwardAuthProxy.TRAEFIK);
+            assertThat(ConfigLoader.load(Map.of(), Map.of(Setting.FORWARD_AUTH_PROXY, "caddy")).gateway().proxy()).isEqualTo(ForwardAuthProxy.CADDY);
+            assertThat(failure("GATEHOUSE_FORWARD_AUTH_PROXY", "haproxy").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_FORWARD_AUTH_PROXY", "--forward-auth-proxy", "nginx, traefik or caddy", "haproxy");
+        }
+
+        @Test
         void introspectionSecretShorterThan32Bytes() {
             assertThat(failure("GATEHOUSE_INTROSPECTION_SECRET", "s".repeat(31)).problems()).singleElement().asString()
                     .contains("GATEHOUSE_INTROSPECTION_SECRET", "--introspection-secret", "32", "not 31").doesNotContain("sss");
@@ -462,7 +472,7 @@ class ConfigLoaderTest {
         }
 
         @Test
-        void readsTheSeedStyleSettings() {
+        void readsTheUnprefixedTokenSettings() {
             GatehouseConfig config = env("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "hs512", "JWT_TTL", "30d", "JWT_REFRESH_TTL", "60d",
                     "JWT_ROTATE_INTERVAL", "0", "JWT_SECRET", "s".repeat(64), "GATEHOUSE_ISSUER", "https://auth.example.com");
             assertThat(config.authTypes()).contains(AuthType.JWT, AuthType.SESSION);

@@ -18,9 +18,9 @@ class PemKeysTest {
     @TempDir
     static Path dir;
 
-    /** The seed's exact commands, run once: RSA 4096 key generation takes a moment. */
+    /** An operator's usual commands, run once: RSA 4096 key generation takes a moment. */
     @BeforeAll
-    static void seedKeys() throws Exception {
+    static void makeKeys() throws Exception {
         Tools.require("ssh-keygen");
         Tools.require("openssl");
         Tools.run(dir, "ssh-keygen", "-t", "rsa", "-b", "4096", "-m", "PEM", "-N", "", "-q", "-f", "key.key");
@@ -28,7 +28,7 @@ class PemKeysTest {
     }
 
     @Test
-    void loadsTheSeedsPkcs1KeyAndSpkiPublicKey() throws Exception {
+    void loadsAnSshKeygenPkcs1KeyAndSpkiPublicKey() throws Exception {
         assertThat(Files.readString(dir.resolve("key.key"))).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         SigningKey key = PemKeys.loadPrivate(SigningAlgorithm.RS256, dir.resolve("key.key"), Optional.of(dir.resolve("key.pub")));
 

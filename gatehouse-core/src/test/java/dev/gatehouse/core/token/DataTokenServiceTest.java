@@ -27,14 +27,14 @@ class DataTokenServiceTest {
     private static final String PYTHON_HS512 = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9.eyJpYXQiOjE3MDAwMDAwMDAsImp0aSI6IjAwMTEyMjMzNDQ1NTY2Nzc4ODk5YWFiYmNjZGRlZWZmIiwicGF5bG9hZCI6eyJkYXRhIjoiaGVsbG8iLCJkYXRlIjoiMjAyMy0xMS0xNCJ9fQ.kyQEmTP-mEomS74rMXIETYjI4k2xxko2BwOIrnhkG-qI4Du2bc3PiZYnac-WIBjqwia39PsDhS85YdkLHmAuLw";
     /** The same claims, HS256 under KEY_32. */
     private static final String PYTHON_HS256 = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJpYXQiOjE3MDAwMDAwMDAsImp0aSI6IjAwMTEyMjMzNDQ1NTY2Nzc4ODk5YWFiYmNjZGRlZWZmIiwicGF5bG9hZCI6eyJkYXRhIjoiaGVsbG8iLCJkYXRlIjoiMjAyMy0xMS0xNCJ9fQ.qhpX8b7iXhxSBD6pKLf1I8U7TUBc_VM_sUH0B0t9-V0";
-    /** The same claims, HS512 under the six-byte key "secret", as a seed user might have made. */
+    /** The same claims, HS512 under the six-byte key "secret", as an existing client might have made. */
     private static final String PYTHON_HS512_SHORT_KEY = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9.eyJpYXQiOjE3MDAwMDAwMDAsImp0aSI6IjAwMTEyMjMzNDQ1NTY2Nzc4ODk5YWFiYmNjZGRlZWZmIiwicGF5bG9hZCI6eyJkYXRhIjoiaGVsbG8iLCJkYXRlIjoiMjAyMy0xMS0xNCJ9fQ.zmjhTWI8rmhwLbxgVbBNJPSRUp-V2dNkJukSgmw0L6LrBFZzFPL77HRDqKaYwFXenXkl9Uk6eJW0IXQwKIjMvA";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:59:58.750Z"));
     private final DataTokenService service = new DataTokenService(KEY_64.getBytes(StandardCharsets.UTF_8), clock);
 
     @Test
-    void aCreatedTokenHasTheSeedsHeaderAndClaims() {
+    void aCreatedTokenHasTheCompatibleHeaderAndClaims() {
         String token = service.create("hello world");
 
         String[] parts = token.split("\\.");

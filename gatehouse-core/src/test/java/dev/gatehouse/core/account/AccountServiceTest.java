@@ -1,8 +1,12 @@
-package dev.gatehouse.core.session;
+package dev.gatehouse.core.account;
 
 import dev.gatehouse.core.TestHashers;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.session.ClientInfo;
+import dev.gatehouse.core.session.SessionPolicy;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.user.NewUser;
 import dev.gatehouse.core.user.PasswordChange;

@@ -16,12 +16,12 @@ import static dev.gatehouse.http.Steps.API;
 import static dev.gatehouse.http.Steps.cookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The flows of the seed systems (SEEDS.md 1-3), end to end over HTTP. */
-class SeedFlowsTest {
+/** Registration, login and logout as existing clients do them (session, Basic, JSON and form), end to end over HTTP. */
+class ClientFlowsTest {
 
-    /** Seed 3: a users API with Basic or session authentication, configured by environment. */
+    /** A users API with Basic or session authentication, configured by environment under compatibility names. */
     @Nested
-    class Seed3SessionAuth {
+    class SessionAuth {
         private static final String NAME = "_my_session_id";
         private final Map<String, String> settings = Map.of("AUTH_TYPE", "session_auth", "SESSION_NAME", NAME);
 
@@ -111,7 +111,7 @@ class SeedFlowsTest {
     }
 
     @Nested
-    class Seed3BasicAuth {
+    class BasicAuth {
         private final Map<String, String> settings = Map.of("AUTH_TYPE", "basic_auth");
 
         @Test
@@ -170,17 +170,17 @@ class SeedFlowsTest {
         }
     }
 
-    /** Seed 2: JSON login with {username, password}, a session_id cookie, logout. */
+    /** JSON login with {username, password}, a session_id cookie, logout. */
     @Test
-    void seed2JsonLoginWithUsername() {
+    void jsonLoginWithUsername() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("SESSION_NAME", "session_id"))) {
             Api api = gatehouse.api();
-            String id = Steps.register(api, Map.of("username", "alice", "password", "wonderland"));
+            String id = Steps.register(api, Map.of("username", "alice", "password", "down the rabbit hole"));
             String login = API + "/auth/login";
 
             List<Api.Reply> missing = new ArrayList<>();
             missing.add(api.postJson(login, Map.of("username", "alice")));
-            missing.add(api.postJson(login, Map.of("password", "wonderland")));
+            missing.add(api.postJson(login, Map.of("password", "down the rabbit hole")));
             missing.add(api.postJson(login, Map.of()));
             missing.add(api.postJson(login, Map.of("username", "alice", "password", "")));
             for (Api.Reply reply : missing) {
@@ -189,15 +189,15 @@ class SeedFlowsTest {
                 assertThat(reply.setCookie("session_id")).isEmpty();
             }
 
-            Api.Reply wrong = api.postJson(login, Map.of("username", "alice", "password", "Wonderland"));
-            Api.Reply unknown = api.postJson(login, Map.of("username", "mallory", "password", "wonderland"));
+            Api.Reply wrong = api.postJson(login, Map.of("username", "alice", "password", "Down the rabbit hole"));
+            Api.Reply unknown = api.postJson(login, Map.of("username", "mallory", "password", "down the rabbit hole"));
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.error()).isEqualTo("invalid_credentials");
             assertThat(unknown.status()).isEqualTo(401);
             assertThat(unknown.body()).isEqualTo(wrong.body());
             assertThat(wrong.setCookie("session_id")).isEmpty();
 
-            Api.Reply ok = api.postJson(login, Map.of("username", "Alice", "password", "wonderland"));
+            Api.Reply ok = api.postJson(login, Map.of("username", "Alice", "password", "down the rabbit hole"));
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.json().path("username").asText()).isEqualTo("alice");
             String session = ok.cookie("session_id").orElseThrow();
@@ -219,9 +219,9 @@ class SeedFlowsTest {
         }
     }
 
-    /** Seed 1: register with form fields name, username, password; the role is "common". */
+    /** Registration with form fields name, username, password; the role is "common". */
     @Test
-    void seed1FormRegistration() {
+    void formRegistrationWithUsername() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of())) {
             Api api = gatehouse.api();
             Api.Reply created = api.postForm(API + "/users", Map.of("name", "Jane Doe", "username", "jdoe", "password", "s3cret pass"));

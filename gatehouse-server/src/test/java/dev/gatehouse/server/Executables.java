@@ -1,0 +1,42 @@
+package dev.gatehouse.server;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Programs the gateway tests run (nginx, Caddy, node): found on PATH or in the usual places. */
+final class Executables {
+    private Executables() {
+    }
+
+    /**
+     * The program, or a skip when it is missing, except under {@code CI=true}, where a missing
+     * program fails the test: .ci/run installs them.
+     */
+    static Path require(String name, List<String> otherDirectories, String howToInstall) {
+        Optional<Path> found = Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(p -> !p.isEmpty()),
+                        otherDirectories.stream())
+                .map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
+        if (found.isEmpty()) {
+            unavailable(name + " is not installed (" + howToInstall + "; .ci/run installs it)");
+        }
+        return found.orElseThrow();
+    }
+
+    /** Fails under CI, skips elsewhere, saying why. */
+    static void unavailable(String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + ": under CI=true the gateway tests must run");
+        }
+        // Surefire shows no reason for a class skipped in @BeforeAll: say it here.
+        System.err.println("gateway test skipped: " + message);
+        assumeTrue(false, message + ": skipping the gateway test");
+    }
+}
