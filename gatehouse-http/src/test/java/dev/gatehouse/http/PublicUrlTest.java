@@ -38,16 +38,18 @@ class PublicUrlTest {
 
     @Test
     void theForwardAuthRedirectToTheLoginPageNamesNoHostFromTheRequestsHostHeader() {
-        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("GATEHOUSE_PUBLIC_URL", PUBLIC))) {
-            for (String proxyHeader : List.of("X-Forwarded-Uri", "X-Original-URI")) {
-                Api.Reply redirect = gatehouse.api().sendRaw("GET /auth/verify HTTP/1.1\r\nAccept: text/html\r\n" + proxyHeader + ": /private",
-                        EVIL, new byte[0]);
+        Map<String, String> proxyHeaders = Map.of(
+                "nginx", "X-Original-URI: /private\r\nX-Original-Method: GET",
+                "traefik", "X-Forwarded-Uri: /private\r\nX-Forwarded-Method: GET\r\nX-Forwarded-Host: app.example.com\r\nX-Forwarded-Proto: https");
+        proxyHeaders.forEach((proxy, headers) -> {
+            try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("GATEHOUSE_PUBLIC_URL", PUBLIC, "GATEHOUSE_FORWARD_AUTH_PROXY", proxy))) {
+                Api.Reply redirect = gatehouse.api().sendRaw("GET /auth/verify HTTP/1.1\r\nAccept: text/html\r\n" + headers, EVIL, new byte[0]);
 
-                assertThat(redirect.status()).as(proxyHeader).isIn(302, 401);
+                assertThat(redirect.status()).as(proxy + ": " + redirect.body()).isIn(302, 401);
                 String location = redirect.header("Location").or(() -> redirect.header("X-Auth-Redirect")).orElseThrow();
-                assertThat(location).as(proxyHeader).startsWith("/login");
+                assertThat(location).as(proxy).startsWith("/login").doesNotContain(EVIL);
             }
-        }
+        });
     }
 
     @Test
