@@ -40,7 +40,6 @@ final class AuthRoutes {
     }
 
     private void login(Context ctx) {
-        CrossSiteLogins.refuse(ctx);
         RequestFields fields = parts.bodies().read(ctx);
         String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username"))
                 .orElseThrow(() -> ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required"));

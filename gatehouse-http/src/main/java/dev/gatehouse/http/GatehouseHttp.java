@@ -96,6 +96,8 @@ public final class GatehouseHttp {
             });
             javalin.requestLogger.http((ctx, millis) -> statistics.record(RouteKeys.of(ctx), ctx.statusCode(), (long) (millis * 1000)));
             problems.register(javalin.routes);
+            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
+            new CrossSiteRequests(config.publicUrl(), returnUrls).register(javalin.routes);
             new RequestMethods(ForwardAuthRoutes.PATH).register(javalin.routes);
             javalin.routes.before(HttpParts.API + "/*", ctx -> {
                 // Answers about who is signed in must never be cached by a browser or a proxy.
@@ -103,11 +105,11 @@ public final class GatehouseHttp {
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts()).register(javalin.routes);
+            new UserRoutes(parts, services.users(), services.accounts(),
+                    new Registrations(config.registration(), parts.guard())).register(javalin.routes);
             new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
-            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
             new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
                     config.gateway().loginUrl(), config.gateway().headerPrefix(), config.gateway().proxy()).register(javalin.routes);
             new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
@@ -115,7 +117,7 @@ public final class GatehouseHttp {
                     config.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new WellKnownRoutes(tokens, config).register(javalin.routes);
+                new WellKnownRoutes(tokens, config.publicUrl()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
         });

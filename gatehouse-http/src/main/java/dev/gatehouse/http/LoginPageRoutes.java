@@ -39,7 +39,6 @@ final class LoginPageRoutes {
     }
 
     private void signIn(Context ctx) {
-        CrossSiteLogins.refuse(ctx);
         RequestFields fields = parts.bodies().read(ctx);
         String back = returnTo(fields.optional("return_to").orElse(null));
         String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username")).orElse("");

@@ -33,7 +33,10 @@ final class ProblemWriter {
                 "Service Unavailable", "the server is busy checking passwords; retry shortly", Map.of("Retry-After", "1"))));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             // Fail closed: without the store nothing about a caller can be known, so nothing is allowed.
-            LOG.error("request {} {} refused: the store is unavailable", ctx.method(), ctx.path(), e);
+            // One line, no stack trace: an outage refuses every request, and the store itself logs once
+            // when it stops answering and once when it answers again (StoreOutage). The message names
+            // the operation and holds no values.
+            LOG.info("request {} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
             write(ctx, new ApiProblem(503, "store_unavailable", "Service Unavailable", "the store is unavailable; retry shortly",
                     Map.of("Retry-After", "1")));
         });

@@ -30,11 +30,13 @@ final class UserRoutes {
     private final HttpParts parts;
     private final UserService users;
     private final AccountService accounts;
+    private final Registrations registrations;
 
-    UserRoutes(HttpParts parts, UserService users, AccountService accounts) {
+    UserRoutes(HttpParts parts, UserService users, AccountService accounts, Registrations registrations) {
         this.parts = parts;
         this.users = users;
         this.accounts = accounts;
+        this.registrations = registrations;
     }
 
     void register(RoutesConfig routes) {
@@ -47,7 +49,10 @@ final class UserRoutes {
     }
 
     private void create(Context ctx) {
-        parts.logins().admitRegistration(ctx);
+        if (!registrations.requireAllowed(ctx)) {
+            // Only registrations nobody vouches for are limited: an admin creating accounts is not a stranger.
+            parts.logins().admitRegistration(ctx);
+        }
         RequestFields fields = parts.bodies().read(ctx);
         Role role = requestedRole(ctx, fields);
         String password = fields.required("password");
@@ -63,7 +68,7 @@ final class UserRoutes {
         }
     }
 
-    /** Anyone may register as a common user; only an admin may create another admin. */
+    /** A common user unless asked otherwise; only an admin may create another admin, whatever the registration mode. */
     private Role requestedRole(Context ctx, RequestFields fields) {
         Optional<String> asked = fields.nonBlank("role");
         if (asked.isEmpty()) {

@@ -246,10 +246,17 @@ class AccessTokenFlowTest {
             String kid = jwtPart(access, 0).path("kid").asText();
             assertThat(keys.findValuesAsText("kid")).contains(kid);
 
-            JsonNode discovery = api.get("/.well-known/openid-configuration").json();
+            JsonNode discovery = api.get("/.well-known/oauth-authorization-server").json();
             assertThat(discovery.path("issuer").asText()).isEqualTo(jwtPart(access, 1).path("iss").asText());
-            assertThat(discovery.path("jwks_uri").asText()).endsWith("/.well-known/jwks.json");
+            // The default public URL of a server on any free port: the port it got.
+            assertThat(discovery.path("jwks_uri").asText()).isEqualTo("http://127.0.0.1:" + gatehouse.port() + "/.well-known/jwks.json");
+            assertThat(api.get(discovery.path("jwks_uri").asText().substring(("http://127.0.0.1:" + gatehouse.port()).length())).json())
+                    .isEqualTo(jwks.json());
             assertThat(discovery.path("token_endpoint").asText()).endsWith("/api/v1/auth/token");
+            assertThat(discovery.has("authorization_endpoint")).isFalse();
+            assertThat(discovery.has("id_token_signing_alg_values_supported")).isFalse();
+            // Without an authorization endpoint and ID tokens there is no truthful OpenID Connect discovery document.
+            assertThat(api.get("/.well-known/openid-configuration").status()).isEqualTo(404);
         }
     }
 

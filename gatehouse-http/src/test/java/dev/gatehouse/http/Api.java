@@ -64,11 +64,16 @@ final class Api implements AutoCloseable {
      * bare socket, for requests no well-behaved client would send: a malformed URI or Content-Length.
      */
     Reply sendRaw(String head, byte[] body) {
+        return sendRaw(head, URI.create(base).getHost(), body);
+    }
+
+    /** {@link #sendRaw(String, byte[])} with the {@code Host} header a client chose, as a proxy or an attacker may send it. */
+    Reply sendRaw(String head, String host, byte[] body) {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((head + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             return parse(socket.getInputStream().readAllBytes());

@@ -97,13 +97,30 @@ final class TestGatehouse implements AutoCloseable {
         api = new Api("http://127.0.0.1:" + app.port());
     }
 
-    /** In-memory stores; {@code settings} are environment-style names, e.g. {@code SESSION_NAME}. */
+    /**
+     * What tests run with unless they say otherwise: open registration, so that a test makes its
+     * users with {@code POST /api/v1/users} as a client would. {@link #asShipped} leaves it out.
+     */
+    static final Map<String, String> TEST_DEFAULTS = Map.of("GATEHOUSE_REGISTRATION", "open");
+
+    /** In-memory stores; {@code settings} are environment-style names, e.g. {@code SESSION_NAME}, over {@link #TEST_DEFAULTS}. */
     static TestGatehouse inMemory(Map<String, String> settings) {
+        return new TestGatehouse(config(withTestDefaults(settings)), new InMemoryUserStore(), new InMemorySessionStore());
+    }
+
+    /** In-memory stores and exactly {@code settings}: every other setting at the default a real server has. */
+    static TestGatehouse asShipped(Map<String, String> settings) {
         return new TestGatehouse(config(settings), new InMemoryUserStore(), new InMemorySessionStore());
     }
 
     static TestGatehouse on(Map<String, String> settings, UserStore userStore, SessionStore sessionStore) {
-        return new TestGatehouse(config(settings), userStore, sessionStore);
+        return new TestGatehouse(config(withTestDefaults(settings)), userStore, sessionStore);
+    }
+
+    private static Map<String, String> withTestDefaults(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(TEST_DEFAULTS);
+        all.putAll(settings);
+        return all;
     }
 
     private static GatehouseConfig config(Map<String, String> settings) {

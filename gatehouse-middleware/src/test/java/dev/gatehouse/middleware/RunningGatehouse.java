@@ -43,7 +43,7 @@ final class RunningGatehouse implements AutoCloseable {
 
     RunningGatehouse() throws Exception {
         server = GatehouseServer.start(ConfigLoader.load(Map.of(
-                        "API_HOST", "127.0.0.1", "API_PORT", "0", "STORE", "memory", "AUTH_TYPE", "jwt,session",
+                        "API_HOST", "127.0.0.1", "API_PORT", "0", "STORE", "memory", "AUTH_TYPE", "jwt,session", "GATEHOUSE_REGISTRATION", "open",
                         "GATEHOUSE_ISSUER", ISSUER, "GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL, "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "GATEHOUSE_INTROSPECTION_SECRET", INTROSPECTION_SECRET), Map.of()),
                 Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

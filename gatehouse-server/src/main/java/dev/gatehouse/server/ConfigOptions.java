@@ -45,6 +45,9 @@ final class ConfigOptions {
     @Option(names = "--admin-password", description = "Its password (GATEHOUSE_ADMIN_PASSWORD). Prefer the variable: "
             + "other users of the machine can read a process's arguments.")
     String adminPassword;
+    @Option(names = "--registration", description = "Who may create users through POST /api/v1/users: open (anyone), admin (a signed-in "
+            + "admin) or closed (nobody; the CLI and GATEHOUSE_ADMIN_EMAIL still can) (GATEHOUSE_REGISTRATION). Default admin.")
+    String registration;
     @Option(names = "--max-body-bytes", description = "Largest accepted request body (GATEHOUSE_MAX_BODY_BYTES). Default 65536.")
     String maxBodyBytes;
     @Option(names = "--hash-concurrency", description = "Password hashes at once (GATEHOUSE_HASH_CONCURRENCY). Default: cores.")
@@ -84,7 +87,10 @@ final class ConfigOptions {
     String jwtPublicKeyFile;
     @Option(names = "--jwt-secret", description = "HS* secret (JWT_SECRET). Prefer the variable: process arguments are visible to others.")
     String jwtSecret;
-    @Option(names = "--issuer", description = "iss of issued tokens (GATEHOUSE_ISSUER). Default: the server's own URL.")
+    @Option(names = "--public-url", description = "Where clients reach this server, an http(s) origin such as https://auth.example.com "
+            + "(GATEHOUSE_PUBLIC_URL): every absolute URL and the expected Origin of sign-ins. Default http://API_HOST:API_PORT.")
+    String publicUrl;
+    @Option(names = "--issuer", description = "iss of issued tokens (GATEHOUSE_ISSUER). Default: the public URL.")
     String issuer;
     @Option(names = "--audience", description = "aud of issued tokens (GATEHOUSE_AUDIENCE). Default gatehouse.")
     String audience;
@@ -129,6 +135,7 @@ final class ConfigOptions {
         put(flags, Setting.CACHE_MAX_STALE, cacheMaxStale);
         put(flags, Setting.ADMIN_EMAIL, adminEmail);
         put(flags, Setting.ADMIN_PASSWORD, adminPassword);
+        put(flags, Setting.REGISTRATION, registration);
         put(flags, Setting.MAX_BODY_BYTES, maxBodyBytes);
         put(flags, Setting.JWT_ALGORITHM, jwtAlgorithm);
         put(flags, Setting.JWT_TTL, jwtTtl);
@@ -137,6 +144,7 @@ final class ConfigOptions {
         put(flags, Setting.JWT_PRIVATE_KEY_FILE, jwtPrivateKeyFile);
         put(flags, Setting.JWT_PUBLIC_KEY_FILE, jwtPublicKeyFile);
         put(flags, Setting.JWT_SECRET, jwtSecret);
+        put(flags, Setting.PUBLIC_URL, publicUrl);
         put(flags, Setting.ISSUER, issuer);
         put(flags, Setting.AUDIENCE, audience);
         put(flags, Setting.MASTER_KEY, masterKey);

@@ -14,6 +14,7 @@ import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.account.AccountService;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
@@ -133,8 +134,10 @@ final class GatehouseRuntime implements AutoCloseable {
     private static void refreshKeys(KeyRotator rotator) {
         try {
             rotator.refresh();
+        } catch (StoreUnavailableException e) {
+            // The store is unreachable for now (it says so itself, once); the minute's upkeep reads the ring again.
+            LOG.warn("reading the key ring after a change announced by another instance failed: {}", e.getMessage());
         } catch (RuntimeException e) {
-            // The store is unreachable for now; the minute's upkeep reads the ring again.
             LOG.warn("reading the key ring after a change announced by another instance failed", e);
         }
     }
@@ -149,10 +152,9 @@ final class GatehouseRuntime implements AutoCloseable {
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
     }
 
-    /** The default issuer: the address the server is configured to listen on. */
+    /** The default issuer: the public URL ({@code GATEHOUSE_PUBLIC_URL}, by default the address the server listens on). */
     private static String ownUrl(GatehouseConfig config) {
-        String host = config.host().indexOf(':') >= 0 ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + config.port();
+        return config.publicUrl().origin();
     }
 
     /** Present when tokens are on; its rotator, when keys are generated, is due to be called on a schedule. */

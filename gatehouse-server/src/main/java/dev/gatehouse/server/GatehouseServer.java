@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.authn.TokenKeys;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
@@ -55,6 +56,7 @@ public final class GatehouseServer implements AutoCloseable {
             GatehouseServer server = new GatehouseServer(runtime, report);
             // The routes are built while the admin's password may still be hashing; nothing listens before it is stored.
             runtime.awaitAlongside();
+            warnWhenNobodyCanSignIn(runtime);
             server.app.start(config.host(), config.port());
             server.patientWithRequestsInFlight();
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -66,6 +68,18 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    /**
+     * A server with no user at all can only be entered by whoever makes the first admin: say how,
+     * once, without any secret. Registration over the API is not open by default, so a newcomer
+     * would otherwise find every door shut and no word why.
+     */
+    private static void warnWhenNobodyCanSignIn(GatehouseRuntime runtime) {
+        if (runtime.services().users().count() == 0) {
+            LOG.warn("No user exists yet. Make the first admin with: ./gatehouse users add --email EMAIL --admin --password-stdin "
+                    + "(the password on standard input), or set GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD");
         }
     }
 
@@ -117,6 +131,9 @@ public final class GatehouseServer implements AutoCloseable {
                 rotator.refresh();
                 rotator.rotateIfDue();
             });
+        } catch (StoreUnavailableException e) {
+            // An outage, already announced by the store: one line, no stack trace.
+            LOG.warn("background upkeep (purge, key rotation) failed: {}", e.getMessage());
         } catch (RuntimeException e) {
             // The next run tries again; an expired session is refused on sight meanwhile, and a key
             // due to rotate keeps signing a little longer (its verify window has that slack).

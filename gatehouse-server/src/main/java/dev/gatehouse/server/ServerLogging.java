@@ -37,6 +37,10 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
             "org.eclipse.jetty", Level.WARN,
             "io.javalin", Level.WARN,
             "com.zaxxer.hikari", Level.WARN,
+            // A database outage: each pooled connection's failure, with its stack trace. The store says once
+            // that it stopped answering and once that it answers again (StoreOutage), which is what an operator needs.
+            "com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR,
+            "com.zaxxer.hikari.pool.PoolBase", Level.ERROR,
             "org.flywaydb", Level.WARN);
     private static final String OPERATOR_FILE = "logback.configurationFile";
     /**

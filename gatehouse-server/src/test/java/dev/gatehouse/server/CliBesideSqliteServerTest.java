@@ -45,7 +45,7 @@ class CliBesideSqliteServerTest {
 
     @BeforeEach
     void startServerAndSignIn() {
-        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "STORE", "sqlite", "AUTH_TYPE", "basic,session",
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "STORE", "sqlite", "AUTH_TYPE", "basic,session",
                 "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("gatehouse.db")), Map.of());
         server = GatehouseServer.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(Http.send("POST", server.port(), "/api/v1/users", ADA).statusCode()).isEqualTo(201);

@@ -99,6 +99,7 @@ abstract class ForwardAuthGatewayTest {
         env.put("API_HOST", "127.0.0.1");
         env.put("API_PORT", "0");
         env.put("STORE", "memory");
+        env.put("GATEHOUSE_REGISTRATION", "open");
         env.put("AUTH_TYPE", "session,jwt");
         env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);

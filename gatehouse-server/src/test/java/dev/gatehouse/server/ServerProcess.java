@@ -41,7 +41,20 @@ final class ServerProcess implements AutoCloseable {
         this.port = found;
     }
 
+    /**
+     * Settings every test server gets unless its test names them: open registration, so that a
+     * test makes its users with {@code POST /api/v1/users}. {@link #startAsShipped} leaves them out.
+     */
+    static final Map<String, String> TEST_DEFAULTS = Map.of("GATEHOUSE_REGISTRATION", "open");
+
     static ServerProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.HashMap<>(TEST_DEFAULTS);
+        all.putAll(environment);
+        return startAsShipped(workDir, all, args);
+    }
+
+    /** The server with exactly {@code environment}: every other setting at its real default. */
+    static ServerProcess startAsShipped(Path workDir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), GatehouseCli.class.getName(),
                 "serve", "--port", "0"));

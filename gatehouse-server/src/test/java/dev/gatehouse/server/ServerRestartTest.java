@@ -24,7 +24,7 @@ class ServerRestartTest {
     Path dir;
 
     private GatehouseConfig config(String store) {
-        return ConfigLoader.load(Map.of("API_PORT", "0", "STORE", store,
+        return ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "STORE", store,
                 "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("data/gatehouse.db")), Map.of());
     }
 
@@ -99,7 +99,7 @@ class ServerRestartTest {
 
     @Test
     void theConfiguredAdminIsCreatedAtFirstStartAndCanSeeStats() {
-        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "STORE", "memory",
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "STORE", "memory",
                 "GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "root password 1"), Map.of());
         try (GatehouseServer server = GatehouseServer.start(config, Clock.systemUTC(), quiet())) {
             String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("root@example.com:root password 1".getBytes(StandardCharsets.UTF_8));
@@ -111,7 +111,7 @@ class ServerRestartTest {
 
     @Test
     void generatedSigningKeysAndRefreshTokensSurviveARestartOnSqlite() throws Exception {
-        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "AUTH_TYPE", "jwt,session",
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "AUTH_TYPE", "jwt,session",
                 "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("jwt.db"),
                 "GATEHOUSE_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])), Map.of());
         String access;

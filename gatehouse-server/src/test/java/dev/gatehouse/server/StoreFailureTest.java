@@ -24,7 +24,7 @@ class StoreFailureTest {
 
     @Test
     void aClosedDatabaseFailsClosedWithStoreUnavailable() throws Exception {
-        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "AUTH_TYPE", "session,jwt",
+        GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "AUTH_TYPE", "session,jwt",
                 "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("g.db")), Map.of());
         GatehouseRuntime runtime = GatehouseRuntime.open(config, Clock.systemUTC());
         Javalin app = GatehouseHttp.create(runtime.services(), new RouteStatistics()).start("127.0.0.1", 0);

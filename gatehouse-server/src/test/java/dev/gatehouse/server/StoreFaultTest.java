@@ -65,7 +65,7 @@ class StoreFaultTest {
     /** The server, with PostgreSQL (and Redis, when {@code withRedis}) and the proxy in front of {@code faulty}. */
     private void start(boolean withRedis, String faulty) throws Exception {
         postgres = SharedPostgres.create();
-        Map<String, String> settings = new HashMap<>(Map.of("STORE", "postgres", "AUTH_TYPE", "jwt,session", "API_PORT", "0"));
+        Map<String, String> settings = new HashMap<>(Map.of("STORE", "postgres", "AUTH_TYPE", "jwt,session", "API_PORT", "0", "GATEHOUSE_REGISTRATION", "open"));
         if (withRedis) {
             redis = SharedRedis.create();
             settings.put("GATEHOUSE_REDIS_KEY_PREFIX", redis.prefix());

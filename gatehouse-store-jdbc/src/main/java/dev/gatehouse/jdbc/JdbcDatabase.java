@@ -1,5 +1,7 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.support.StoreOutage;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -39,6 +41,7 @@ public final class JdbcDatabase implements AutoCloseable {
     private final HikariDataSource reads;
     private final DataSource unpooled;
     private final Writer writer;
+    private final StoreOutage outage;
 
     private JdbcDatabase(SqlDialect dialect, String shownUrl, HikariDataSource writes, HikariDataSource reads, DataSource unpooled) {
         this.dialect = dialect;
@@ -47,6 +50,12 @@ public final class JdbcDatabase implements AutoCloseable {
         this.reads = reads;
         this.unpooled = unpooled;
         this.writer = dialect.writer(writes);
+        this.outage = new StoreOutage("the database " + shownUrl);
+    }
+
+    /** Where the statements of every store on this database report whether it answered. */
+    StoreOutage outage() {
+        return outage;
     }
 
     /**

@@ -99,17 +99,18 @@ public final class PostgresEventFeed implements EventFeed {
     }
 
     private void run() {
-        boolean first = true;
+        // Told once per cut, not at every reconnection attempt: an outage of minutes is two lines, not hundreds.
+        boolean cut = false;
         while (!closed) {
             try (Connection c = database.unpooled().getConnection(); Statement statement = c.createStatement()) {
                 listening = c;
                 // Named, so that operators (and a test) can tell the listener in pg_stat_activity.
                 statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("LISTEN \"" + channel + "\"");
-                if (!first) {
+                if (cut) {
                     LOG.info("listening for store events again on {}", database.shownUrl());
+                    cut = false;
                 }
-                first = false;
                 // The first sign of life after a silence tells the listeners to resync.
                 heartbeat(statement);
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -125,8 +126,11 @@ public final class PostgresEventFeed implements EventFeed {
             } catch (SQLException e) {
                 listeners.lost();
                 if (!closed) {
-                    LOG.warn("store events from {} are cut ({}); copies are not trusted until they are back",
-                            database.shownUrl(), database.dialect().describe(e));
+                    if (!cut) {
+                        LOG.warn("store events from {} are cut ({}); copies are not trusted until they are back",
+                                database.shownUrl(), database.dialect().describe(e));
+                    }
+                    cut = true;
                     pause();
                 }
             }

@@ -72,6 +72,7 @@ final class Sql {
                 while (rows.next()) {
                     result.add(row.read(rows));
                 }
+                database.outage().answered();
                 return result;
             }
         } catch (SQLException e) {
@@ -183,7 +184,9 @@ final class Sql {
     boolean transaction(String operation, Transaction work) {
         checkOpen(operation);
         try {
-            return database.writer().transaction(work);
+            boolean committed = database.writer().transaction(work);
+            database.outage().answered();
+            return committed;
         } catch (SQLException e) {
             throw failed(operation, e);
         }
@@ -192,7 +195,9 @@ final class Sql {
     private <T> T write(String operation, Writer.Statement<T> work) {
         checkOpen(operation);
         try {
-            return database.writer().statement(work);
+            T result = database.writer().statement(work);
+            database.outage().answered();
+            return result;
         } catch (SQLException e) {
             throw failed(operation, e);
         }
@@ -215,6 +220,8 @@ final class Sql {
         String reason = e instanceof SQLTransientConnectionException
                 ? e.getMessage()
                 : database.dialect().describe(e);
-        return new StoreException(store + ": " + operation + " failed: " + reason, e);
+        StoreException failure = new StoreException(store + ": " + operation + " failed: " + reason, e);
+        database.outage().failed(failure);
+        return failure;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.redis;
 
+import dev.gatehouse.core.support.StoreOutage;
+
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -53,16 +55,19 @@ final class Redis {
     private final Ttl ttl;
     private final BooleanSupplier closed;
     private final String store;
+    private final StoreOutage outage;
 
     /**
      * @param closed whether the connection was closed on purpose
      * @param store names the store in messages, e.g. "session store"
+     * @param outage where every store on this connection reports whether Redis answered
      */
-    Redis(RedisCommands<String, String> commands, Ttl ttl, BooleanSupplier closed, String store) {
+    Redis(RedisCommands<String, String> commands, Ttl ttl, BooleanSupplier closed, String store, StoreOutage outage) {
         this.commands = commands;
         this.ttl = ttl;
         this.closed = closed;
         this.store = store;
+        this.outage = outage;
     }
 
     /** Runs plain commands. */
@@ -70,13 +75,18 @@ final class Redis {
         if (closed.getAsBoolean()) {
             throw new RedisStoreException(store + ": " + operation + " failed: the stores are closed");
         }
+        T result;
         try {
-            return work.apply(commands);
+            result = work.apply(commands);
         } catch (RuntimeException e) {
             // Lettuce's own failures are RedisExceptions, but not all it lets through (Netty's stopped timer
             // after a close, say): whatever the client throws, the store could not answer.
-            throw RedisStoreException.failed(store, operation, e);
+            RedisStoreException failure = RedisStoreException.failed(store, operation, e);
+            outage.failed(failure);
+            throw failure;
         }
+        outage.answered();
+        return result;
     }
 
     /** Runs a script; its ARGV are the clock's three ({@link Ttl#argv}) and then {@code args}. */

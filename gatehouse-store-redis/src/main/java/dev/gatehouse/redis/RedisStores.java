@@ -1,5 +1,7 @@
 package dev.gatehouse.redis;
 
+import dev.gatehouse.core.support.StoreOutage;
+
 import io.lettuce.core.ClientOptions;
 import dev.gatehouse.core.events.EventFeed;
 import io.lettuce.core.RedisClient;
@@ -60,12 +62,13 @@ public final class RedisStores implements AutoCloseable {
         this.connection = connection;
         this.keys = keys;
         this.shownUrl = shownUrl;
+        StoreOutage outage = new StoreOutage("Redis at " + shownUrl);
         RedisCommands<String, String> commands = connection.sync();
         Ttl ttl = new Ttl(clock);
-        this.sessions = new RedisSessionStore(new Redis(commands, ttl, closed::get, "session store"), keys);
-        this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, closed::get, "refresh token store"), keys);
-        this.revocations = new RedisRevocationStore(new Redis(commands, ttl, closed::get, "revocation store"), keys);
-        this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, closed::get, "rate-limit store"), keys);
+        this.sessions = new RedisSessionStore(new Redis(commands, ttl, closed::get, "session store", outage), keys);
+        this.refreshTokens = new RedisRefreshTokenStore(new Redis(commands, ttl, closed::get, "refresh token store", outage), keys);
+        this.revocations = new RedisRevocationStore(new Redis(commands, ttl, closed::get, "revocation store", outage), keys);
+        this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, closed::get, "rate-limit store", outage), keys);
     }
 
     /** {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}. */

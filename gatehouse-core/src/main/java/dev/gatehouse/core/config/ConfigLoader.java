@@ -92,6 +92,9 @@ public final class ConfigLoader {
         if (adminEmail.isPresent() != adminPassword.isPresent()) {
             problems.add("GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
         }
+        RegistrationMode registration = parsed(Setting.REGISTRATION, RegistrationMode::fromName, "one of open, admin, closed")
+                .orElse(RegistrationMode.ADMIN);
+        PublicUrl publicUrl = publicUrl(host, port);
         int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
         int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
         // Out-of-range numbers are already problems; clamped so that building the limits cannot fail first.
@@ -123,7 +126,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
+                store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, registration, publicUrl, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
     private TokenConfig tokens() {
@@ -168,6 +171,19 @@ public final class ConfigLoader {
         String audience = text(Setting.AUDIENCE).orElse(TokenConfig.DEFAULT_AUDIENCE);
         return new TokenConfig(algorithm, accessTtl, refreshTtl, rotateInterval, privateKey, publicKey, secret,
                 text(Setting.ISSUER), audience, masterKey);
+    }
+
+    private PublicUrl publicUrl(String host, int port) {
+        Optional<String> raw = text(Setting.PUBLIC_URL);
+        if (raw.isEmpty()) {
+            return PublicUrl.listeningOn(host, port);
+        }
+        return PublicUrl.parse(raw.get()).orElseGet(() -> {
+            // Not quoted: a refused URL may hold user info, a password among it.
+            problems.add(describe(Setting.PUBLIC_URL) + " must be an http(s) origin such as https://auth.example.com: a host and "
+                    + "an optional port, without path, query, fragment or user info");
+            return PublicUrl.listeningOn(host, port);
+        });
     }
 
     private GatewayConfig gateway() {

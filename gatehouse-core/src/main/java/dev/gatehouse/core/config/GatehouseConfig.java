@@ -27,6 +27,8 @@ import java.util.Set;
  * @param loginLimits how many failed sign-ins are allowed before attempts are refused or spaced out, and how many registrations per address
  * @param introspectionSecret the bearer secret resource servers (gatehouse-middleware) present to
  *        {@code /auth/introspect}, at least 32 bytes; without it only admins may introspect
+ * @param registration who may create users over the API ({@code GATEHOUSE_REGISTRATION}); admins only by default
+ * @param publicUrl where clients reach this server ({@code GATEHOUSE_PUBLIC_URL}): every absolute URL is built from it
  * @param rules the access rules file (YAML, read by the server); when empty every path needs a
  *        signed-in user
  */
@@ -45,6 +47,8 @@ public record GatehouseConfig(
         Duration cacheMaxStale,
         Optional<String> adminEmail,
         Optional<Secret> adminPassword,
+        RegistrationMode registration,
+        PublicUrl publicUrl,
         int maxBodyBytes,
         int hashConcurrency,
         LoginThrottle.Limits loginLimits,
@@ -69,6 +73,8 @@ public record GatehouseConfig(
         Objects.requireNonNull(cacheMaxStale, "cacheMaxStale");
         Objects.requireNonNull(adminEmail, "adminEmail");
         Objects.requireNonNull(adminPassword, "adminPassword");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(loginLimits, "loginLimits");
         Objects.requireNonNull(tokenServiceSecret, "tokenServiceSecret");
         Objects.requireNonNull(introspectionSecret, "introspectionSecret");

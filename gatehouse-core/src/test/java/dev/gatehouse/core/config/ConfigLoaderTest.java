@@ -436,7 +436,8 @@ class ConfigLoaderTest {
         void configAuthTypesCannotBeChangedAfterLoading() {
             Set<AuthType> types = EnumSet.of(AuthType.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
-                    "u", java.util.Optional.empty(), "gatehouse:", Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
+                    "u", java.util.Optional.empty(), "gatehouse:", Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(),
+                    RegistrationMode.ADMIN, PublicUrl.listeningOn("h", 1), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
                     java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
             types.add(AuthType.SESSION);
@@ -533,6 +534,55 @@ class ConfigLoaderTest {
         void aDirectoryIsNotARulesFile() {
             assertThat(failure("GATEHOUSE_RULES", dir.toString()).problems())
                     .singleElement().asString().contains("GATEHOUSE_RULES", "cannot be read");
+        }
+    }
+
+    @Nested
+    class Registration {
+        @Test
+        void notOpenByDefault() {
+            assertThat(env().registration()).isEqualTo(RegistrationMode.ADMIN);
+        }
+
+        @Test
+        void eachModeByNameAndABadOneIsNamed() {
+            assertThat(env("GATEHOUSE_REGISTRATION", "open").registration()).isEqualTo(RegistrationMode.OPEN);
+            assertThat(env("GATEHOUSE_REGISTRATION", " Closed ").registration()).isEqualTo(RegistrationMode.CLOSED);
+            assertThat(ConfigLoader.load(Map.of(), Map.of(Setting.REGISTRATION, "admin")).registration()).isEqualTo(RegistrationMode.ADMIN);
+            assertThat(failure("GATEHOUSE_REGISTRATION", "yes").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_REGISTRATION", "open, admin, closed");
+        }
+    }
+
+    @Nested
+    class PublicUrls {
+        @Test
+        void theDefaultIsTheListeningAddress() {
+            assertThat(env().publicUrl().origin()).isEqualTo("http://127.0.0.1:8080");
+            assertThat(env().publicUrl().configured()).isFalse();
+            assertThat(env("API_HOST", "::1", "API_PORT", "9000").publicUrl().origin()).isEqualTo("http://[::1]:9000");
+        }
+
+        @Test
+        void aConfiguredOriginIsKeptWithoutItsDefaultPortOrTrailingSlash() {
+            PublicUrl url = env("GATEHOUSE_PUBLIC_URL", "https://Auth.Example.com:443/").publicUrl();
+            assertThat(url.origin()).isEqualTo("https://auth.example.com");
+            assertThat(url.resolve("/.well-known/jwks.json")).isEqualTo("https://auth.example.com/.well-known/jwks.json");
+            assertThat(url.configured()).isTrue();
+            assertThat(env("GATEHOUSE_PUBLIC_URL", "http://auth.example.com:8443").publicUrl().origin()).isEqualTo("http://auth.example.com:8443");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"auth.example.com", "ftp://auth.example.com", "https://", "https://user:pw@auth.example.com",
+                "https://auth.example.com/?a=1", "https://auth.example.com/#x", "https://auth.example.com/auth", "/login",
+                "https://auth.example.com:0", "https://bad host"})
+        void anythingButAnHttpOriginIsRefused(String bad) {
+            assertThat(failure("GATEHOUSE_PUBLIC_URL", bad).problems()).singleElement().asString().contains("GATEHOUSE_PUBLIC_URL", "origin");
+        }
+
+        @Test
+        void aRefusedUrlIsNotQuotedSinceItsUserInfoMayHoldAPassword() {
+            assertThat(failure("GATEHOUSE_PUBLIC_URL", "https://admin:hunter22@auth.example.com").problems().getFirst()).doesNotContain("hunter22");
         }
     }
 }
