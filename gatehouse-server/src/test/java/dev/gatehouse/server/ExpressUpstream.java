@@ -51,12 +51,10 @@ final class ExpressUpstream implements AutoCloseable {
         this.controlPort = controlPort;
     }
 
-    /** Starts the app on free loopback ports; skips (fails under CI) when node or its packages are missing. */
+    /** Starts the app on free loopback ports; installs its packages when missing; skips (fails under CI) without node and npm. */
     static ExpressUpstream start(Path log) throws IOException, InterruptedException {
         Path binary = Executables.require("node", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
-        if (!Files.isDirectory(APP.resolve("node_modules").resolve("express"))) {
-            Executables.unavailable("the Express test app's packages are missing (npm ci --prefix gatehouse-server/src/test/express)");
-        }
+        installPackages(log);
         Process node = new ProcessBuilder(binary.toString(), "app.js").directory(APP.toFile())
                 .redirectError(log.toFile()).start();
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
@@ -72,6 +70,23 @@ final class ExpressUpstream implements AutoCloseable {
         } catch (Exception e) {
             node.destroyForcibly();
             throw new IllegalStateException("the Express test app did not start: " + Files.readString(log), e);
+        }
+    }
+
+    /**
+     * Installs the app's packages at the versions its lock file names, once, when they are missing,
+     * so that the README's test command needs nothing but node and npm on the machine.
+     */
+    private static synchronized void installPackages(Path log) throws IOException, InterruptedException {
+        if (Files.isDirectory(APP.resolve("node_modules").resolve("express"))) {
+            return;
+        }
+        Path npm = Executables.require("npm", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
+        Process install = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                .directory(APP.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
+            install.destroyForcibly();
+            Executables.unavailable("npm ci in " + APP + " failed: " + Files.readString(log));
         }
     }
 

@@ -60,7 +60,7 @@ abstract class ForwardAuthGatewayTest {
     static final String ADMIN_EMAIL = "root@example.com";
     static final String ADMIN_PASSWORD = "correct horse battery admin";
     private static final String ADA = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
-    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final String JSON = "application/json";
     /** Failed sign-ins of one login from one address before 429. */
     private static final int MAX_FAILURES = 5;

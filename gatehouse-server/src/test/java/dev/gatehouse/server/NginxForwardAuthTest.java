@@ -1,10 +1,15 @@
 package dev.gatehouse.server;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real nginx with {@code auth_request}, configured with the nginx block of docs/GATEWAY.md
@@ -26,6 +31,21 @@ class NginxForwardAuthTest extends ForwardAuthGatewayTest {
         return new ProcessBuilder(binary.toString(), "-p", dir.toString(), "-c", conf.toString(), "-e", dir.resolve("error.log").toString(),
                 "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+    }
+
+    /**
+     * nginx makes a relative redirect absolute with the Host the client sent unless told not to;
+     * the documented config keeps it relative, so a forged Host never names the login page.
+     */
+    @Test
+    void theLoginRedirectNeverNamesTheHostTheClientSent() {
+        RawHttp.Reply reply = RawHttp.send(InetAddress.getLoopbackAddress(), port, "evil.example", "GET", "/app/page",
+                List.of("Accept: " + HTML));
+
+        assertThat(reply.status()).as(reply.head()).isEqualTo(302);
+        String location = reply.head().lines().filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+                .map(line -> line.substring(9).trim()).findFirst().orElseThrow();
+        assertThat(location).startsWith("/login").doesNotContainIgnoringCase("evil.example");
     }
 
     /**

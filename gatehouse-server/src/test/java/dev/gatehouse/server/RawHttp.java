@@ -24,13 +24,18 @@ final class RawHttp {
 
     /** Sends {@code method target HTTP/1.1} with {@code headerLines} (each "Name: value") and {@code Connection: close}. */
     static Reply send(InetAddress from, int port, String method, String target, List<String> headerLines) {
+        return send(from, port, "127.0.0.1:" + port, method, target, headerLines);
+    }
+
+    /** As {@link #send(InetAddress, int, String, String, List)}, with the Host header the client names. */
+    static Reply send(InetAddress from, int port, String host, String method, String target, List<String> headerLines) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             List<String> lines = new ArrayList<>();
             lines.add(method + " " + target + " HTTP/1.1");
-            lines.add("Host: 127.0.0.1:" + port);
+            lines.add("Host: " + host);
             lines.addAll(headerLines);
             lines.add("Connection: close");
             OutputStream out = socket.getOutputStream();
