@@ -33,8 +33,8 @@ import java.util.UUID;
  * the gate, but not the account-wide count (a guesser would otherwise get a fresh allowance
  * whenever the owner signs in). Counters live in a {@link RateLimitStore}; with Redis every
  * instance counts together. Concurrent attempts may pass a count limit by as many as run at
- * once; the gate lets exactly one through. Logins and addresses are kept in keys only as SHA-256
- * digests, never in clear.
+ * once; the gate lets exactly one through. Logins are kept in keys only as SHA-256 digests,
+ * never in clear.
  */
 public final class LoginThrottle {
     /** The wait after the first failure past the account-wide limit; it doubles with each further one. */
