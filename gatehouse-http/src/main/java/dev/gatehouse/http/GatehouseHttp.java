@@ -75,7 +75,7 @@ public final class GatehouseHttp {
         Challenges challenges = new Challenges(config.authTypes(), config.sessionCookieName());
         CredentialReader credentials = new CredentialReader(config.sessionCookieName(), challenges);
         TrustedProxies proxies = TrustedProxies.parse(config.gateway().trustedProxies());
-        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(proxies));
+        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(proxies), services.clock());
         HttpParts parts = new HttpParts(new RequestBodyReader(mapper, config.maxBodyBytes()), credentials, challenges,
                 new SessionCookies(config.sessionCookieName(), config.cookieSecure()),
                 new Guard(services.authenticator(), credentials, challenges, logins), logins);

@@ -4,12 +4,14 @@ import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.ratelimit.ThrottleVerdict;
+import dev.gatehouse.core.support.BoundedExpiringCache;
 import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserFields;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.http.Context;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -35,14 +37,26 @@ final class LoginAttempts {
         }
     }
 
+    /**
+     * How long the account a login names is remembered. A Basic caller names it on every request,
+     * and the store read behind it is not cached elsewhere; a stale answer (the login moved to
+     * another user meanwhile) only counts a few seconds of failures under the old account.
+     */
+    static final Duration ACCOUNT_MEMORY = Duration.ofSeconds(10);
+    private static final int MAX_REMEMBERED_LOGINS = 10_000;
+
     private final UserService users;
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
+    private final Clock clock;
+    private final BoundedExpiringCache<LoginThrottle.Account> accounts;
 
-    LoginAttempts(UserService users, LoginThrottle throttle, ClientAddresses addresses) {
+    LoginAttempts(UserService users, LoginThrottle throttle, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.throttle = throttle;
         this.addresses = addresses;
+        this.clock = clock;
+        this.accounts = new BoundedExpiringCache<>(MAX_REMEMBERED_LOGINS, clock);
     }
 
     String clientAddress(Context ctx) {
@@ -97,15 +111,22 @@ final class LoginAttempts {
 
     /**
      * The account a login names: its user when there is one, so that their email and username
-     * share one count, else the login itself. Either way one store read, so the throttle does
-     * not tell by its timing which logins exist.
+     * share one count, else the login itself. Either way one store read, remembered for
+     * {@link #ACCOUNT_MEMORY} whatever it found, so the throttle does not tell by its timing which
+     * logins exist.
      */
     private LoginThrottle.Account accountOf(String login) {
         if (throttle.isOff()) {
             return LoginThrottle.Account.unknownLogin(login);
         }
-        return users.findByLogin(login).map(user -> LoginThrottle.Account.user(user.id()))
+        Optional<LoginThrottle.Account> remembered = accounts.get(login);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        LoginThrottle.Account account = users.findByLogin(login).map(user -> LoginThrottle.Account.user(user.id()))
                 .orElseGet(() -> LoginThrottle.Account.unknownLogin(UserFields.normalise(login).orElse(login)));
+        accounts.put(login, account, clock.instant().plus(ACCOUNT_MEMORY));
+        return account;
     }
 
     /**

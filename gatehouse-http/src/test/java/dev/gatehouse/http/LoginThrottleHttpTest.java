@@ -1,10 +1,19 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +55,85 @@ class LoginThrottleHttpTest {
 
             gatehouse.clock.advance(Duration.ofSeconds(retryAfter));
             assertThat(api.postJson(LOGIN, ADA).status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A Basic caller names its account on every request; which account that is must not cost a
+     * store read each time (the users store has no cache by login), while a new account is still
+     * found once the remembered answer has expired.
+     */
+    @Test
+    void aBasicCallersAccountIsLookedUpOncePerMemoryNotOnEveryRequest() {
+        LoginLookups users = new LoginLookups();
+        try (TestGatehouse gatehouse = TestGatehouse.on(Map.of("AUTH_TYPE", "session,basic"), users, new InMemorySessionStore())) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            String basic = Api.basic("ada@example.com", "correct horse battery");
+            int before = users.count.get();
+            for (int i = 0; i < 20; i++) {
+                assertThat(api.get(Steps.API + "/users/me", "Authorization", basic).status()).isEqualTo(200);
+            }
+            // One look-up for the throttle's account and one for the first full check; the credential cache serves the rest.
+            assertThat(users.count.get() - before).isLessThanOrEqualTo(2);
+
+            gatehouse.clock.advance(LoginAttempts.ACCOUNT_MEMORY.plusSeconds(1));
+            int later = users.count.get();
+            assertThat(api.get(Steps.API + "/users/me", "Authorization", basic).status()).isEqualTo(200);
+            assertThat(users.count.get()).isGreaterThan(later);
+        }
+    }
+
+    /** A real in-memory user store that counts the look-ups by email or username. */
+    private static final class LoginLookups implements UserStore {
+        private final UserStore store = new InMemoryUserStore();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public boolean insert(User user) {
+            return store.insert(user);
+        }
+
+        @Override
+        public Optional<User> findById(UUID id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            count.incrementAndGet();
+            return store.findByEmail(email);
+        }
+
+        @Override
+        public Optional<User> findByUsername(String username) {
+            count.incrementAndGet();
+            return store.findByUsername(username);
+        }
+
+        @Override
+        public boolean update(User user) {
+            return store.update(user);
+        }
+
+        @Override
+        public boolean delete(UUID id) {
+            return store.delete(id);
+        }
+
+        @Override
+        public List<User> list(int offset, int limit) {
+            return store.list(offset, limit);
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public long countWithRole(Role role) {
+            return store.countWithRole(role);
         }
     }
 
