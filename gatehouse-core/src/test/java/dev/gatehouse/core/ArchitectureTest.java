@@ -76,7 +76,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule configDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.config..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "access", "ratelimit", "config")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "access", "ratelimit", "password", "config")));
 
     @ArchTest
     static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")

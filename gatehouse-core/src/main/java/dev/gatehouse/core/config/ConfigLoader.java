@@ -4,6 +4,7 @@ import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.support.Durations;
 
@@ -92,6 +93,9 @@ public final class ConfigLoader {
         if (adminEmail.isPresent() != adminPassword.isPresent()) {
             problems.add("GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
         }
+        // The admin is made with the same password rules as everyone else; refused here, start-up stops with the reason, not later with a trace.
+        adminPassword.flatMap(password -> PasswordPolicy.violation(password.value()))
+                .ifPresent(reason -> problems.add(describe(Setting.ADMIN_PASSWORD) + " is refused: " + reason));
         RegistrationMode registration = parsed(Setting.REGISTRATION, RegistrationMode::fromName, "one of open, admin, closed")
                 .orElse(RegistrationMode.ADMIN);
         PublicUrl publicUrl = publicUrl(host, port);

@@ -292,6 +292,14 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void anAdminPasswordThePasswordRulesRefuseStopsStartUpSayingWhyButNotWhat() {
+            assertThat(failure("GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "password1").problems())
+                    .singleElement().asString().contains("GATEHOUSE_ADMIN_PASSWORD", "most commonly used").doesNotContain("password1");
+            assertThat(failure("GATEHOUSE_ADMIN_EMAIL", "root@example.com", "GATEHOUSE_ADMIN_PASSWORD", "short").problems())
+                    .singleElement().asString().contains("GATEHOUSE_ADMIN_PASSWORD", "at least 8").doesNotContain("short ");
+        }
+
+        @Test
         void tokenServiceSecretShorterThan64Bytes() {
             assertThat(failure("TOKEN_SERVICE_SECRET", "s".repeat(63)).problems()).singleElement().asString()
                     .contains("TOKEN_SERVICE_SECRET", "--token-service-secret", "64", "not 63").doesNotContain("sss");
