@@ -110,6 +110,8 @@ final class ForwardAuthRoutes {
     /**
      * The caller, when the credentials hold; a stale or garbled credential counts as none (a
      * public page must still open). A store that cannot answer is not swallowed: it fails closed.
+     * Throttled credentials (429) are refused with 403 to nginx, whose {@code auth_request} would
+     * turn a 429 into a 500.
      */
     private Optional<User> caller(Context ctx) {
         try {
@@ -117,6 +119,9 @@ final class ForwardAuthRoutes {
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
                 return Optional.empty();
+            }
+            if (refused.status() == 429 && proxy == ForwardAuthProxy.NGINX) {
+                throw new ApiProblem(403, refused.code(), "Forbidden", refused.detail(), refused.headers());
             }
             throw refused;
         }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ abstract class ForwardAuthGatewayTest {
         env.put("API_PORT", "0");
         env.put("STORE", "memory");
         env.put("GATEHOUSE_REGISTRATION", "open");
-        env.put("AUTH_TYPE", "session,jwt");
+        env.put("AUTH_TYPE", "basic,session,jwt");
         env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GATEHOUSE_RULES", rules.toString());
@@ -274,6 +275,26 @@ abstract class ForwardAuthGatewayTest {
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", JSON).header("Accept", JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(victim)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    }
+
+    /**
+     * Basic credentials guessed through the proxy are throttled like sign-ins, and the refusal stays
+     * a 4xx: nginx's auth_request turns a 429 into a 500, which looks like an outage to the client.
+     */
+    @Test
+    void aThrottledBasicGuesserIsRefusedWithA4xx() throws Exception {
+        signIn("{\"email\":\"basic@example.com\",\"password\":\"basic's long passphrase\"}");
+        HttpClient guesser = client(InetAddress.getByName("127.0.0.4"));
+        List<Integer> statuses = new ArrayList<>();
+        for (int guess = 1; guess <= MAX_FAILURES + 2; guess++) {
+            String basic = Base64.getEncoder().encodeToString(("basic@example.com:guess number " + guess).getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/app/page"))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", JSON).header("Authorization", "Basic " + basic).GET().build();
+            statuses.add(guesser.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertThat(statuses).as("the guesser's answers").allMatch(s -> s >= 400 && s <= 499)
+                .endsWith(proxyKind().equals("nginx") ? 403 : 429);
+        assertThat(upstream.takeSeen()).isEmpty();
     }
 
     /**
