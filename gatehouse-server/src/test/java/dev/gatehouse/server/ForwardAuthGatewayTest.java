@@ -298,6 +298,26 @@ abstract class ForwardAuthGatewayTest {
     }
 
     /**
+     * Requests as long as the proxy lets through are judged, not failed: nginx accepts a request
+     * line of 8 KB and 32 KB of headers, copies them into the auth request, and turns anything but
+     * 2xx, 401 and 403 from Gatehouse (a 431 included) into a 500.
+     */
+    @Test
+    void theLongestRequestsTheProxyAcceptsAreRefusedWithA4xx() {
+        String longTarget = "/admin/" + "a".repeat(7_900);
+        List<String> padding = List.of("Accept: application/json", "X-Pad-One: " + "b".repeat(7_000), "X-Pad-Two: " + "c".repeat(7_000),
+                "X-Pad-Three: " + "d".repeat(7_000));
+        for (List<String> headers : List.of(List.of("Accept: application/json"), padding)) {
+            for (String target : List.of(longTarget, "/app/page")) {
+                RawHttp.Reply reply = RawHttp.send(InetAddress.getLoopbackAddress(), port, "GET", target, headers);
+                assertThat(reply.status()).as(target.length() + " characters, " + headers.size() + " headers: " + reply.head())
+                        .isBetween(400, 499);
+            }
+        }
+        assertThat(upstream.takeSeen()).isEmpty();
+    }
+
+    /**
      * Every hostile spelling of a request, anonymous and as a common user: no request reaches a
      * handler that an Express-like router maps to /admin, no request reaches the app with another
      * method than the one judged, and every refusal is a 4xx.
