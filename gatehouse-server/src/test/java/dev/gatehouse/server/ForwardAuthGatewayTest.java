@@ -251,6 +251,26 @@ abstract class ForwardAuthGatewayTest {
     }
 
     /**
+     * Header values are bytes: an email with a character beyond Latin-1 must not reach the app as
+     * another account's (Jetty wrote {@code ω} as a space, and {@code ωroot@example.com} arrived as
+     * {@code root@example.com} once the app trimmed it). Such characters and {@code %} itself are
+     * sent percent-encoded as UTF-8, so two accounts never share one header value.
+     */
+    @Test
+    void anEmailBeyondLatin1ReachesTheAppAsNoOtherAccount() throws Exception {
+        Map<String, String> expected = Map.of("\u03C9" + ADMIN_EMAIL, "%CF%89" + ADMIN_EMAIL,
+                "%cf%89" + ADMIN_EMAIL, "%25cf%2589" + ADMIN_EMAIL,
+                "r\u00F6\u00F6t@example.com", "r%C3%B6%C3%B6t@example.com");
+        for (Map.Entry<String, String> account : expected.entrySet()) {
+            String bearer = bearer(signIn("{\"email\":\"" + account.getKey() + "\",\"password\":\"correct horse battery\"}"));
+            assertThat(get("/app/page", "Accept", JSON, "Authorization", bearer).statusCode()).isEqualTo(200);
+            ExpressUpstream.Seen seen = upstream.takeOne().orElseThrow();
+            assertThat(seen.header("X-Auth-Email")).as(account.getKey()).isEqualTo(account.getValue());
+            assertThat(seen.header("X-Auth-User")).as(account.getKey()).isEqualTo(account.getValue());
+        }
+    }
+
+    /**
      * A client that sends a new X-Forwarded-For with each guess is throttled all the same (the proxy
      * sets the header from the connection), and being throttled from one address does not lock the
      * real user out from another.
