@@ -32,6 +32,8 @@ final class ForwardAuthRoutes {
     /** nginx cannot follow a 302 from auth_request: the documented config redirects to this header's URL on 401. */
     static final String REDIRECT_HEADER = "X-Auth-Redirect";
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private final HttpParts parts;
     private final Supplier<AccessRules> rules;
     private final TrustedProxies proxies;
@@ -110,6 +112,8 @@ final class ForwardAuthRoutes {
     /**
      * The caller, when the credentials hold; a stale or garbled credential counts as none (a
      * public page must still open). A store that cannot answer is not swallowed: it fails closed.
+     * Throttled credentials (429) are refused with 403 to nginx, whose {@code auth_request} would
+     * turn a 429 into a 500.
      */
     private Optional<User> caller(Context ctx) {
         try {
@@ -117,6 +121,9 @@ final class ForwardAuthRoutes {
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
                 return Optional.empty();
+            }
+            if (refused.status() == 429 && proxy == ForwardAuthProxy.NGINX) {
+                throw new ApiProblem(403, refused.code(), "Forbidden", refused.detail(), refused.headers());
             }
             throw refused;
         }
@@ -137,10 +144,28 @@ final class ForwardAuthRoutes {
      */
     private void identity(Context ctx, String name, Optional<String> value) {
         if (value.isPresent()) {
-            ctx.header(headerPrefix + name, value.get());
+            ctx.header(headerPrefix + name, headerValue(value.get()));
         } else if (proxy == ForwardAuthProxy.CADDY) {
             ctx.header(headerPrefix + name, "");
         }
+    }
+
+    /**
+     * The value as printable ASCII: every other character, and {@code %} itself, percent-encoded as
+     * UTF-8. A header is bytes; Jetty wrote a character beyond Latin-1 as a space, so the email
+     * {@code \u03C9root@example.org} reached the app as {@code root@example.org} once trimmed. Encoding
+     * {@code %} too keeps the mapping one-to-one: no two accounts share a header value.
+     */
+    static String headerValue(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            if (b > ' ' && b < 0x7f && b != '%') {
+                out.append((char) b);
+            } else {
+                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return out.toString();
     }
 
     private String loginPageFor(ForwardedRequest original) {

@@ -32,6 +32,14 @@ public final class GatehouseHttp {
     /** How long a stopping server lets requests in flight finish. */
     public static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
+    /**
+     * The most request-header bytes read before answering 431. nginx accepts an 8 KB request line
+     * and 32 KB of headers, and copies them into its auth request with the target once more
+     * ({@code X-Original-URI}); its {@code auth_request} turns a 431 into a 500, so every request
+     * nginx lets through must fit here to be judged (and refused) by Gatehouse itself.
+     */
+    static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
     /** What the HTTP edge calls into. */
     public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
                            Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules,
@@ -87,6 +95,7 @@ public final class GatehouseHttp {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
             javalin.jsonMapper(new JavalinJackson(mapper, true));
+            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             javalin.jetty.modifyServer(server -> {
                 // Stop accepting, then let requests in flight finish before the store is closed.
                 server.insertHandler(new GracefulHandler());

@@ -222,8 +222,8 @@ class BadRequestTableTest {
                         "{}", 400, "bad_request"),
                 rawRow("PUT with two Content-Lengths", "PUT " + API + "/users/" + "6f1c1a52-3a5e-4f53-9d43-0a3c1b8e2d11"
                         + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3", "{}", 400, "bad_request"),
-                get("headers too large", me, 431, "headers_too_large").header("Cookie", COOKIE + "=" + "A".repeat(20_000)),
-                get("URI too long", API + "/users/" + "a".repeat(20_000), 414, "uri_too_long"),
+                get("headers too large", me, 431, "headers_too_large").header("Cookie", COOKIE + "=" + "A".repeat(70_000)),
+                get("URI too long", API + "/users/" + "a".repeat(70_000), 414, "uri_too_long"),
 
                 // Credentials that cannot be read, or are refused.
                 get("no credentials", me, 401, "unauthenticated"),

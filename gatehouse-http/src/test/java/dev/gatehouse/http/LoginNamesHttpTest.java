@@ -31,6 +31,26 @@ class LoginNamesHttpTest {
         }
     }
 
+    /**
+     * Python's {@code email.utils.parseaddr} and {@code email.headerregistry}, Go's
+     * {@code net/mail} read each of these as {@code root@example.org}: an app that parses
+     * X-Auth-Email must never meet one as a second account.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"evil<root@example.org>", "<root@example.org>", "\"root\"@example.org", "root(x)@example.org",
+            "root@example.org(x)", "root@(x)example.org", "root@example.org,", "\uFF1Croot@example.org\uFF1E"})
+    void anEmailThatAnAddressParserReadsAsAnotherIsRefused(String email) {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of())) {
+            Api api = gatehouse.api();
+            Steps.register(api, Map.of("email", "root@example.org", "password", PASSWORD));
+            Api.Reply refused = api.postJson(USERS, Map.of("email", email, "password", PASSWORD));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.error()).isEqualTo("invalid_field");
+            assertThat(refused.json().path("detail").asText()).startsWith("email must look like name@domain");
+            assertThat(gatehouse.users.count()).isEqualTo(1);
+        }
+    }
+
     @Test
     void fullwidthLettersAreADuplicateAndSignIn() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of())) {

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ abstract class ForwardAuthGatewayTest {
         env.put("API_PORT", "0");
         env.put("STORE", "memory");
         env.put("GATEHOUSE_REGISTRATION", "open");
-        env.put("AUTH_TYPE", "session,jwt");
+        env.put("AUTH_TYPE", "basic,session,jwt");
         env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("GATEHOUSE_RULES", rules.toString());
@@ -250,6 +251,26 @@ abstract class ForwardAuthGatewayTest {
     }
 
     /**
+     * Header values are bytes: an email with a character beyond Latin-1 must not reach the app as
+     * another account's (Jetty wrote {@code ω} as a space, and {@code ωroot@example.com} arrived as
+     * {@code root@example.com} once the app trimmed it). Such characters and {@code %} itself are
+     * sent percent-encoded as UTF-8, so two accounts never share one header value.
+     */
+    @Test
+    void anEmailBeyondLatin1ReachesTheAppAsNoOtherAccount() throws Exception {
+        Map<String, String> expected = Map.of("\u03C9" + ADMIN_EMAIL, "%CF%89" + ADMIN_EMAIL,
+                "%cf%89" + ADMIN_EMAIL, "%25cf%2589" + ADMIN_EMAIL,
+                "r\u00F6\u00F6t@example.com", "r%C3%B6%C3%B6t@example.com");
+        for (Map.Entry<String, String> account : expected.entrySet()) {
+            String bearer = bearer(signIn("{\"email\":\"" + account.getKey() + "\",\"password\":\"correct horse battery\"}"));
+            assertThat(get("/app/page", "Accept", JSON, "Authorization", bearer).statusCode()).isEqualTo(200);
+            ExpressUpstream.Seen seen = upstream.takeOne().orElseThrow();
+            assertThat(seen.header("X-Auth-Email")).as(account.getKey()).isEqualTo(account.getValue());
+            assertThat(seen.header("X-Auth-User")).as(account.getKey()).isEqualTo(account.getValue());
+        }
+    }
+
+    /**
      * A client that sends a new X-Forwarded-For with each guess is throttled all the same (the proxy
      * sets the header from the connection), and being throttled from one address does not lock the
      * real user out from another.
@@ -274,6 +295,46 @@ abstract class ForwardAuthGatewayTest {
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", JSON).header("Accept", JSON)
                 .POST(HttpRequest.BodyPublishers.ofString(victim)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    }
+
+    /**
+     * Basic credentials guessed through the proxy are throttled like sign-ins, and the refusal stays
+     * a 4xx: nginx's auth_request turns a 429 into a 500, which looks like an outage to the client.
+     */
+    @Test
+    void aThrottledBasicGuesserIsRefusedWithA4xx() throws Exception {
+        signIn("{\"email\":\"basic@example.com\",\"password\":\"basic's long passphrase\"}");
+        HttpClient guesser = client(InetAddress.getByName("127.0.0.4"));
+        List<Integer> statuses = new ArrayList<>();
+        for (int guess = 1; guess <= MAX_FAILURES + 2; guess++) {
+            String basic = Base64.getEncoder().encodeToString(("basic@example.com:guess number " + guess).getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/app/page"))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", JSON).header("Authorization", "Basic " + basic).GET().build();
+            statuses.add(guesser.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertThat(statuses).as("the guesser's answers").allMatch(s -> s >= 400 && s <= 499)
+                .endsWith(proxyKind().equals("nginx") ? 403 : 429);
+        assertThat(upstream.takeSeen()).isEmpty();
+    }
+
+    /**
+     * Requests as long as the proxy lets through are judged, not failed: nginx accepts a request
+     * line of 8 KB and 32 KB of headers, copies them into the auth request, and turns anything but
+     * 2xx, 401 and 403 from Gatehouse (a 431 included) into a 500.
+     */
+    @Test
+    void theLongestRequestsTheProxyAcceptsAreRefusedWithA4xx() {
+        String longTarget = "/admin/" + "a".repeat(7_900);
+        List<String> padding = List.of("Accept: application/json", "X-Pad-One: " + "b".repeat(7_000), "X-Pad-Two: " + "c".repeat(7_000),
+                "X-Pad-Three: " + "d".repeat(7_000));
+        for (List<String> headers : List.of(List.of("Accept: application/json"), padding)) {
+            for (String target : List.of(longTarget, "/app/page")) {
+                RawHttp.Reply reply = RawHttp.send(InetAddress.getLoopbackAddress(), port, "GET", target, headers);
+                assertThat(reply.status()).as(target.length() + " characters, " + headers.size() + " headers: " + reply.head())
+                        .isBetween(400, 499);
+            }
+        }
+        assertThat(upstream.takeSeen()).isEmpty();
     }
 
     /**

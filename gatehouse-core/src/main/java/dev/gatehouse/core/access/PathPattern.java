@@ -10,7 +10,9 @@ public sealed interface PathPattern {
     /**
      * A path prefix on segment boundaries: {@code /admin} matches {@code /admin} and
      * {@code /admin/x} but not {@code /administrator}. Compared lower-cased, as normalised
-     * paths are: an upstream that ignores case must not see {@code /ADMIN} slip past.
+     * paths are: an upstream that ignores case must not see {@code /ADMIN} slip past. The prefix
+     * with a format suffix ({@code /admin.json}, nothing after it) matches too: Rails routes it to
+     * the {@code /admin} action, as Spring did with suffix pattern matching.
      */
     record Prefix(String prefix) implements PathPattern {
         public Prefix {
@@ -27,7 +29,8 @@ public sealed interface PathPattern {
                 return true;
             }
             String bare = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-            return path.equals(bare) || path.startsWith(bare + "/");
+            return path.equals(bare) || path.startsWith(bare + "/")
+                    || (path.startsWith(bare + ".") && path.indexOf('/', bare.length()) < 0);
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 public final class UserFields {
     public static final int MAX_NAME_LENGTH = 200;
     // Deliberately plain: one @, no spaces or controls, a dot-free or dotted domain. Deliverability is the mailer's concern.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,189}");
+    // No RFC 5322 specials either: an address parser (Python's email.utils, Go's net/mail) reads
+    // "root"@example.org, <root@example.org>, x<root@example.org> and root(x)@example.org as root@example.org,
+    // so an app that parses X-Auth-Email would take such an account for that one.
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}\"(),:;<>\\[\\]\\\\]{1,64}@[^@\\s\\p{Cntrl}\"(),:;<>\\[\\]\\\\]{1,189}");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Folding twice more than it ever takes (NFKC and case mapping settle in one or two rounds) before giving up. */
     private static final int MAX_FOLDS = 4;
@@ -65,7 +68,7 @@ public final class UserFields {
 
     public static Optional<String> emailViolation(String email) {
         return EMAIL.matcher(email).matches() ? Optional.empty()
-                : Optional.of("email must look like name@domain, with no spaces, at most 254 characters");
+                : Optional.of("email must look like name@domain, with no spaces and none of \" ( ) , : ; < > [ ] \\, at most 254 characters");
     }
 
     public static Optional<String> usernameViolation(String username) {

@@ -127,6 +127,26 @@ class AccessEngineTest {
         assertThat(decision).isInstanceOfAny(AccessDecision.Forbidden.class, AccessDecision.BadPath.class);
     }
 
+    /**
+     * Rails routes {@code /admin.json} to the {@code /admin} action (its optional {@code (.:format)}),
+     * as Spring did with suffix pattern matching: the prefix's rule judges it, and a dotted name
+     * further down or a longer name stays outside.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin.json", "/ADMIN.html", "/admin.xml/", "/%61dmin.json"})
+    void aFormatSuffixOnAPrefixFallsUnderItsRule(String path) {
+        assertThat(decide(SPA, path, Optional.of(ADA))).isEqualTo(new AccessDecision.Forbidden(Optional.of(ADA)));
+        assertThat(decide(SPA, path, Optional.of(ROOT))).isEqualTo(new AccessDecision.Allow(Optional.of(ROOT)));
+    }
+
+    @Test
+    void aFormatSuffixDoesNotWidenAPrefixBeyondItsLastSegment() {
+        assertThat(new PathPattern.Prefix("/admin").matches("/administrator")).isFalse();
+        assertThat(new PathPattern.Prefix("/admin").matches("/admin.d/x")).isFalse();
+        assertThat(new PathPattern.Prefix("/admin/").matches("/admin.json")).isTrue();
+        assertThat(new PathPattern.Prefix("/").matches("/x.json")).isTrue();
+    }
+
     @Test
     void unreadablePathsAreRefused() {
         assertThat(decide(SPA, "/assets/%2fadmin", Optional.empty())).isInstanceOf(AccessDecision.BadPath.class);
