@@ -19,8 +19,43 @@ public final class AccessEngine {
     public static AccessDecision decide(AccessRules rules, AccessRequest request, Optional<User> caller) {
         return switch (PathNormaliser.normalise(request.path())) {
             case NormalisedPath.Invalid invalid -> new AccessDecision.BadPath(invalid.reason());
-            case NormalisedPath.Ok ok -> decide(rules, request.method(), hostName(request.host()), ok.path(), caller);
+            case NormalisedPath.Ok ok -> decideEveryReading(rules, request.method(), hostName(request.host()), ok.path(), caller);
         };
+    }
+
+    /**
+     * Rails routes {@code /admin.json} to the {@code /admin} action (its optional
+     * {@code (.:format)}), as Spring MVC did with suffix pattern matching. So when a path's last
+     * segment, without its format suffix, is exactly what a prefix rule names, the request is
+     * judged under that reading too, and only let through when both readings let it through: the
+     * {@code /admin} rule covers {@code /admin.json}, and a public {@code /public} rule does not
+     * open {@code /public.json} where the path as written is protected. Other dotted names
+     * ({@code /login.html}, {@code /app.js}) are judged as written only.
+     */
+    private static AccessDecision decideEveryReading(AccessRules rules, String method, String host, String path, Optional<User> caller) {
+        AccessDecision asWritten = decide(rules, method, host, path, caller);
+        Optional<String> withoutFormat = withoutFormatSuffix(path).filter(bare -> namesAPrefixRule(rules, bare));
+        if (withoutFormat.isEmpty() || refuses(asWritten)) {
+            return asWritten;
+        }
+        AccessDecision asFormat = decide(rules, method, host, withoutFormat.get(), caller);
+        return refuses(asFormat) ? asFormat : asWritten;
+    }
+
+    /** {@code /a/b.json} read as {@code /a/b}: the last segment up to its first dot, when the dot is not its first character. */
+    private static Optional<String> withoutFormatSuffix(String path) {
+        int segment = path.lastIndexOf('/') + 1;
+        int dot = path.indexOf('.', segment);
+        return dot > segment ? Optional.of(path.substring(0, dot)) : Optional.empty();
+    }
+
+    private static boolean namesAPrefixRule(AccessRules rules, String path) {
+        return rules.rules().stream().anyMatch(rule -> rule.path() instanceof PathPattern.Prefix prefix && prefix.namesExactly(path));
+    }
+
+    private static boolean refuses(AccessDecision decision) {
+        return decision instanceof AccessDecision.SignInRequired || decision instanceof AccessDecision.Forbidden
+                || decision instanceof AccessDecision.BadPath;
     }
 
     private static AccessDecision decide(AccessRules rules, String method, String host, String path, Optional<User> caller) {

@@ -11,8 +11,8 @@ public sealed interface PathPattern {
      * A path prefix on segment boundaries: {@code /admin} matches {@code /admin} and
      * {@code /admin/x} but not {@code /administrator}. Compared lower-cased, as normalised
      * paths are: an upstream that ignores case must not see {@code /ADMIN} slip past. The prefix
-     * with a format suffix ({@code /admin.json}, nothing after it) matches too: Rails routes it to
-     * the {@code /admin} action, as Spring did with suffix pattern matching.
+     * with a format suffix ({@code /admin.json}) is not matched here; {@link AccessEngine} judges
+     * it under this rule as well, and keeps the stricter answer.
      */
     record Prefix(String prefix) implements PathPattern {
         public Prefix {
@@ -29,8 +29,13 @@ public sealed interface PathPattern {
                 return true;
             }
             String bare = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-            return path.equals(bare) || path.startsWith(bare + "/")
-                    || (path.startsWith(bare + ".") && path.indexOf('/', bare.length()) < 0);
+            return path.equals(bare) || path.startsWith(bare + "/");
+        }
+
+        /** True when {@code path} is this prefix itself, without anything below it. */
+        boolean namesExactly(String path) {
+            String bare = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            return path.equals(bare.isEmpty() ? "/" : bare);
         }
     }
 

@@ -141,10 +141,25 @@ class AccessEngineTest {
 
     @Test
     void aFormatSuffixDoesNotWidenAPrefixBeyondItsLastSegment() {
-        assertThat(new PathPattern.Prefix("/admin").matches("/administrator")).isFalse();
-        assertThat(new PathPattern.Prefix("/admin").matches("/admin.d/x")).isFalse();
-        assertThat(new PathPattern.Prefix("/admin/").matches("/admin.json")).isTrue();
-        assertThat(new PathPattern.Prefix("/").matches("/x.json")).isTrue();
+        User common = user(Role.COMMON);
+        assertThat(decide(SPA, "/administrator.json", Optional.of(common))).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(SPA, "/admin.d/x", Optional.of(common))).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(SPA, "/internal.json", Optional.of(common))).isInstanceOf(AccessDecision.Forbidden.class);
+    }
+
+    /**
+     * The format reading only ever makes an answer stricter: a public prefix does not open its
+     * dotted name where that is protected, and a public dotted file whose bare name no prefix rule
+     * names (an SPA's {@code /login.html}) is judged as written.
+     */
+    @Test
+    void aFormatSuffixNeverOpensWhatThePathAsWrittenProtects() {
+        AccessRules rules = new AccessRules(List.of(rule("public", new PathPattern.Prefix("/public"), new Policy.Public(), PageRedirects.none())),
+                new Policy.Authenticated(), PageRedirects.none());
+        assertThat(decide(rules, "/public.json", Optional.empty())).isInstanceOf(AccessDecision.SignInRequired.class);
+        assertThat(decide(rules, "/public/app.js", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(SPA, "/login.html", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(SPA, "/assets/app.js", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
     }
 
     @Test
