@@ -125,6 +125,29 @@ class AccessTokenFlowTest {
         }
     }
 
+    /**
+     * Without sessions nothing but the refresh family names a sign-in: the access token carries
+     * it, so a logout with the newest access token ends the family, however often it was refreshed.
+     */
+    @Test
+    void logoutWithABearerTokenEndsItsRefreshFamilyWhenSessionsAreOff() {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt", "JWT_ALGORITHM", "ES256"))) {
+            Api api = gatehouse.api();
+            Steps.register(api, ADA);
+            JsonNode laptop = login(api);
+            JsonNode phone = login(api);
+            JsonNode refreshed = refresh(api, laptop.path("refresh_token").asText()).json();
+            String accessToken = refreshed.path("access_token").asText();
+            assertThat(jwtPart(accessToken, 1).has("sid")).isFalse();
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers("Authorization", "Bearer " + accessToken).send().status()).isEqualTo(204);
+
+            assertThat(me(api, accessToken)).as("the token itself").isEqualTo(401);
+            assertThat(refresh(api, refreshed.path("refresh_token").asText()).error()).as("its refresh family").isEqualTo("invalid_grant");
+            assertThat(refresh(api, phone.path("refresh_token").asText()).status()).as("another sign-in is untouched").isEqualTo(200);
+        }
+    }
+
     @Test
     void logoutWithBasicCredentialsEndsNothingButTheCookieSentWithThem() {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "basic,jwt,session", "JWT_ALGORITHM", "ES256"))) {

@@ -81,8 +81,9 @@ public final class TokenAuthority {
     /** The tokens of a new sign-in; bound to its session when there is one, so that logout ends them. */
     public TokenPair issue(User user, Optional<Session> session) {
         Optional<UUID> sessionId = session.map(Session::id);
-        IssuedAccessToken access = issuer.issue(user, ring.get().signingKey(), sessionId.map(UUID::toString));
         IssuedRefreshToken refreshToken = refresh.issue(user.id(), sessionId);
+        IssuedAccessToken access = issuer.issue(user, ring.get().signingKey(), sessionId.map(UUID::toString),
+                familyWithoutSession(sessionId, refreshToken));
         return new TokenPair(access.token(), secondsUntil(access.expiresAt()), refreshToken.token());
     }
 
@@ -103,8 +104,14 @@ public final class TokenAuthority {
             refresh.revoke(rotated.next().token());
             return new RefreshOutcome.Refused("sign_in_ended");
         }
-        IssuedAccessToken access = issuer.issue(user.get(), ring.get().signingKey(), rotated.sessionId().map(UUID::toString));
+        IssuedAccessToken access = issuer.issue(user.get(), ring.get().signingKey(), rotated.sessionId().map(UUID::toString),
+                familyWithoutSession(rotated.sessionId(), rotated.next()));
         return new RefreshOutcome.Refreshed(new TokenPair(access.token(), secondsUntil(access.expiresAt()), rotated.next().token()));
+    }
+
+    /** A sign-in without a session is named by its refresh family alone: the access token carries it for logout. */
+    private static Optional<UUID> familyWithoutSession(Optional<UUID> sessionId, IssuedRefreshToken refreshToken) {
+        return sessionId.isPresent() ? Optional.empty() : Optional.of(refreshToken.record().familyId());
     }
 
     /**
@@ -128,8 +135,10 @@ public final class TokenAuthority {
      * other access token bound to the session. A token that is not live (bad, expired, revoked, its
      * sign-in already ended) ends nothing: it proves no hold on a sign-in.
      *
-     * <p>A token issued without a session (sessions off) has nothing to name its refresh family by:
-     * only the token itself is revoked, and the client revokes its refresh token (RFC 7009).
+     * <p>A token issued without a session (sessions off) names its refresh family instead
+     * ({@code rfam}): the family ends, so no new token can be drawn from that sign-in. Access
+     * tokens issued to it earlier are not revoked one by one (no store knows them); they end at
+     * their expiry, at most {@code JWT_TTL} later.
      *
      * @return the session that ended, when the token was bound to one
      */
@@ -145,6 +154,9 @@ public final class TokenAuthority {
             sessions.endOwned(claims.subject(), id);
             endSession(id);
         });
+        if (sessionId.isEmpty()) {
+            claims.refreshFamily().ifPresent(refresh::revokeFamily);
+        }
         return sessionId;
     }
 

@@ -7,6 +7,11 @@ final class AccessTokenClaimNames {
     static final String ROLE = "role";
     /** OpenID's session id claim: lets a logout revoke every access token of one session. */
     static final String SESSION_ID = "sid";
+    /**
+     * The refresh family a token issued without a session belongs to: without a session nothing
+     * else names the sign-in, and a logout with the token must end the family.
+     */
+    static final String REFRESH_FAMILY = "rfam";
     /** RFC 9068 3: the header {@code typ} of an access token. */
     static final String TYPE = "at+jwt";
 

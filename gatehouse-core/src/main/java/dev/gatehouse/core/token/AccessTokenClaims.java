@@ -40,4 +40,16 @@ public record AccessTokenClaims(
         // JSON may hold nulls, which Map.copyOf refuses.
         raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
     }
+
+    /** The refresh family of a token issued without a session ({@code rfam}); empty for a session's tokens. */
+    public Optional<UUID> refreshFamily() {
+        if (raw.get(AccessTokenClaimNames.REFRESH_FAMILY) instanceof String family) {
+            try {
+                return Optional.of(UUID.fromString(family));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Signs RFC 9068 access tokens for users. Header: {@code alg} (the key's own), {@code kid},
@@ -58,6 +59,16 @@ public final class AccessTokenIssuer {
      * @throws TokenProcessingException when the key cannot sign (public only, too short, wrong type)
      */
     public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId) {
+        return issue(user, key, sessionId, Optional.empty());
+    }
+
+    /**
+     * As {@link #issue(User, SigningKey, Optional)}; {@code refreshFamily}, when present, becomes
+     * the {@code rfam} claim of a token issued without a session, so that a logout with the token
+     * can end the refresh family it came with.
+     */
+    public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId, Optional<UUID> refreshFamily) {
+        Objects.requireNonNull(refreshFamily, "refreshFamily");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -77,6 +88,7 @@ public final class AccessTokenIssuer {
         user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
         claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
         sessionId.ifPresent(sid -> claims.claim(AccessTokenClaimNames.SESSION_ID, sid));
+        refreshFamily.ifPresent(family -> claims.claim(AccessTokenClaimNames.REFRESH_FAMILY, family.toString()));
         JWSHeader header = new JWSHeader.Builder(key.algorithm().jws())
                 .keyID(key.kid())
                 .type(new JOSEObjectType(AccessTokenClaimNames.TYPE))

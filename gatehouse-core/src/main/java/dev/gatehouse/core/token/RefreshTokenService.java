@@ -127,6 +127,11 @@ public final class RefreshTokenService {
         return tokens.revokeAllForUser(userId);
     }
 
+    /** Ends one family (a sign-in without a session, logged out with its access token); returns how many tokens were live. */
+    public int revokeFamily(UUID familyId) {
+        return tokens.revokeFamily(familyId);
+    }
+
     /** Logout: revokes the refresh family bound to the session. Returns how many tokens were revoked. */
     public int revokeForSession(UUID sessionId) {
         return tokens.revokeForSession(sessionId);
