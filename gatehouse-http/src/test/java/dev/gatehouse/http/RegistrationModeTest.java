@@ -49,6 +49,21 @@ class RegistrationModeTest {
         }
     }
 
+    /** The per-address registration limit is for strangers: an admin creating accounts is not one. */
+    @Test
+    void anAdminCreatingUsersIsNotHeldToTheRegistrationLimit() {
+        try (TestGatehouse gatehouse = TestGatehouse.asShipped(Map.of("GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS", "2"))) {
+            gatehouse.users.ensureAdmin(ROOT, ROOT_PASSWORD);
+            Api api = gatehouse.api();
+            String[] admin = Steps.cookie(Steps.login(api, Map.of("email", ROOT, "password", ROOT_PASSWORD)));
+            for (int i = 0; i < 5; i++) {
+                Api.Reply created = api.postJson(API + "/users", Map.of("email", "user" + i + "@example.com", "password", "correct horse battery"), admin);
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+            }
+            assertThat(gatehouse.users.count()).isEqualTo(6);
+        }
+    }
+
     @Test
     void closedRefusesEvenAnAdminWhileTheLibraryStillCreatesUsers() {
         try (TestGatehouse gatehouse = TestGatehouse.asShipped(Map.of("GATEHOUSE_REGISTRATION", "closed"))) {
