@@ -41,6 +41,7 @@ function request()
   return wrk.format("GET", nil, {
     ["Cookie"] = prefix .. cookies[next_index],
     ["X-Original-URI"] = uri,
+    ["X-Original-Method"] = "GET",
     ["Accept"] = "application/json",
   }, nil)
 end
