@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Programs the gateway tests run (nginx, Caddy, node): found on PATH or in the usual places. */
+/** Programs the process-level tests run (nginx, Caddy, node, curl): found on PATH or in the usual places. */
 final class Executables {
     private Executables() {
     }
@@ -33,10 +33,10 @@ final class Executables {
     /** Fails under CI, skips elsewhere, saying why. */
     static void unavailable(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + ": under CI=true the gateway tests must run");
+            fail(message + ": under CI=true the test must run");
         }
         // Surefire shows no reason for a class skipped in @BeforeAll: say it here.
-        System.err.println("gateway test skipped: " + message);
-        assumeTrue(false, message + ": skipping the gateway test");
+        System.err.println("test skipped: " + message);
+        assumeTrue(false, message + ": skipping the test");
     }
 }
