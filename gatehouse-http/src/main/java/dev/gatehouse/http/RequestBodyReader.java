@@ -13,9 +13,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a request body into {@link RequestFields}: JSON objects and URL-encoded forms, in UTF-8,
@@ -119,9 +121,11 @@ final class RequestBodyReader {
             throw ApiProblem.badRequest("invalid_json", "the request body must be a JSON object");
         }
         Map<String, String> values = new HashMap<>();
+        Set<String> sent = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            sent.add(field.getKey());
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 continue;
@@ -131,7 +135,7 @@ final class RequestBodyReader {
             }
             values.put(field.getKey(), value.textValue());
         }
-        return new RequestFields(values);
+        return new RequestFields(values, sent);
     }
 
     private static RequestFields parseForm(String text) {

@@ -4,10 +4,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The string fields of a JSON object or a URL-encoded form, read the same way whichever was sent. */
-public record RequestFields(Map<String, String> values) {
+/**
+ * The string fields of a JSON object or a URL-encoded form, read the same way whichever was sent.
+ *
+ * @param values the fields with a value (a JSON {@code null} counts as absent)
+ * @param sent   the names of every field sent, {@code null} ones included
+ */
+public record RequestFields(Map<String, String> values, Set<String> sent) {
     public RequestFields {
         values = Map.copyOf(values);
+        sent = Set.copyOf(sent);
+    }
+
+    /** Fields that were all sent with a value. */
+    public RequestFields(Map<String, String> values) {
+        this(values, values.keySet());
     }
 
     /** The field's value as sent, or empty when absent. */
@@ -34,7 +45,8 @@ public record RequestFields(Map<String, String> values) {
      * field silently ignored would leave the client believing a change was made.
      */
     public void refuseOthersThan(Set<String> known) {
-        values.keySet().stream().filter(name -> !known.contains(name)).sorted().findFirst().ifPresent(name -> {
+        // Every name sent: {"role": null} is as much an unsupported request as {"role": "admin"}.
+        sent.stream().filter(name -> !known.contains(name)).sorted().findFirst().ifPresent(name -> {
             throw ApiProblem.badRequest("unknown_field", "field '" + name + "' is not known here; known: "
                     + String.join(", ", known.stream().sorted().toList()));
         });

@@ -74,6 +74,9 @@ class UserAdminTest {
         assertThat(unknown.json().path("detail").asText()).contains("'emial'");
         assertThat(unknown.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
         expect(put(aliceId, alice, Map.of("email", "alice2@example.com")), 400, "unknown_field");
+        Api.Reply unknownNull = api.call("PUT", API + "/users/" + aliceId).headers(cookie(alice))
+                .raw("application/json", "{\"first_name\":\"Augusta\",\"emial\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        expect(unknownNull, 400, "unknown_field");
 
         Api.Reply wrongType = api.call("PUT", API + "/users/" + aliceId).headers(cookie(alice))
                 .json(Map.of("first_name", "Augusta", "role", 1)).send();
