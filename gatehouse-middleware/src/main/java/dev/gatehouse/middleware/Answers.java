@@ -1,5 +1,7 @@
 package dev.gatehouse.middleware;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /** The refusals both adapters send: RFC 9457 problem+json, RFC 6750 challenges. */
 final class Answers {
     static final String PROBLEM_JSON = "application/problem+json";
@@ -22,6 +24,10 @@ final class Answers {
         return problem(403, "Forbidden", "forbidden", "not allowed by the access rules");
     }
 
+    static String badRequestBody(GuardOutcome.BadRequest bad) {
+        return problem(400, "Bad Request", bad.code(), bad.detail());
+    }
+
     static String unavailableBody() {
         return problem(503, "Service Unavailable", "auth_unavailable", "the sign-in could not be checked; try again shortly");
     }
@@ -31,6 +37,6 @@ final class Answers {
 
     private static String problem(int status, String title, String code, String detail) {
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}";
+                + ",\"code\":\"" + code + "\",\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(detail)) + "\"}";
     }
 }

@@ -4,6 +4,8 @@ import dev.gatehouse.core.access.AccessDecision;
 import dev.gatehouse.core.access.AccessEngine;
 import dev.gatehouse.core.access.AccessRequest;
 import dev.gatehouse.core.access.AccessRules;
+import dev.gatehouse.core.access.NormalisedPath;
+import dev.gatehouse.core.access.PathNormaliser;
 import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenSettings;
@@ -18,8 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -71,16 +77,75 @@ public final class GatehouseGuard {
     }
 
     /**
-     * Decides on a request.
+     * Decides on a request whose framework routes the raw path, with no context path.
      *
      * @param path the raw path as received (percent-encoded), with the query if any
      * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
      */
     public GuardOutcome check(RequestView request, String method, String host, String path) {
+        return check(request, GuardedRequest.of(method, host == null ? "" : host, path));
+    }
+
+    /**
+     * Decides on a request. The path is read first: one that frameworks could read in two ways
+     * (dot segments in any encoding, {@code ;}, encoded separators, {@code //}), or that the
+     * framework reads as another path than the guard ({@link GuardedRequest#routedPath()}), is
+     * refused with {@link GuardOutcome.BadRequest} before any credential is looked at. Then the
+     * request is judged under every method it may be run as (the method sent, and any method
+     * override it carries, see {@link MethodOverrides}); it proceeds only when every one is allowed.
+     *
+     * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
+     */
+    public GuardOutcome check(RequestView request, GuardedRequest target) {
+        Optional<GuardOutcome.BadRequest> unreadable = unreadable(target);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
+        Set<String> methods;
+        try {
+            methods = new LinkedHashSet<>(List.of(target.method().toUpperCase(Locale.ROOT)));
+            methods.addAll(MethodOverrides.requested(request, target.method()));
+        } catch (MethodOverrides.NotAMethod notAMethod) {
+            return new GuardOutcome.BadRequest("bad_method_override", notAMethod.getMessage());
+        }
         Credentials credentials = credentials(request);
         boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
-        AccessDecision decision = AccessEngine.decide(rules.get(), new AccessRequest(method, host == null ? "" : host, path),
-                credentials.identity().map(identified -> toUser(identified.caller())));
+        Optional<User> user = credentials.identity().map(identified -> toUser(identified.caller()));
+        AccessRules current = rules.get();
+        AccessDecision decision = null;
+        for (String method : methods) {
+            AccessDecision asMethod = AccessEngine.decide(current, new AccessRequest(method, target.host(), target.path()), user);
+            if (decision == null || refuses(asMethod)) {
+                decision = asMethod;
+            }
+            if (refuses(decision)) {
+                break;
+            }
+        }
+        return outcome(decision, credentials, browser, target.path());
+    }
+
+    private static boolean refuses(AccessDecision decision) {
+        return !(decision instanceof AccessDecision.Allow) && !(decision instanceof AccessDecision.SendSignedIn);
+    }
+
+    /** Why the path cannot be judged, if it cannot. */
+    private static Optional<GuardOutcome.BadRequest> unreadable(GuardedRequest target) {
+        return switch (PathNormaliser.normalise(target.path())) {
+            case NormalisedPath.Invalid invalid -> Optional.of(new GuardOutcome.BadRequest("bad_path",
+                    "the path cannot be read unambiguously: " + invalid.reason()));
+            case NormalisedPath.Ok ok -> target.routedPath()
+                    .filter(routed -> !withoutTrailingSlash(routed).equals(ok.asWritten()))
+                    .map(routed -> new GuardOutcome.BadRequest("bad_path", "the app reads the path as another one than the guard"));
+        };
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.isEmpty() ? "/" : trimmed;
+    }
+
+    private GuardOutcome outcome(AccessDecision decision, Credentials credentials, boolean browser, String path) {
         GuardOutcome outcome = switch (decision) {
             case AccessDecision.Allow allow -> new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
             case AccessDecision.SendSignedIn send -> browser ? new GuardOutcome.Redirect(send.page())
@@ -90,7 +155,7 @@ public final class GatehouseGuard {
                 yield browser && page.isPresent() ? new GuardOutcome.Redirect(page.get()) : new GuardOutcome.Unauthorized(credentials.invalidToken());
             }
             case AccessDecision.Forbidden forbidden -> new GuardOutcome.Forbidden(credentials.identity().map(Identified::identity));
-            case AccessDecision.BadPath bad -> new GuardOutcome.Forbidden(Optional.empty());
+            case AccessDecision.BadPath bad -> new GuardOutcome.BadRequest("bad_path", "the path cannot be read unambiguously: " + bad.reason());
         };
         // A cookie that could not be checked signs nobody in: public paths open as to a stranger,
         // anything that needed a sign-in is answered 503, not a 401 that would send a signed-in user to log in again.

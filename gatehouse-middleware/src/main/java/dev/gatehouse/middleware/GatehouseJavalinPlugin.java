@@ -26,22 +26,28 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
         this.guard = Objects.requireNonNull(guard, "guard");
     }
 
+    /**
+     * Every HTTP request, and every WebSocket upgrade request before it is upgraded: Javalin runs
+     * only its {@code wsBeforeUpgrade} handlers for those, never the HTTP before-handlers.
+     */
     @Override
     public void onStart(JavalinState state) {
         state.routes.before(this::handle);
+        state.routes.wsBeforeUpgrade(this::handle);
     }
 
     void handle(Context ctx) {
-        String query = ctx.queryString();
-        String path = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
-        String host = Optional.ofNullable(ctx.header("Host")).orElse("");
-        GuardOutcome outcome = guard.check(view(ctx), ctx.method().name(), host, path);
-        switch (outcome) {
+        switch (judge(ctx)) {
             case GuardOutcome.Proceed proceed -> proceed.identity().ifPresent(identity -> ctx.attribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
             case GuardOutcome.Unauthorized unauthorized -> {
                 ctx.header("WWW-Authenticate", Answers.challenge(unauthorized));
                 ctx.header("Cache-Control", "no-store");
                 ctx.status(401).contentType(Answers.PROBLEM_JSON).result(Answers.unauthorizedBody(unauthorized));
+                ctx.skipRemainingHandlers();
+            }
+            case GuardOutcome.BadRequest bad -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.status(400).contentType(Answers.PROBLEM_JSON).result(Answers.badRequestBody(bad));
                 ctx.skipRemainingHandlers();
             }
             case GuardOutcome.Forbidden forbidden -> {
@@ -64,6 +70,25 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
         }
     }
 
+    /**
+     * Judges the path Javalin routes: the raw request URI without the context path (rules name
+     * paths inside the app). Javalin matches routes against that raw path, so there is no decoded
+     * reading to cross-check; the guard refuses every path whose raw and decoded readings differ
+     * in a way that matters.
+     */
+    private GuardOutcome judge(Context ctx) {
+        String uri = ctx.req().getRequestURI();
+        String context = ctx.contextPath();
+        boolean root = context == null || context.isEmpty() || context.equals("/");
+        if (uri == null || (!root && !uri.startsWith(context))) {
+            return new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request");
+        }
+        String path = root ? uri : uri.substring(context.length());
+        String query = ctx.queryString();
+        String host = Optional.ofNullable(ctx.header("Host")).orElse("");
+        return guard.check(view(ctx), GuardedRequest.of(ctx.method().name(), host, (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query)));
+    }
+
     private static RequestView view(Context ctx) {
         return new RequestView() {
             @Override
@@ -79,6 +104,11 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
             @Override
             public Optional<String> queryParam(String name) {
                 return Optional.ofNullable(ctx.queryParam(name));
+            }
+
+            @Override
+            public Optional<String> formParam(String name) {
+                return Optional.ofNullable(ctx.formParam(name));
             }
         };
     }

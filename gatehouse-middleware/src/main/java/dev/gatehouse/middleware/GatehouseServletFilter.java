@@ -18,7 +18,12 @@ import java.util.Optional;
 /**
  * Guards a Servlet app with a {@link GatehouseGuard}: lets the request through with the
  * {@link Identity} in the request attribute {@value GatehouseGuard#IDENTITY_ATTRIBUTE} (see
- * {@link #identity(HttpServletRequest)}), or answers 401 / 403 / 302 itself.
+ * {@link #identity(HttpServletRequest)}), or answers 400 / 401 / 403 / 302 / 503 itself.
+ *
+ * <p>Register it as the first filter, for every dispatch of type {@code REQUEST}, on {@code /*},
+ * and make sure the container's WebSocket upgrade does not run before it (docs/GATEWAY.md shows
+ * how for Jetty, Tomcat and Spring Boot): a filter that never sees the upgrade request guards no
+ * WebSocket.
  */
 public final class GatehouseServletFilter implements Filter {
     private final GatehouseGuard guard;
@@ -37,10 +42,7 @@ public final class GatehouseServletFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("GatehouseServletFilter guards HTTP requests only");
         }
-        String query = request.getQueryString();
-        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
-        String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
-        switch (guard.check(view(request), request.getMethod(), host, path)) {
+        switch (judge(request)) {
             case GuardOutcome.Proceed proceed -> {
                 request.removeAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE);
                 proceed.identity().ifPresent(identity -> request.setAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
@@ -51,6 +53,7 @@ public final class GatehouseServletFilter implements Filter {
                 write(response, 401, Answers.unauthorizedBody(unauthorized));
             }
             case GuardOutcome.Forbidden forbidden -> write(response, 403, Answers.forbiddenBody());
+            case GuardOutcome.BadRequest bad -> write(response, 400, Answers.badRequestBody(bad));
             case GuardOutcome.Unavailable unavailable -> {
                 response.setHeader("Retry-After", Answers.RETRY_AFTER);
                 write(response, 503, Answers.unavailableBody());
@@ -61,6 +64,32 @@ public final class GatehouseServletFilter implements Filter {
                 response.setStatus(302);
             }
         }
+    }
+
+    /**
+     * The request as the container routes it: the raw request URI without the context path
+     * (rules name paths inside the app, so {@code /admin/**} guards {@code /app/admin/x} of an app
+     * deployed at {@code /app}), cross-checked against the container's own decoded reading, its
+     * servlet path and path info. A container that reads the path differently (Jetty's
+     * {@code UriCompliance.LEGACY} resolving {@code //..}, a URI charset other than UTF-8) or
+     * refuses to read it (Jetty's ambiguous-URI check) has the request refused.
+     */
+    private GuardOutcome judge(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        if (uri == null || !uri.startsWith(context)) {
+            return new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request");
+        }
+        String path = uri.length() == context.length() ? "/" : uri.substring(context.length());
+        Optional<String> routed;
+        try {
+            routed = Optional.of(Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), ""));
+        } catch (IllegalArgumentException ambiguous) {
+            return new GuardOutcome.BadRequest("bad_path", "the path cannot be read unambiguously");
+        }
+        String query = request.getQueryString();
+        String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
+        return guard.check(view(request), new GuardedRequest(request.getMethod(), host, path + (query == null ? "" : "?" + query), routed));
     }
 
     private static void write(HttpServletResponse response, int status, String body) throws IOException {
@@ -88,6 +117,11 @@ public final class GatehouseServletFilter implements Filter {
 
             @Override
             public Optional<String> queryParam(String name) {
+                return Optional.ofNullable(request.getParameter(name));
+            }
+
+            @Override
+            public Optional<String> formParam(String name) {
                 return Optional.ofNullable(request.getParameter(name));
             }
         };

@@ -21,7 +21,22 @@ public sealed interface GuardOutcome {
     record Unauthorized(boolean invalidToken) implements GuardOutcome {
     }
 
-    /** Answer 403: signed in without the role, a deny rule, or a path that cannot be read unambiguously. */
+    /**
+     * Answer 400: the request cannot be judged unambiguously (a path that frameworks read in
+     * different ways, or one the app's framework reads as another path than the guard; a method
+     * override that is not a method). Refused, never guessed at.
+     *
+     * @param code   a stable code for clients ({@code bad_path}, {@code bad_method_override})
+     * @param detail why, in words; holds nothing from the request
+     */
+    record BadRequest(String code, String detail) implements GuardOutcome {
+        public BadRequest {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Answer 403: signed in without the role, or a deny rule. */
     record Forbidden(Optional<Identity> identity) implements GuardOutcome {
         public Forbidden {
             Objects.requireNonNull(identity, "identity");

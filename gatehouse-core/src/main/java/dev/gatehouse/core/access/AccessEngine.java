@@ -19,8 +19,26 @@ public final class AccessEngine {
     public static AccessDecision decide(AccessRules rules, AccessRequest request, Optional<User> caller) {
         return switch (PathNormaliser.normalise(request.path())) {
             case NormalisedPath.Invalid invalid -> new AccessDecision.BadPath(invalid.reason());
-            case NormalisedPath.Ok ok -> decideEveryReading(rules, request.method(), hostName(request.host()), ok.path(), caller);
+            case NormalisedPath.Ok ok -> decideBothCases(rules, request.method(), hostName(request.host()), ok, caller);
         };
+    }
+
+    /**
+     * Apps disagree on case: Spring, Javalin, Express and most file servers route
+     * {@code /Files/README.TXT} case-sensitively, IIS, some Tomcat set-ups and macOS file systems
+     * do not. A rule must hold for both, so a path holding capitals is judged twice, case-folded
+     * (so that {@code /ADMIN} falls under {@code /admin}) and as sent against the rules as written
+     * (so that a public {@code /files/readme.txt} does not open {@code /files/README.TXT}, which a
+     * case-sensitive app serves from another handler, and a public {@code /Reports} does not open
+     * {@code /reports}), and let through only when both readings let it through.
+     */
+    private static AccessDecision decideBothCases(AccessRules rules, String method, String host, NormalisedPath.Ok path, Optional<User> caller) {
+        AccessDecision folded = decideEveryReading(rules, method, host, path.path(), false, caller);
+        if (refuses(folded) || (path.asWritten().equals(path.path()) && !rules.writtenWithCapitals())) {
+            return folded;
+        }
+        AccessDecision asWritten = decideEveryReading(rules, method, host, path.asWritten(), true, caller);
+        return refuses(asWritten) ? asWritten : folded;
     }
 
     /**
@@ -32,14 +50,15 @@ public final class AccessEngine {
      * open {@code /public.json} where the path as written is protected. Other dotted names
      * ({@code /login.html}, {@code /app.js}) are judged as written only.
      */
-    private static AccessDecision decideEveryReading(AccessRules rules, String method, String host, String path, Optional<User> caller) {
-        AccessDecision asWritten = decide(rules, method, host, path, caller);
-        Optional<String> withoutFormat = withoutFormatSuffix(path).filter(bare -> namesAPrefixRule(rules, bare));
-        if (withoutFormat.isEmpty() || refuses(asWritten)) {
-            return asWritten;
+    private static AccessDecision decideEveryReading(AccessRules rules, String method, String host, String path, boolean exactCase,
+                                                     Optional<User> caller) {
+        AccessDecision whole = decide(rules, method, host, path, exactCase, caller);
+        Optional<String> withoutFormat = withoutFormatSuffix(path).filter(bare -> namesAPrefixRule(rules, bare, exactCase));
+        if (withoutFormat.isEmpty() || refuses(whole)) {
+            return whole;
         }
-        AccessDecision asFormat = decide(rules, method, host, withoutFormat.get(), caller);
-        return refuses(asFormat) ? asFormat : asWritten;
+        AccessDecision asFormat = decide(rules, method, host, withoutFormat.get(), exactCase, caller);
+        return refuses(asFormat) ? asFormat : whole;
     }
 
     /** {@code /a/b.json} read as {@code /a/b}: the last segment up to its first dot, when the dot is not its first character. */
@@ -49,8 +68,8 @@ public final class AccessEngine {
         return dot > segment ? Optional.of(path.substring(0, dot)) : Optional.empty();
     }
 
-    private static boolean namesAPrefixRule(AccessRules rules, String path) {
-        return rules.rules().stream().anyMatch(rule -> rule.path() instanceof PathPattern.Prefix prefix && prefix.namesExactly(path));
+    private static boolean namesAPrefixRule(AccessRules rules, String path, boolean exactCase) {
+        return rules.rules().stream().anyMatch(rule -> rule.path() instanceof PathPattern.Prefix prefix && prefix.namesExactly(path, exactCase));
     }
 
     private static boolean refuses(AccessDecision decision) {
@@ -58,8 +77,9 @@ public final class AccessEngine {
                 || decision instanceof AccessDecision.BadPath;
     }
 
-    private static AccessDecision decide(AccessRules rules, String method, String host, String path, Optional<User> caller) {
-        Optional<AccessRule> rule = rules.rules().stream().filter(r -> r.appliesTo(method, host, path)).findFirst();
+    private static AccessDecision decide(AccessRules rules, String method, String host, String path, boolean exactCase,
+                                         Optional<User> caller) {
+        Optional<AccessRule> rule = rules.rules().stream().filter(r -> r.appliesTo(method, host, path, exactCase)).findFirst();
         Policy policy = rule.map(AccessRule::policy).orElse(rules.defaultPolicy());
         PageRedirects pages = rule.map(AccessRule::pages).orElse(rules.defaultPages());
         if (caller.isPresent() && pages.whenSignedIn().isPresent() && !(policy instanceof Policy.Deny)) {

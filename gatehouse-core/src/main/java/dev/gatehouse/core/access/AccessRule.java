@@ -25,11 +25,21 @@ public record AccessRule(String name, Optional<Pattern> host, PathPattern path, 
         Objects.requireNonNull(pages, "pages");
     }
 
-    /** True when the rule applies to this request; {@code path} is already normalised. */
+    /** True when the rule applies to this request; {@code path} is already normalised and case-folded. */
     public boolean appliesTo(String method, String hostName, String path) {
+        return appliesTo(method, hostName, path, false);
+    }
+
+    /**
+     * True when the rule applies to this request.
+     *
+     * @param asWritten {@code path} is {@link NormalisedPath.Ok#asWritten()}, matched case-sensitively
+     *                  against the rule as written; otherwise it is the case-folded path
+     */
+    public boolean appliesTo(String method, String hostName, String path, boolean asWritten) {
         return appliesToMethod(method.toUpperCase(Locale.ROOT))
                 && host.map(p -> p.matcher(hostName).matches()).orElse(true)
-                && this.path.matches(path);
+                && (asWritten ? this.path.matchesAsWritten(path) : this.path.matches(path));
     }
 
     private boolean appliesToMethod(String method) {

@@ -15,6 +15,16 @@ public record AccessRules(List<AccessRule> rules, Policy defaultPolicy, PageRedi
         Objects.requireNonNull(defaultPages, "defaultPages");
     }
 
+    /** True when some rule's path is written with capitals (see {@link PathPattern#writtenWithCapitals()}). */
+    public boolean writtenWithCapitals() {
+        for (AccessRule rule : rules) {
+            if (rule.path().writtenWithCapitals()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** No rules file: everything needs a signed-in user. Safe by default. */
     public static AccessRules authenticatedByDefault() {
         return new AccessRules(List.of(), new Policy.Authenticated(), PageRedirects.none());

@@ -43,7 +43,9 @@ import java.util.Locale;
  * {@code /admin/} and {@code /admin} are the same to a rule), and case is folded, upper then
  * lower, so that {@code /ADMIN} is {@code /admin} for case-insensitive apps and characters whose
  * upper case is ASCII (the dotless {@code ı}, the long {@code ſ}, the Kelvin sign) fold to the
- * letters such an app takes them for. The query (from the first {@code ?}) is not part of the path.
+ * letters such an app takes them for. The spelling with the case as sent is kept beside it
+ * ({@link NormalisedPath.Ok#asWritten()}) for apps that route case-sensitively. The query (from
+ * the first {@code ?}) is not part of the path.
  */
 public final class PathNormaliser {
     /** Longer paths are refused rather than processed: no real route is this long. */
@@ -66,7 +68,8 @@ public final class PathNormaliser {
         }
         try {
             checkRawCharacters(path);
-            return new NormalisedPath.Ok(foldCase(decodeSegments(path)));
+            String decoded = decodeSegments(path);
+            return new NormalisedPath.Ok(foldCase(decoded), decoded);
         } catch (Refused refused) {
             return new NormalisedPath.Invalid(refused.getMessage());
         }

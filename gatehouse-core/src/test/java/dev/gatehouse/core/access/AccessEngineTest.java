@@ -163,6 +163,35 @@ class AccessEngineTest {
     }
 
     @Test
+    void capitalsNeverWidenAPublicRule() {
+        AccessRules rules = new AccessRules(List.of(
+                rule("readme", new PathPattern.Prefix("/files/readme.txt"), new Policy.Public(), PageRedirects.none()),
+                rule("public", new PathPattern.Prefix("/public"), new Policy.Public(), PageRedirects.none()),
+                rule("docs", regex("^/docs/[a-z]+$"), new Policy.Public(), PageRedirects.none()),
+                rule("Report", new PathPattern.Prefix("/Reports/Q1"), new Policy.Public(), PageRedirects.none())),
+                new Policy.Authenticated(), PageRedirects.none());
+        assertThat(decide(rules, "/files/readme.txt", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(rules, "/public/x", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(rules, "/docs/intro", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        // A case-sensitive app serves these from other handlers than the public ones.
+        for (String path : List.of("/files/README.TXT", "/PUBLIC/x", "/Public/x", "/publ%C4%B1c/x", "/%C5%BFublic/x", "/docs/Intro")) {
+            assertThat(decide(rules, path, Optional.empty())).as(path).isInstanceOf(AccessDecision.SignInRequired.class);
+            assertThat(decide(rules, path, Optional.of(ADA))).as(path).isInstanceOf(AccessDecision.Allow.class);
+        }
+        // A rule written with capitals opens what it names, as written.
+        assertThat(decide(rules, "/Reports/Q1", Optional.empty())).isInstanceOf(AccessDecision.Allow.class);
+        assertThat(decide(rules, "/reports/q1", Optional.empty())).isInstanceOf(AccessDecision.SignInRequired.class);
+    }
+
+    @Test
+    void capitalsStillFallUnderAProtectingRule() {
+        for (String path : List.of("/ADMIN", "/Admin/x", "/%41dmin/x", "/adm%C4%B1n/x", "/ADMIN.json")) {
+            assertThat(decide(SPA, path, Optional.of(ADA))).as(path).isInstanceOf(AccessDecision.Forbidden.class);
+            assertThat(decide(SPA, path, Optional.of(ROOT))).as(path).isInstanceOf(AccessDecision.Allow.class);
+        }
+    }
+
+    @Test
     void unreadablePathsAreRefused() {
         assertThat(decide(SPA, "/assets/%2fadmin", Optional.empty())).isInstanceOf(AccessDecision.BadPath.class);
         assertThat(decide(SPA, "/assets/%zz", Optional.empty())).isInstanceOf(AccessDecision.BadPath.class);
