@@ -24,14 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A real Gatehouse (memory store, jwt and session) with a common user and an admin, for the middleware tests. */
-final class RunningGatehouse implements AutoCloseable {
-    static final String ISSUER = "https://auth.test.example";
+public final class RunningGatehouse implements AutoCloseable {
+    public static final String ISSUER = "https://auth.test.example";
     static final String ADMIN_EMAIL = "root@example.com";
     static final String ADMIN_PASSWORD = "correct horse battery admin";
     static final String ADA = "{\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
     static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The server's GATEHOUSE_INTROSPECTION_SECRET, which the guards' session checks present. */
-    static final String INTROSPECTION_SECRET = "middleware-test-introspection-secret-0123456789";
+    public static final String INTROSPECTION_SECRET = "middleware-test-introspection-secret-0123456789";
 
     /** /public open, /admin for admins, everything else for any signed-in caller. */
     static final AccessRules RULES = new AccessRules(List.of(
@@ -41,7 +41,7 @@ final class RunningGatehouse implements AutoCloseable {
 
     final GatehouseServer server;
 
-    RunningGatehouse() throws Exception {
+    public RunningGatehouse() throws Exception {
         server = GatehouseServer.start(ConfigLoader.load(Map.of(
                         "API_HOST", "127.0.0.1", "API_PORT", "0", "STORE", "memory", "AUTH_TYPE", "jwt,session", "GATEHOUSE_REGISTRATION", "open",
                         "GATEHOUSE_ISSUER", ISSUER, "GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL, "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD,
@@ -53,11 +53,11 @@ final class RunningGatehouse implements AutoCloseable {
         }
     }
 
-    URI jwks() {
+    public URI jwks() {
         return URI.create("http://127.0.0.1:" + server.port() + "/.well-known/jwks.json");
     }
 
-    URI introspection() {
+    public URI introspection() {
         return URI.create("http://127.0.0.1:" + server.port() + "/api/v1/auth/introspect");
     }
 
@@ -83,11 +83,11 @@ final class RunningGatehouse implements AutoCloseable {
         }
     }
 
-    String adaToken() throws Exception {
+    public String adaToken() throws Exception {
         return login(ADA);
     }
 
-    String adminToken() throws Exception {
+    public String adminToken() throws Exception {
         return login("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
     }
 
