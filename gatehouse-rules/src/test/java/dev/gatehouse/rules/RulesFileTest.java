@@ -57,7 +57,10 @@ class RulesFileTest {
             assertThat(rule.name()).isEqualTo("admin api");
             assertThat(rule.host().orElseThrow().matcher("API.Example.com").matches()).isTrue();
             assertThat(rule.host().orElseThrow().matcher("api.example.com.evil").matches()).isFalse();
-            assertThat(rule.path()).isEqualTo(new PathPattern.Prefix("/admin"));
+            assertThat(rule.path()).isEqualTo(new PathPattern.Prefix("/Admin"));
+            assertThat(rule.path().matches("/admin/x")).isTrue();
+            assertThat(rule.path().matchesAsWritten("/Admin/x")).isTrue();
+            assertThat(rule.path().matchesAsWritten("/admin/x")).isFalse();
             assertThat(rule.methods()).containsExactlyInAnyOrder("GET", "POST");
             assertThat(rule.policy()).isEqualTo(new Policy.Roles(Set.of(Role.ADMIN, Role.COMMON)));
             assertThat(rule.pages()).isEqualTo(new PageRedirects(Optional.of("/index.html"), Optional.of("/login.html")));

@@ -380,7 +380,7 @@ abstract class ForwardAuthGatewayTest {
         assertThat(problems).as("out of " + requests + " hostile requests").isEmpty();
         // The sweep would prove nothing if nothing could pass: the same proxy lets the admin in.
         String admin = bearer(signIn("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"));
-        assertThat(RawHttp.send(InetAddress.getLoopbackAddress(), port, "GET", "/ADMIN/%78", List.of("Authorization: " + admin)).status())
+        assertThat(RawHttp.send(InetAddress.getLoopbackAddress(), port, "GET", "/ADMIN/x", List.of("Authorization: " + admin)).status())
                 .isEqualTo(200);
         assertThat(upstream.takeOne().orElseThrow().route()).isEqualTo("admin");
     }

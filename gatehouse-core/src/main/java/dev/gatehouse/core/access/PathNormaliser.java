@@ -30,6 +30,10 @@ import java.util.Locale;
  *       part of the segment, so {@code /public/..;/admin} is two paths);</li>
  *   <li>malformed or overlong percent escapes and invalid UTF-8, and escapes of characters with a
  *       meaning in a path ({@code %2f / %5c \ %25 % %3b ; %3f ? %23 #}, controls);</li>
+ *   <li>escapes of characters that are never escaped (letters, digits, {@code - . _ ~}, RFC 3986
+ *       2.3): apps that route the raw path (Javalin, Express) send {@code /files/%72eadme.txt} to
+ *       another handler than apps that decode first (servlet containers, Spring), so no one
+ *       reading of it is safe;</li>
  *   <li>any {@code .} or {@code ..} segment, raw or percent-encoded ({@code %2e%2e}, {@code .%2E});</li>
  *   <li>an empty segment ({@code //}) anywhere but a trailing slash. Some apps collapse it (Rails,
  *       Tomcat, Werkzeug), others keep it (Express), and URL parsers read a leading {@code //} as
@@ -38,7 +42,7 @@ import java.util.Locale;
  *       real link needs one, so it is refused rather than collapsed.</li>
  * </ul>
  * What an app could route to a protected path while reading it plainly falls under that path's
- * rule: escapes of other characters are decoded once ({@code /%61dmin} is {@code /admin}), a
+ * rule: escapes of other characters are decoded once ({@code /adm%C4%B1n} is {@code /admın}), a
  * trailing slash is dropped ({@link PathPattern.Prefix} matches on segment boundaries, so
  * {@code /admin/} and {@code /admin} are the same to a rule), and case is folded, upper then
  * lower, so that {@code /ADMIN} is {@code /admin} for case-insensitive apps and characters whose
@@ -152,6 +156,12 @@ public final class PathNormaliser {
             throw new Refused("malformed percent escape");
         }
         int b = high * 16 + low;
+        if (isUnreserved(b)) {
+            // RFC 3986 2.3: never escaped by a conforming client; routers that match the raw path
+            // (Javalin, Express) and routers that decode first (servlet containers, Spring) read
+            // /files/%72eadme.txt as two different paths.
+            throw new Refused("escaped letter, digit or '-._~' in path");
+        }
         switch (b) {
             case '/', '\\' -> throw new Refused("encoded slash or backslash in path");
             case '%' -> throw new Refused("encoded '%' in path (double encoding)");
@@ -160,6 +170,10 @@ public final class PathNormaliser {
                 return b;
             }
         }
+    }
+
+    private static boolean isUnreserved(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '.' || b == '_' || b == '~';
     }
 
     private static boolean isAsciiHex(char c) {

@@ -43,7 +43,7 @@ class PathNormaliserTest {
                 Arguments.of("/admin/.%2E/public", INVALID),
                 Arguments.of("/admin/%2e/public", INVALID),
                 Arguments.of("/%2e/admin", INVALID),
-                Arguments.of("/%2e%2e%2e", "/..."),
+                Arguments.of("/%2e%2e%2e", INVALID),
                 Arguments.of("/public/%C0%AE%C0%AE/admin", INVALID),
                 Arguments.of("/%C0%AE", INVALID),
                 Arguments.of("/%252e%252e/admin", INVALID),
@@ -56,12 +56,18 @@ class PathNormaliserTest {
                 // case and escapes of plain characters
                 Arguments.of("/ADMIN", "/admin"),
                 Arguments.of("/AdMiN/Users", "/admin/users"),
-                Arguments.of("/%41dmin", "/admin"),
-                Arguments.of("/%61dmin", "/admin"),
-                Arguments.of("/%61%64%6D%69%6E/", "/admin"),
                 Arguments.of("/adm%C4%B1n", "/admin"),
                 Arguments.of("/%E2%84%AAiosk", "/kiosk"),
-                Arguments.of("/%7Euser", "/~user"),
+                Arguments.of("/caf%C3%A9/menu", "/caf\u00e9/menu"),
+                Arguments.of("/a%20b/%40x", "/a b/@x"),
+                // escapes of characters no client escapes: raw and decoding routers disagree
+                Arguments.of("/%41dmin", INVALID),
+                Arguments.of("/%61dmin", INVALID),
+                Arguments.of("/%61%64%6D%69%6E/", INVALID),
+                Arguments.of("/files/%72eadme.txt", INVALID),
+                Arguments.of("/files/readme%2Etxt", INVALID),
+                Arguments.of("/%7Euser", INVALID),
+                Arguments.of("/a%2Db/x%5F1/%30", INVALID),
                 // ; anywhere
                 Arguments.of("/Admin;x=1", INVALID),
                 Arguments.of("/admin;jsessionid=x/users", INVALID),
@@ -154,7 +160,7 @@ class PathNormaliserTest {
     @Test
     void aPrefixRuleCannotBeSkippedBySpelling() {
         PathPattern admin = new PathPattern.Prefix("/admin");
-        Stream.of("/ADMIN/x", "/admin/", "/%61dmin", "/%41DMIN/x/", "/adm%C4%B1n")
+        Stream.of("/ADMIN/x", "/admin/", "/Admin/x/", "/adm%C4%B1n")
                 .map(PathNormaliser::normalise)
                 .forEach(p -> assertThat(admin.matches(((NormalisedPath.Ok) p).path())).as(p.toString()).isTrue());
     }

@@ -1,0 +1,80 @@
+package dev.gatehouse.middleware.matrix;
+
+import dev.gatehouse.middleware.GatehouseGuard;
+import dev.gatehouse.middleware.GatehouseJavalinPlugin;
+import dev.gatehouse.middleware.RunningGatehouse;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hostile sweep against the Javalin plugin, at the root and under a context path. */
+class JavalinMatrixTest {
+    private static RunningGatehouse gatehouse;
+    private static String common;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gatehouse = new RunningGatehouse();
+        common = gatehouse.adaToken();
+        admin = gatehouse.adminToken();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/app"})
+    void noHostileRequestReachesAHandlerTheRulesKeepTheCallerOutOf(String contextPath) {
+        Javalin app = start(contextPath);
+        try {
+            HostileMatrix matrix = new HostileMatrix(app.port(), contextPath, common, admin);
+            assertThat(matrix.sweep()).isEmpty();
+            assertThat(matrix.webSocketSweep()).isEmpty();
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** The app of {@link HostileMatrix}'s contract, routed as Javalin routes: catch-alls, path parameters, case-sensitive. */
+    private static Javalin start(String contextPath) {
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        return Javalin.create(config -> {
+            config.registerPlugin(new GatehouseJavalinPlugin(guard));
+            if (!contextPath.isEmpty()) {
+                config.router.contextPath = contextPath;
+            }
+            config.routes.ws("/admin/ws", ws -> ws.onConnect(ctx -> ctx.send("admin")));
+            config.routes.ws("/public/ws", ws -> ws.onConnect(ctx -> ctx.send("public")));
+            for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
+                config.routes.addHttpHandler(method, "/public/<rest>", ctx -> answer(ctx, "public"));
+                config.routes.addHttpHandler(method, "/files/readme.txt", ctx -> answer(ctx, "readme"));
+                config.routes.addHttpHandler(method, "/files/{name}", ctx -> answer(ctx, "files"));
+                config.routes.addHttpHandler(method, "/admin", ctx -> answer(ctx, "admin"));
+                config.routes.addHttpHandler(method, "/admin/<rest>", ctx -> answer(ctx, "admin"));
+            }
+            config.routes.get("/reports/<rest>", ctx -> answer(ctx, "reports"));
+            config.routes.delete("/items/<rest>", ctx -> answer(ctx, "items-delete"));
+            config.routes.post("/items/<rest>", ctx -> answer(ctx, "items-post"));
+            for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
+                config.routes.addHttpHandler(method, "/<rest>", ctx -> answer(ctx, "default"));
+            }
+        }).start("127.0.0.1", 0);
+    }
+
+    private static void answer(Context ctx, String handler) {
+        ctx.header(HostileMatrix.HANDLER_HEADER, handler).result("handler=" + handler);
+    }
+}
