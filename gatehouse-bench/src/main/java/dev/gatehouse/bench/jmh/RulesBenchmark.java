@@ -38,8 +38,11 @@ public class RulesBenchmark {
         FIRST_RULE("GET", "app.example.com", "/assets/css/app.css"),
         /** Rule 11, after 10 that do not apply (several regexes among them). */
         MIDDLE_RULE("GET", "app.example.com", "/api/v1/users/me"),
-        /** Rule 17, host-bound, with escapes and upper case to fold and a port to strip first. */
-        HOST_RULE("POST", "Admin.Example.com:8443", "/Console/%52eports/2024-q3/"),
+        /**
+         * Rule 17, host-bound, with a port to strip first; capitals in the path, so it is judged
+         * twice, folded and as written (past every rule to the default).
+         */
+        HOST_RULE("POST", "Admin.Example.com:8443", "/Console/Reports/2024-q3/"),
         /** No rule applies: all 20 are tried, then the default. */
         NO_RULE("GET", "app.example.com", "/some/unlisted/page/deep/within/the/app.html?tab=2");
 
