@@ -29,7 +29,10 @@ public class ServletApp {
         }
         GatehouseGuard guard = builder.build();
 
-        ServletContextHandler context = new ServletContextHandler();
+        // Deployed under a context path ("/app"), the rules still name paths inside the app: /admin/** guards /app/admin/x.
+        ServletContextHandler context = new ServletContextHandler("/");
+        // The first filter, on /* for REQUEST dispatches, so nothing runs before the guard has judged the request.
+        // With Jakarta WebSocket endpoints, declare Jetty's WebSocketUpgradeFilter after it: see README.md.
         context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override

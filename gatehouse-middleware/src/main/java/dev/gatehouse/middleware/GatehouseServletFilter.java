@@ -23,7 +23,12 @@ import java.util.Optional;
  * <p>Register it as the first filter, for every dispatch of type {@code REQUEST}, on {@code /*},
  * and make sure the container's WebSocket upgrade does not run before it (docs/GATEWAY.md shows
  * how for Jetty, Tomcat and Spring Boot): a filter that never sees the upgrade request guards no
- * WebSocket.
+ * WebSocket. On Jetty 12 the Jakarta WebSocket initializer puts its {@code WebSocketUpgradeFilter}
+ * ahead of every filter unless one is already declared under its default name, so declare that
+ * filter yourself, after this one.
+ *
+ * <p>Rules name paths inside the app: deployed under the context path {@code /app},
+ * {@code /admin/**} guards {@code /app/admin/x}.
  */
 public final class GatehouseServletFilter implements Filter {
     private final GatehouseGuard guard;
