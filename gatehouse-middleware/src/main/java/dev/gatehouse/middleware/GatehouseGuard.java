@@ -52,6 +52,7 @@ public final class GatehouseGuard {
     private final Optional<String> loginUrl;
     private final Optional<SessionIntrospection> sessions;
     private final TokenGetter sessionGetter;
+    private final boolean formMethodOverrides;
 
     private GatehouseGuard(Builder b) {
         this.verifier = new AccessTokenVerifier(new AccessTokenSettings(b.issuer, b.audience, b.ttl), b.keys, b.clock);
@@ -61,6 +62,7 @@ public final class GatehouseGuard {
         this.loginUrl = b.loginUrl;
         this.sessions = b.sessions;
         this.sessionGetter = b.sessionGetter;
+        this.formMethodOverrides = b.formMethodOverrides;
     }
 
     /**
@@ -104,7 +106,7 @@ public final class GatehouseGuard {
         Set<String> methods;
         try {
             methods = new LinkedHashSet<>(List.of(target.method().toUpperCase(Locale.ROOT)));
-            methods.addAll(MethodOverrides.requested(request, target.method()));
+            methods.addAll(MethodOverrides.requested(request, target.method(), formMethodOverrides));
         } catch (MethodOverrides.NotAMethod notAMethod) {
             return new GuardOutcome.BadRequest("bad_method_override", notAMethod.getMessage());
         }
@@ -240,6 +242,7 @@ public final class GatehouseGuard {
         private Optional<String> loginUrl = Optional.empty();
         private Optional<SessionIntrospection> sessions = Optional.empty();
         private TokenGetter sessionGetter = TokenGetter.cookie(DEFAULT_SESSION_COOKIE);
+        private boolean formMethodOverrides = true;
 
         private Builder(String issuer, VerificationKeys keys) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -321,6 +324,21 @@ public final class GatehouseGuard {
         /** The session cookie's name: the server's {@code SESSION_NAME}; default {@value #DEFAULT_SESSION_COOKIE}. */
         public Builder sessionCookie(String name) {
             this.sessionGetter = TokenGetter.cookie(name);
+            return this;
+        }
+
+        /**
+         * Whether the body of a form POST is read for a {@code _method} override; default
+         * {@code true}. A method-override filter that runs after the guard (Spring's
+         * {@code HiddenHttpMethodFilter}) runs {@code POST _method=DELETE} as a {@code DELETE}, so
+         * the guard judges the request as that method too. The Servlet filter reads the form with
+         * {@code getParameter}, as Spring's filter does, after which the body cannot be read again
+         * as a stream. Turn this off only for an app that must read form bodies raw (a webhook
+         * whose signature covers the body) and has no method-override filter after the guard;
+         * {@code _method} in the query and the override headers are judged either way.
+         */
+        public Builder formMethodOverrides(boolean read) {
+            this.formMethodOverrides = read;
             return this;
         }
 

@@ -37,37 +37,16 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
     }
 
     void handle(Context ctx) {
-        switch (judge(ctx)) {
-            case GuardOutcome.Proceed proceed -> proceed.identity().ifPresent(identity -> ctx.attribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
-            case GuardOutcome.Unauthorized unauthorized -> {
-                ctx.header("WWW-Authenticate", Answers.challenge(unauthorized));
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(401).contentType(Answers.PROBLEM_JSON).result(Answers.unauthorizedBody(unauthorized));
-                ctx.skipRemainingHandlers();
-            }
-            case GuardOutcome.BadRequest bad -> {
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(400).contentType(Answers.PROBLEM_JSON).result(Answers.badRequestBody(bad));
-                ctx.skipRemainingHandlers();
-            }
-            case GuardOutcome.Forbidden forbidden -> {
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(403).contentType(Answers.PROBLEM_JSON).result(Answers.forbiddenBody());
-                ctx.skipRemainingHandlers();
-            }
-            case GuardOutcome.Unavailable unavailable -> {
-                ctx.header("Cache-Control", "no-store");
-                ctx.header("Retry-After", Answers.RETRY_AFTER);
-                ctx.status(503).contentType(Answers.PROBLEM_JSON).result(Answers.unavailableBody());
-                ctx.skipRemainingHandlers();
-            }
-            case GuardOutcome.Redirect redirect -> {
-                ctx.header("Cache-Control", "no-store");
-                ctx.header("Location", redirect.location());
-                ctx.status(302);
-                ctx.skipRemainingHandlers();
-            }
+        GuardOutcome outcome = judge(ctx);
+        if (outcome instanceof GuardOutcome.Proceed proceed) {
+            proceed.identity().ifPresent(identity -> ctx.attribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
+            return;
         }
+        Answers.Refusal refusal = Answers.refusal(outcome, Answers.browser(Optional.ofNullable(ctx.header("Accept")))).orElseThrow();
+        ctx.status(refusal.status());
+        refusal.headers().forEach(ctx::header);
+        refusal.contentType().ifPresent(type -> ctx.contentType(type).result(refusal.body()));
+        ctx.skipRemainingHandlers();
     }
 
     /**

@@ -47,27 +47,21 @@ public final class GatehouseServletFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("GatehouseServletFilter guards HTTP requests only");
         }
-        switch (judge(request)) {
-            case GuardOutcome.Proceed proceed -> {
-                request.removeAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE);
-                proceed.identity().ifPresent(identity -> request.setAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
-                chain.doFilter(request, response);
-            }
-            case GuardOutcome.Unauthorized unauthorized -> {
-                response.setHeader("WWW-Authenticate", Answers.challenge(unauthorized));
-                write(response, 401, Answers.unauthorizedBody(unauthorized));
-            }
-            case GuardOutcome.Forbidden forbidden -> write(response, 403, Answers.forbiddenBody());
-            case GuardOutcome.BadRequest bad -> write(response, 400, Answers.badRequestBody(bad));
-            case GuardOutcome.Unavailable unavailable -> {
-                response.setHeader("Retry-After", Answers.RETRY_AFTER);
-                write(response, 503, Answers.unavailableBody());
-            }
-            case GuardOutcome.Redirect redirect -> {
-                response.setHeader("Cache-Control", "no-store");
-                response.setHeader("Location", redirect.location());
-                response.setStatus(302);
-            }
+        GuardOutcome outcome = judge(request);
+        if (outcome instanceof GuardOutcome.Proceed proceed) {
+            request.removeAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE);
+            proceed.identity().ifPresent(identity -> request.setAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE, identity));
+            chain.doFilter(request, response);
+            return;
+        }
+        Answers.Refusal refusal = Answers.refusal(outcome, Answers.browser(Optional.ofNullable(request.getHeader("Accept")))).orElseThrow();
+        response.setStatus(refusal.status());
+        refusal.headers().forEach(response::setHeader);
+        if (refusal.contentType().isPresent()) {
+            response.setContentType(refusal.contentType().get());
+            byte[] bytes = refusal.body().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
         }
     }
 
@@ -95,15 +89,6 @@ public final class GatehouseServletFilter implements Filter {
         String query = request.getQueryString();
         String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
         return guard.check(view(request), new GuardedRequest(request.getMethod(), host, path + (query == null ? "" : "?" + query), routed));
-    }
-
-    private static void write(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Answers.PROBLEM_JSON);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     private static RequestView view(HttpServletRequest request) {

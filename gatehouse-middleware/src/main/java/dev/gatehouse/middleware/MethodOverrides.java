@@ -24,14 +24,18 @@ final class MethodOverrides {
     private MethodOverrides() {
     }
 
-    /** What the request asks to be run as, read from a form body only on a form POST (as Spring does). */
-    static Set<String> requested(RequestView request, String method) throws NotAMethod {
+    /**
+     * What the request asks to be run as.
+     *
+     * @param readForm read {@code _method} from the body of a form POST too (as Spring does)
+     */
+    static Set<String> requested(RequestView request, String method, boolean readForm) throws NotAMethod {
         Set<String> methods = new LinkedHashSet<>();
         for (String header : HEADERS) {
             add(methods, request.header(header));
         }
         add(methods, request.queryParam(PARAMETER));
-        if (method.equalsIgnoreCase("POST") && request.header("Content-Type")
+        if (readForm && method.equalsIgnoreCase("POST") && request.header("Content-Type")
                 .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")).orElse(false)) {
             add(methods, request.formParam(PARAMETER));
         }
@@ -42,7 +46,7 @@ final class MethodOverrides {
         if (value.isEmpty()) {
             return;
         }
-        String trimmed = value.get().trim();
+        String trimmed = value.get().strip();
         if (!METHOD.matcher(trimmed).matches()) {
             throw new NotAMethod();
         }

@@ -8,11 +8,17 @@
  * {@link dev.gatehouse.middleware.TokenGetter} (header, cookie, query parameter) and turned into an
  * {@link dev.gatehouse.middleware.Identity} by a pluggable {@link dev.gatehouse.middleware.Identifier}.
  *
- * <p>Not done here: session cookies verified through the server's introspection endpoint. The server's
- * introspection needs admin credentials and does not know session tokens yet, so a session-only client is
- * not recognised by this middleware; use access tokens (AUTH_TYPE including {@code jwt}).
+ * <p>Session cookies are checked through the server's introspection endpoint
+ * ({@link dev.gatehouse.middleware.SessionIntrospection}: briefly cached, fail closed).
  *
- * <p>Access rules are taken as an {@code AccessRules} object; parsing a YAML rules file stays in
- * gatehouse-server.
+ * <p>The guard judges the path the framework routes (without the context path), refuses with 400 any
+ * path frameworks could read in two ways, judges capitals both folded and as sent, a {@code HEAD} by
+ * the rules for {@code GET}, and a request under every method an override in it could turn it into.
+ * WebSocket upgrades are judged like any request: the Javalin plugin registers a
+ * {@code wsBeforeUpgrade} handler; for the Servlet filter, docs/GATEWAY.md shows how each container
+ * runs it before its upgrade.
+ *
+ * <p>Access rules come as an {@code AccessRules} object or the server's YAML rules file
+ * ({@link dev.gatehouse.middleware.GatehouseGuard.Builder#rulesFile}), reloaded on change.
  */
 package dev.gatehouse.middleware;

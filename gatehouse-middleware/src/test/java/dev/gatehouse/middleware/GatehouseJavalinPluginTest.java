@@ -105,4 +105,17 @@ class GatehouseJavalinPluginTest {
         assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
         assertThat(response.body()).doesNotContain("admin panel").doesNotContain("hello ada");
     }
+
+    @Test
+    void aBadPathIsAProblemForAnApiClientAndAPageForABrowser() throws Exception {
+        HttpResponse<String> api = get(port, "/admin/../public/hello", "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"code\":\"bad_path\"").contains("'..' segment");
+        HttpResponse<String> browser = get(port, "/admin/../public/hello", "Accept", "text/html,application/xhtml+xml");
+        assertThat(browser.statusCode()).isEqualTo(400);
+        assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(browser.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(browser.body()).contains("<h1>Bad Request</h1>").contains("&#39;..&#39; segment");
+    }
 }
