@@ -51,12 +51,13 @@ class JavalinMatrixTest {
     /** The app of {@link HostileMatrix}'s contract, routed as Javalin routes: catch-alls, path parameters, case-sensitive. */
     private static Javalin start(String contextPath) {
         GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        // docs/GATEWAY.md's Javalin registration, line for line (DocumentedSnippetsTest).
         return Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));
+            config.routes.ws("/admin/ws", ws -> ws.onConnect(ctx -> ctx.send("admin")));
             if (!contextPath.isEmpty()) {
                 config.router.contextPath = contextPath;
             }
-            config.routes.ws("/admin/ws", ws -> ws.onConnect(ctx -> ctx.send("admin")));
             config.routes.ws("/public/ws", ws -> ws.onConnect(ctx -> ctx.send("public")));
             for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
                 config.routes.addHttpHandler(method, "/public/<rest>", ctx -> answer(ctx, "public"));
