@@ -1,0 +1,97 @@
+package dev.gatehouse.middleware.it;
+
+import dev.gatehouse.middleware.RunningGatehouse;
+import dev.gatehouse.middleware.it.boot.MatrixApplication;
+import dev.gatehouse.middleware.matrix.HostileMatrix;
+import dev.gatehouse.middleware.matrix.RawRequest;
+import org.apache.catalina.Context;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link HostileMatrix} against a Spring Boot 4 app (Tomcat 11, Spring MVC 7) with the
+ * hidden-method filter on and Spring WebSocket handlers, at the root and under /app, the guard
+ * registered with the docs' FilterRegistrationBean.
+ */
+class SpringBootMatrixTest {
+    private static RunningGatehouse gatehouse;
+    private static String commonToken;
+    private static String adminToken;
+
+    @BeforeAll
+    static void startGatehouse() throws Exception {
+        gatehouse = new RunningGatehouse();
+        commonToken = gatehouse.adaToken();
+        adminToken = gatehouse.adminToken();
+    }
+
+    @AfterAll
+    static void stopGatehouse() {
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @ParameterizedTest(name = "context path \"{0}\"")
+    @ValueSource(strings = {"", "/app"})
+    void theGuardJudgesEveryRequestAndEveryUpgrade(String contextPath) {
+        try (ConfigurableApplicationContext app = start(contextPath)) {
+            int port = port(app);
+            assertThat(filterOrder(app)).containsExactly("characterEncodingFilter", "gatehouse", "hiddenHttpMethodFilter",
+                    "formContentFilter", "requestContextFilter", "Tomcat WebSocket (JSR356) Filter");
+
+            // What the guard stands between: the hidden-method filter turns an admin's POST into the DELETE handler.
+            assertThat(RawRequest.send(port, "POST", contextPath + "/items/1?_method=DELETE", List.of("Authorization: Bearer " + adminToken), "")
+                    .header(HostileMatrix.HANDLER_HEADER)).hasValue("items-delete");
+            // Spring's handshake is a DispatcherServlet request, so the guard answers it before any upgrade.
+            RawRequest.Reply handshake = RawRequest.send(port, "GET", contextPath + "/admin/ws", List.of("Upgrade: websocket",
+                    "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"), "");
+            assertThat(handshake.status()).isEqualTo(401);
+            assertThat(handshake.header("WWW-Authenticate")).isEqualTo(Optional.of("Bearer"));
+            // The guard reads _method from the form after the app's charset is set, so the app still reads UTF-8 fields.
+            assertThat(RawRequest.send(port, "POST", contextPath + "/public/form", List.of("Content-Type: application/x-www-form-urlencoded"),
+                    "name=%C3%A9t%C3%A9").body()).isEqualTo("été");
+
+            HostileMatrix matrix = new HostileMatrix(port, contextPath, commonToken, adminToken);
+            assertThat(matrix.sweep()).isEmpty();
+            assertThat(matrix.webSocketSweep()).isEmpty();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String contextPath) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "server.address", "127.0.0.1", "server.port", "0", "spring.main.banner-mode", "off",
+                "spring.mvc.hiddenmethod.filter.enabled", "true",
+                "gatehouse.issuer", RunningGatehouse.ISSUER, "gatehouse.jwks", gatehouse.jwks().toString()));
+        if (!contextPath.isEmpty()) {
+            properties.put("server.servlet.context-path", contextPath);
+        }
+        return new SpringApplicationBuilder(MatrixApplication.class).properties(properties).run();
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** The filters in the order Tomcat chains them. */
+    private static List<String> filterOrder(ConfigurableApplicationContext app) {
+        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) app).getWebServer();
+        Context context = (Context) server.getTomcat().getHost().findChildren()[0];
+        return Arrays.stream(context.findFilterMaps()).map(FilterMap::getFilterName).toList();
+    }
+}
