@@ -15,6 +15,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -55,9 +56,12 @@ class SpringBootMatrixTest {
             assertThat(filterOrder(app)).containsExactly("characterEncodingFilter", "gatehouse", "hiddenHttpMethodFilter",
                     "formContentFilter", "requestContextFilter", "Tomcat WebSocket (JSR356) Filter");
 
-            // What the guard stands between: the hidden-method filter turns an admin's POST into the DELETE handler.
-            assertThat(RawRequest.send(port, "POST", contextPath + "/items/1?_method=DELETE", List.of("Authorization: Bearer " + adminToken), "")
-                    .header(HostileMatrix.HANDLER_HEADER)).hasValue("items-delete");
+            // What the guard stands between: every way the hidden-method filter reads _method turns an admin's POST
+            // into the DELETE handler, and none gets a common user there.
+            for (HiddenMethod post : HiddenMethod.values()) {
+                assertThat(post.send(port, contextPath, adminToken).header(HostileMatrix.HANDLER_HEADER)).as("admin " + post).hasValue("items-delete");
+                assertThat(post.send(port, contextPath, commonToken).status()).as("common " + post).isEqualTo(403);
+            }
             // Spring's handshake is a DispatcherServlet request, so the guard answers it before any upgrade.
             RawRequest.Reply handshake = RawRequest.send(port, "GET", contextPath + "/admin/ws", List.of("Upgrade: websocket",
                     "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"), "");
@@ -70,6 +74,34 @@ class SpringBootMatrixTest {
             HostileMatrix matrix = new HostileMatrix(port, contextPath, commonToken, adminToken);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
+        }
+    }
+
+    /** A POST to /items/1 asking to be run as DELETE, each way Spring's HiddenHttpMethodFilter (request.getParameter) reads. */
+    enum HiddenMethod {
+        QUERY("?_method=DELETE", List.of(), ""),
+        ESCAPED_QUERY("?%5Fmethod=DELETE", List.of(), ""),
+        FORM("", List.of("Content-Type: APPLICATION/X-WWW-FORM-URLENCODED"), "_method=DELETE"),
+        // RawRequest adds a Content-Length as well; Tomcat reads the chunks, as Transfer-Encoding wins.
+        CHUNKED_FORM("", List.of("Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked"), "e\r\n_method=DELETE\r\n0\r\n\r\n"),
+        // Boot gives the DispatcherServlet a multipart config, so Tomcat reads multipart fields as parameters too.
+        MULTIPART("", List.of("Content-Type: multipart/form-data; boundary=b0undary"),
+                "--b0undary\r\nContent-Disposition: form-data; name=\"_method\"\r\n\r\nDELETE\r\n--b0undary--\r\n");
+
+        private final String query;
+        private final List<String> headers;
+        private final String body;
+
+        HiddenMethod(String query, List<String> headers, String body) {
+            this.query = query;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        RawRequest.Reply send(int port, String contextPath, String token) {
+            List<String> lines = new ArrayList<>(headers);
+            lines.add("Authorization: Bearer " + token);
+            return RawRequest.send(port, "POST", contextPath + "/items/1" + query, lines, body);
         }
     }
 
