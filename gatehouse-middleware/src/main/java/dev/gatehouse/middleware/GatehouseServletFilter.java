@@ -20,12 +20,14 @@ import java.util.Optional;
  * {@link Identity} in the request attribute {@value GatehouseGuard#IDENTITY_ATTRIBUTE} (see
  * {@link #identity(HttpServletRequest)}), or answers 400 / 401 / 403 / 302 / 503 itself.
  *
- * <p>Register it as the first filter, for every dispatch of type {@code REQUEST}, on {@code /*},
- * and make sure the container's WebSocket upgrade does not run before it (docs/GATEWAY.md shows
- * how for Jetty, Tomcat and Spring Boot): a filter that never sees the upgrade request guards no
- * WebSocket. On Jetty 12 the Jakarta WebSocket initializer puts its {@code WebSocketUpgradeFilter}
- * ahead of every filter unless one is already declared under its default name, so declare that
- * filter yourself, after this one.
+ * <p>Register it first (or right after a filter that only sets the request's character encoding,
+ * so that it reads a form as the app will), for every dispatch of type {@code REQUEST}, on
+ * {@code /*}, and make sure the container's WebSocket upgrade does not run before it
+ * (docs/GATEWAY.md shows how for Jetty, Tomcat and Spring Boot): a filter that never sees the
+ * upgrade request guards no WebSocket. On Jetty 12 the Jakarta WebSocket initializer puts its
+ * {@code WebSocketUpgradeFilter} ahead of every filter unless one is already declared under its
+ * default name, so declare that filter yourself, after this one; on Tomcat map this filter with
+ * {@code isMatchAfter} false, ahead of Tomcat's {@code WsFilter}.
  *
  * <p>Rules name paths inside the app: deployed under the context path {@code /app},
  * {@code /admin/**} guards {@code /app/admin/x}.

@@ -52,7 +52,7 @@ class JavalinMatrixTest {
     private static Javalin start(String contextPath) {
         GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
         // docs/GATEWAY.md's Javalin registration, line for line (DocumentedSnippetsTest).
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));
             config.routes.ws("/admin/ws", ws -> ws.onConnect(ctx -> ctx.send("admin")));
             if (!contextPath.isEmpty()) {
@@ -72,7 +72,8 @@ class JavalinMatrixTest {
             for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
                 config.routes.addHttpHandler(method, "/<rest>", ctx -> answer(ctx, "default"));
             }
-        }).start("127.0.0.1", 0);
+        });
+        return app.start("127.0.0.1", 0);
     }
 
     private static void answer(Context ctx, String handler) {
