@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreFaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_STALE = Duration.ofSeconds(3);
+    /** Longest a cut may take to show: a copy's life, the pool's wait for a connection, and room for a loaded machine. */
+    private static final Duration CUT_SHOWS_WITHIN = MAX_STALE.plusSeconds(3).plusSeconds(14);
     private static final String ADA = "{\"email\":\"ada@example.com\",\"password\":\"correct horse battery\"}";
 
     private SharedPostgres postgres;
@@ -65,7 +68,10 @@ class StoreFaultTest {
     /** The server, with PostgreSQL (and Redis, when {@code withRedis}) and the proxy in front of {@code faulty}. */
     private void start(boolean withRedis, String faulty) throws Exception {
         postgres = SharedPostgres.create();
-        Map<String, String> settings = new HashMap<>(Map.of("STORE", "postgres", "AUTH_TYPE", "jwt,session", "API_PORT", "0", "GATEHOUSE_REGISTRATION", "open"));
+        // Copies of sessions and users live at most MAX_STALE while the feed stays live (Redis's
+        // does when only PostgreSQL is cut): the waits below are that plus the pool's 3 s and room.
+        Map<String, String> settings = new HashMap<>(Map.of("STORE", "postgres", "AUTH_TYPE", "jwt,session", "API_PORT", "0",
+                "GATEHOUSE_REGISTRATION", "open", "GATEHOUSE_CACHE_MAX_STALE", MAX_STALE.toSeconds() + "s"));
         if (withRedis) {
             redis = SharedRedis.create();
             settings.put("GATEHOUSE_REDIS_KEY_PREFIX", redis.prefix());
@@ -97,7 +103,7 @@ class StoreFaultTest {
         assertThat(until(200, Duration.ZERO, "/api/v1/users/me", cookie)).containsOnly(200);
 
         proxy.cut();
-        List<Integer> duringCut = until(503, Duration.ofSeconds(10), "/api/v1/users/me", cookie);
+        List<Integer> duringCut = until(503, CUT_SHOWS_WITHIN, "/api/v1/users/me", cookie);
         assertThat(duringCut.getLast()).as("statuses seen: %s", duringCut).isEqualTo(503);
         assertThat(duringCut).as("only copies younger than the feed's liveness may still answer").allMatch(s -> s == 200 || s == 503);
         assertStoreUnavailable(Http.send("GET", port(), "/api/v1/users/me", null, cookie));
