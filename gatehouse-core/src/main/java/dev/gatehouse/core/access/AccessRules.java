@@ -6,27 +6,60 @@ import java.util.Objects;
 /**
  * The ordered rules of a rules file: the first rule that applies decides; when none does, the
  * default policy and default page redirects do (typically: unknown pages send a signed-out browser
- * to the login page).
+ * to the login page). Immutable; a value, equal to another with the same rules and defaults.
  */
-public record AccessRules(List<AccessRule> rules, Policy defaultPolicy, PageRedirects defaultPages) {
-    public AccessRules {
-        rules = List.copyOf(rules);
-        Objects.requireNonNull(defaultPolicy, "defaultPolicy");
-        Objects.requireNonNull(defaultPages, "defaultPages");
-    }
+public final class AccessRules {
+    private final List<AccessRule> rules;
+    private final Policy defaultPolicy;
+    private final PageRedirects defaultPages;
+    /** Asked on every request whose path has no capitals; worked out once, as the rules never change. */
+    private final boolean writtenWithCapitals;
 
-    /** True when some rule's path is written with capitals (see {@link PathPattern#writtenWithCapitals()}). */
-    public boolean writtenWithCapitals() {
-        for (AccessRule rule : rules) {
-            if (rule.path().writtenWithCapitals()) {
-                return true;
-            }
-        }
-        return false;
+    public AccessRules(List<AccessRule> rules, Policy defaultPolicy, PageRedirects defaultPages) {
+        this.rules = List.copyOf(rules);
+        this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+        this.defaultPages = Objects.requireNonNull(defaultPages, "defaultPages");
+        this.writtenWithCapitals = this.rules.stream().anyMatch(rule -> rule.path().writtenWithCapitals());
     }
 
     /** No rules file: everything needs a signed-in user. Safe by default. */
     public static AccessRules authenticatedByDefault() {
         return new AccessRules(List.of(), new Policy.Authenticated(), PageRedirects.none());
+    }
+
+    /** The rules, in the order they are tried. */
+    public List<AccessRule> rules() {
+        return rules;
+    }
+
+    /** What decides when no rule applies. */
+    public Policy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    /** Where browsers are sent when no rule applies and names its own pages. */
+    public PageRedirects defaultPages() {
+        return defaultPages;
+    }
+
+    /** True when some rule's path is written with capitals (see {@link PathPattern#writtenWithCapitals()}). */
+    public boolean writtenWithCapitals() {
+        return writtenWithCapitals;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AccessRules that && rules.equals(that.rules) && defaultPolicy.equals(that.defaultPolicy)
+                && defaultPages.equals(that.defaultPages);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rules, defaultPolicy, defaultPages);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessRules[rules=" + rules + ", defaultPolicy=" + defaultPolicy + ", defaultPages=" + defaultPages + "]";
     }
 }
