@@ -124,7 +124,7 @@ public final class GatehouseGuard {
                 break;
             }
         }
-        return outcome(decision, credentials, browser, target.path());
+        return outcome(decision, credentials, browser, target.pageAsked());
     }
 
     private static boolean refuses(AccessDecision decision) {
@@ -147,13 +147,13 @@ public final class GatehouseGuard {
         return trimmed.isEmpty() ? "/" : trimmed;
     }
 
-    private GuardOutcome outcome(AccessDecision decision, Credentials credentials, boolean browser, String path) {
+    private GuardOutcome outcome(AccessDecision decision, Credentials credentials, boolean browser, String pageAsked) {
         GuardOutcome outcome = switch (decision) {
             case AccessDecision.Allow allow -> new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
             case AccessDecision.SendSignedIn send -> browser ? new GuardOutcome.Redirect(send.page())
                     : new GuardOutcome.Proceed(credentials.identity().map(Identified::identity));
             case AccessDecision.SignInRequired signIn -> {
-                Optional<String> page = signIn.page().or(() -> loginUrl.map(login -> withReturnTo(login, path)));
+                Optional<String> page = signIn.page().or(() -> loginUrl.map(login -> withReturnTo(login, pageAsked)));
                 yield browser && page.isPresent() ? new GuardOutcome.Redirect(page.get()) : new GuardOutcome.Unauthorized(credentials.invalidToken());
             }
             case AccessDecision.Forbidden forbidden -> new GuardOutcome.Forbidden(credentials.identity().map(Identified::identity));

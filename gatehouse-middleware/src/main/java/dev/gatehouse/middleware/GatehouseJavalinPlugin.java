@@ -56,16 +56,10 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
      * in a way that matters.
      */
     private GuardOutcome judge(Context ctx) {
-        String uri = ctx.req().getRequestURI();
-        String context = ctx.contextPath();
-        boolean root = context == null || context.isEmpty() || context.equals("/");
-        if (uri == null || (!root && !uri.startsWith(context))) {
-            return new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request");
-        }
-        String path = root ? uri : uri.substring(context.length());
-        String query = ctx.queryString();
         String host = Optional.ofNullable(ctx.header("Host")).orElse("");
-        return guard.check(view(ctx), GuardedRequest.of(ctx.method().name(), host, (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query)));
+        return GuardedRequest.inContext(ctx.method().name(), host, ctx.contextPath(), ctx.req().getRequestURI(), ctx.queryString(), Optional.empty())
+                .map(target -> guard.check(view(ctx), target))
+                .orElseGet(() -> new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request"));
     }
 
     private static RequestView view(Context ctx) {

@@ -76,21 +76,16 @@ public final class GatehouseServletFilter implements Filter {
      * refuses to read it (Jetty's ambiguous-URI check) has the request refused.
      */
     private GuardOutcome judge(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        if (uri == null || !uri.startsWith(context)) {
-            return new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request");
-        }
-        String path = uri.length() == context.length() ? "/" : uri.substring(context.length());
         Optional<String> routed;
         try {
             routed = Optional.of(Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), ""));
         } catch (IllegalArgumentException ambiguous) {
             return new GuardOutcome.BadRequest("bad_path", "the path cannot be read unambiguously");
         }
-        String query = request.getQueryString();
         String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
-        return guard.check(view(request), new GuardedRequest(request.getMethod(), host, path + (query == null ? "" : "?" + query), routed));
+        return GuardedRequest.inContext(request.getMethod(), host, request.getContextPath(), request.getRequestURI(), request.getQueryString(), routed)
+                .map(target -> guard.check(view(request), target))
+                .orElseGet(() -> new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request"));
     }
 
     private static RequestView view(HttpServletRequest request) {

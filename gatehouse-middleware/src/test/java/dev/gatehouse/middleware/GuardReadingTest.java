@@ -98,13 +98,13 @@ class GuardReadingTest {
     @Test
     void aPathTheFrameworkReadsOtherwiseIsRefused() {
         GatehouseGuard guard = guard(true);
-        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "/public/x", Optional.of("/public/x")))).isInstanceOf(GuardOutcome.Proceed.class);
-        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "/public/x/", Optional.of("/public/x")))).isInstanceOf(GuardOutcome.Proceed.class);
-        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "/caf%C3%A9", Optional.of("/caf\u00e9")))).isInstanceOf(GuardOutcome.Proceed.class);
+        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "", "/public/x", Optional.of("/public/x")))).isInstanceOf(GuardOutcome.Proceed.class);
+        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "", "/public/x/", Optional.of("/public/x")))).isInstanceOf(GuardOutcome.Proceed.class);
+        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "", "/caf%C3%A9", Optional.of("/caf\u00e9")))).isInstanceOf(GuardOutcome.Proceed.class);
         // A container decoding with another charset, or resolving a spelling the guard took literally.
-        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "/caf%C3%A9", Optional.of("/caf\u00c3\u00a9"))))
+        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "", "/caf%C3%A9", Optional.of("/caf\u00c3\u00a9"))))
                 .isInstanceOf(GuardOutcome.BadRequest.class);
-        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "/items/x", Optional.of("/items"))))
+        assertThat(guard.check(PLAIN, new GuardedRequest("GET", "h", "", "/items/x", Optional.of("/items"))))
                 .isInstanceOf(GuardOutcome.BadRequest.class);
     }
 
@@ -113,5 +113,30 @@ class GuardReadingTest {
     void anAmbiguousPathIsABadRequestWhoeverAsks(String path) {
         assertThat(guard(true).check(PLAIN, GuardedRequest.of("GET", "h", path))).isInstanceOfSatisfying(GuardOutcome.BadRequest.class,
                 bad -> assertThat(bad.code()).isEqualTo("bad_path"));
+    }
+
+    @Test
+    void aRequestIsPlacedInItsAppOnlyWhenItsUriBeginsWithTheWholeContextPath() {
+        assertThat(GuardedRequest.inContext("GET", "h", "/app", "/app/admin/x", "a=1", Optional.empty()))
+                .contains(new GuardedRequest("GET", "h", "/app", "/admin/x?a=1", Optional.empty()));
+        assertThat(GuardedRequest.inContext("GET", "h", "/app", "/app", null, Optional.empty()))
+                .contains(new GuardedRequest("GET", "h", "/app", "/", Optional.empty()));
+        assertThat(GuardedRequest.inContext("GET", "h", "/", "/admin", null, Optional.empty()))
+                .contains(new GuardedRequest("GET", "h", "", "/admin", Optional.empty()));
+        // A container that matched the context by case, by escapes or by prefix alone.
+        for (String uri : List.of("/APP/admin/x", "/%61pp/admin/x", "/application/admin/x", "/ap", "/admin/x")) {
+            assertThat(GuardedRequest.inContext("GET", "h", "/app", uri, null, Optional.empty())).as(uri).isEmpty();
+        }
+    }
+
+    @Test
+    void aSignedOutBrowserIsSentToSignInAndBackToThePageItAskedForInItsApp() {
+        GatehouseGuard guard = GatehouseGuard.builder("https://auth.example", kid -> Optional.empty()).rules(AccessRules.authenticatedByDefault())
+                .loginUrl("https://auth.example/login").build();
+        Request browser = new Request(Map.of("Accept", "text/html"), Map.of(), Map.of());
+        assertThat(guard.check(browser, new GuardedRequest("GET", "h", "/app", "/orders/7?tab=a%20b", Optional.empty())))
+                .isEqualTo(new GuardOutcome.Redirect("https://auth.example/login?return_to=%2Fapp%2Forders%2F7%3Ftab%3Da%2520b"));
+        assertThat(guard.check(browser, GuardedRequest.of("GET", "h", "/orders/7")))
+                .isEqualTo(new GuardOutcome.Redirect("https://auth.example/login?return_to=%2Forders%2F7"));
     }
 }

@@ -74,6 +74,7 @@ class SpringBootMatrixTest {
             HostileMatrix matrix = new HostileMatrix(port, contextPath, commonToken, adminToken);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
+            assertThat(matrix.signInSweep()).isEmpty();
         }
     }
 

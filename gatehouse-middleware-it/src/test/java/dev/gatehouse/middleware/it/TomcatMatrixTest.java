@@ -48,7 +48,7 @@ class TomcatMatrixTest {
     @BeforeAll
     static void startGatehouse() throws Exception {
         gatehouse = new RunningGatehouse();
-        guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
         commonToken = gatehouse.adaToken();
         adminToken = gatehouse.adminToken();
     }
@@ -92,6 +92,7 @@ class TomcatMatrixTest {
             HostileMatrix matrix = new HostileMatrix(tomcat.port(), contextPath, commonToken, adminToken);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
+            assertThat(matrix.signInSweep()).isEmpty();
         }
     }
 

@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class HostileMatrix {
     public static final String HANDLER_HEADER = "X-Handler";
+    /** The login page every integration's guard is given ({@code GatehouseGuard.Builder#loginUrl}). */
+    public static final String LOGIN_URL = "https://auth.example.com/login";
 
     /** /public and /files/readme.txt open, /admin for admins, GET /reports and DELETE /items for admins, the rest for any signed-in caller. */
     public static final AccessRules RULES = new AccessRules(List.of(
@@ -133,6 +135,26 @@ public final class HostileMatrix {
         return problems;
     }
 
+    /**
+     * A signed-out browser is sent to {@link #LOGIN_URL} with a {@code return_to} that brings it back
+     * to the page it asked for: in this app (context path included), with its query.
+     *
+     * @return one line per problem, empty when the integration held
+     */
+    public List<String> signInSweep() {
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/somewhere", "/admin/x?tab=a%20b&n=1", "/files/other.txt", "/")) {
+            String target = context + page;
+            RawRequest.Reply reply = RawRequest.send(port, "GET", target, List.of("Accept: text/html"), "");
+            String expected = LOGIN_URL + "?return_to=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8);
+            if (reply.status() != 302 || !reply.header("Location").equals(Optional.of(expected))) {
+                problems.add("browser GET " + target + ": answered " + reply.status() + " to " + reply.header("Location").orElse("nowhere")
+                        + ", not 302 to " + expected);
+            }
+        }
+        return problems;
+    }
+
     private void expect(List<String> problems, String caller, Probe probe, String handler) {
         Caller who = callers.stream().filter(c -> c.name().equals(caller)).findFirst().orElseThrow();
         RawRequest.Reply reply = send(who, probe);
@@ -216,7 +238,7 @@ public final class HostileMatrix {
     }
 
     /** The hostile spellings of the attack on the middleware: dot segments, ;, //, encodings, case, Unicode. */
-    private static final List<String> PATHS = List.of(
+    static final List<String> PATHS = List.of(
             "/admin/x", "/admin", "/public/x", "/x", "/files/readme.txt", "/files/other.txt", "/reports/x", "/items/1",
             // dot segments, raw and encoded in every case and mix, on both sides
             "/admin/../public/x", "/admin/%2e%2e/public/x", "/admin/%2E%2E/public/x", "/admin/%2e%2E/public/x", "/admin/.%2e/public/x",

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.javalin.http.staticfiles.Location;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +49,49 @@ class JavalinMatrixTest {
             HostileMatrix matrix = new HostileMatrix(app.port(), contextPath, common, admin);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
+            assertThat(matrix.signInSweep()).isEmpty();
+        } finally {
+            app.stop();
+        }
+    }
+
+    /**
+     * Javalin serves static files after the before-handlers, from the path Jetty resolved: no
+     * spelling of {@code /admin/x} reaches the file for a caller the rules keep out of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/app"})
+    void staticFilesAreGuardedLikeRoutes(String contextPath, @TempDir Path files) throws Exception {
+        Files.createDirectories(files.resolve("admin"));
+        Files.createDirectories(files.resolve("public"));
+        Files.writeString(files.resolve("admin/x"), "admin-file");
+        Files.writeString(files.resolve("public/x"), "public-file");
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        Javalin app = Javalin.create(config -> {
+            config.registerPlugin(new GatehouseJavalinPlugin(guard));
+            config.staticFiles.add(staticFiles -> {
+                staticFiles.hostedPath = "/";
+                staticFiles.directory = files.toString();
+                staticFiles.location = Location.EXTERNAL;
+            });
+            if (!contextPath.isEmpty()) {
+                config.router.contextPath = contextPath;
+            }
+        }).start("127.0.0.1", 0);
+        try {
+            assertThat(RawRequest.send(app.port(), "GET", contextPath + "/admin/x", List.of("Authorization: Bearer " + admin), "").body())
+                    .isEqualTo("admin-file");
+            assertThat(RawRequest.send(app.port(), "GET", contextPath + "/public/x", List.of(), "").body()).isEqualTo("public-file");
+            List<String> leaks = new ArrayList<>();
+            for (String path : HostileMatrix.PATHS) {
+                for (List<String> caller : List.of(List.<String>of(), List.of("Authorization: Bearer " + common))) {
+                    RawRequest.Reply reply = RawRequest.send(app.port(), "GET", contextPath + path, caller, "");
+                    if (reply.body().contains("admin-file") || reply.status() >= 500) {
+                        leaks.add(path + " " + caller + ": " + reply.status());
+                    }
+                }
+            }
+            assertThat(leaks).isEmpty();
         } finally {
             app.stop();
         }
@@ -50,7 +99,7 @@ class JavalinMatrixTest {
 
     /** The app of {@link HostileMatrix}'s contract, routed as Javalin routes: catch-alls, path parameters, case-sensitive. */
     private static Javalin start(String contextPath) {
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
         // docs/GATEWAY.md's Javalin registration, line for line (DocumentedSnippetsTest).
         Javalin app = Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));

@@ -95,6 +95,7 @@ class JettyServletMatrixTest {
             assertThat(matrix.sweep()).isEmpty();
             long swept = requests.getConnectionsTotal();
             assertThat(matrix.webSocketSweep()).isEmpty();
+            assertThat(matrix.signInSweep()).isEmpty();
             LOG.info("{}: {} requests swept, {} upgrades", deployment, swept, requests.getConnectionsTotal() - swept);
         } finally {
             jetty.stop();
@@ -103,7 +104,7 @@ class JettyServletMatrixTest {
 
     /** HostileMatrix's app as plain servlets, guarded as docs/GATEWAY.md tells Jetty users to. */
     private static ServletContextHandler app(String contextPath) {
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
         ServletContextHandler context = new ServletContextHandler(contextPath);
         guard(context, guard);
         context.addServlet(new ServletHolder(new AnyMethod("default")), "/");

@@ -17,7 +17,7 @@ import java.net.URI;
 class GatehouseFilterConfig {
     @Bean
     GatehouseGuard gatehouseGuard(@Value("${gatehouse.issuer}") String issuer, @Value("${gatehouse.jwks}") URI jwks) {
-        return GatehouseGuard.builder(issuer, jwks).rules(HostileMatrix.RULES).build();
+        return GatehouseGuard.builder(issuer, jwks).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
     }
 
     @Bean
