@@ -124,4 +124,14 @@ class MicrobenchmarkSmokeTest {
         assertThat(given.getWarmupIterations().get()).isZero();
         assertThat(given.getMeasurementIterations().get()).isEqualTo(1);
     }
+
+    @ParameterizedTest
+    @EnumSource(GuardBenchmark.Request.class)
+    void theGuardLetsTheSignedInAdminThrough(GuardBenchmark.Request request) {
+        GuardBenchmark bench = new GuardBenchmark();
+        bench.request = request;
+        bench.setUp();
+        assertThat(bench.check()).isInstanceOfSatisfying(dev.gatehouse.middleware.GuardOutcome.Proceed.class,
+                proceed -> assertThat(proceed.identity()).isPresent());
+    }
 }
