@@ -3,6 +3,7 @@ package dev.gatehouse.middleware.it;
 import dev.gatehouse.middleware.RunningGatehouse;
 import dev.gatehouse.middleware.it.boot.MatrixApplication;
 import dev.gatehouse.middleware.matrix.HostileMatrix;
+import dev.gatehouse.middleware.matrix.MatrixGatehouse;
 import dev.gatehouse.middleware.matrix.RawRequest;
 import org.apache.catalina.Context;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -30,15 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered with the docs' FilterRegistrationBean.
  */
 class SpringBootMatrixTest {
-    private static RunningGatehouse gatehouse;
-    private static String commonToken;
-    private static String adminToken;
+    private static MatrixGatehouse gatehouse;
 
     @BeforeAll
     static void startGatehouse() throws Exception {
-        gatehouse = new RunningGatehouse();
-        commonToken = gatehouse.adaToken();
-        adminToken = gatehouse.adminToken();
+        gatehouse = new MatrixGatehouse();
     }
 
     @AfterAll
@@ -59,8 +56,8 @@ class SpringBootMatrixTest {
             // What the guard stands between: every way the hidden-method filter reads _method turns an admin's POST
             // into the DELETE handler, and none gets a common user there.
             for (HiddenMethod post : HiddenMethod.values()) {
-                assertThat(post.send(port, contextPath, adminToken).header(HostileMatrix.HANDLER_HEADER)).as("admin " + post).hasValue("items-delete");
-                assertThat(post.send(port, contextPath, commonToken).status()).as("common " + post).isEqualTo(403);
+                assertThat(post.send(port, contextPath, gatehouse.adminToken()).header(HostileMatrix.HANDLER_HEADER)).as("admin " + post).hasValue("items-delete");
+                assertThat(post.send(port, contextPath, gatehouse.commonToken()).status()).as("common " + post).isEqualTo(403);
             }
             // Spring's handshake is a DispatcherServlet request, so the guard answers it before any upgrade.
             RawRequest.Reply handshake = RawRequest.send(port, "GET", contextPath + "/admin/ws", List.of("Upgrade: websocket",
@@ -71,7 +68,7 @@ class SpringBootMatrixTest {
             assertThat(RawRequest.send(port, "POST", contextPath + "/public/form", List.of("Content-Type: application/x-www-form-urlencoded"),
                     "name=%C3%A9t%C3%A9").body()).isEqualTo("été");
 
-            HostileMatrix matrix = new HostileMatrix(port, contextPath, commonToken, adminToken);
+            HostileMatrix matrix = gatehouse.matrix(port, contextPath);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
             assertThat(matrix.signInSweep()).isEmpty();

@@ -2,8 +2,8 @@ package dev.gatehouse.middleware.it;
 
 import dev.gatehouse.middleware.GatehouseGuard;
 import dev.gatehouse.middleware.GatehouseServletFilter;
-import dev.gatehouse.middleware.RunningGatehouse;
 import dev.gatehouse.middleware.matrix.HostileMatrix;
+import dev.gatehouse.middleware.matrix.MatrixGatehouse;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -40,17 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TomcatMatrixTest {
     private static final String WS_FILTER = "Tomcat WebSocket (JSR356) Filter";
 
-    private static RunningGatehouse gatehouse;
-    private static GatehouseGuard guard;
-    private static String commonToken;
-    private static String adminToken;
+    private static MatrixGatehouse gatehouse;
 
     @BeforeAll
     static void startGatehouse() throws Exception {
-        gatehouse = new RunningGatehouse();
-        guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
-        commonToken = gatehouse.adaToken();
-        adminToken = gatehouse.adminToken();
+        gatehouse = new MatrixGatehouse();
     }
 
     @AfterAll
@@ -89,7 +83,7 @@ class TomcatMatrixTest {
         try (RunningTomcat tomcat = RunningTomcat.start(baseDir, contextPath, registration)) {
             assertThat(tomcat.filterOrder()).containsExactly("gatehouse", WS_FILTER);
 
-            HostileMatrix matrix = new HostileMatrix(tomcat.port(), contextPath, commonToken, adminToken);
+            HostileMatrix matrix = gatehouse.matrix(tomcat.port(), contextPath);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
             assertThat(matrix.signInSweep()).isEmpty();
@@ -101,7 +95,7 @@ class TomcatMatrixTest {
         try (RunningTomcat tomcat = RunningTomcat.start(baseDir, "", Registration.SERVLET_API_MATCH_AFTER)) {
             assertThat(tomcat.filterOrder()).containsExactly(WS_FILTER, "gatehouse");
 
-            assertThat(new HostileMatrix(tomcat.port(), "", commonToken, adminToken).webSocketSweep())
+            assertThat(gatehouse.matrix(tomcat.port(), "").webSocketSweep())
                     .contains("anonymous upgrade /admin/ws: answered 101", "common upgrade /admin/ws: answered 101");
         }
     }
@@ -145,6 +139,7 @@ class TomcatMatrixTest {
             context.addServletContainerInitializer(new WsSci(), null);
             context.addServletContainerInitializer(MatrixServlets.webSocketEndpoints(), null);
             MatrixServlets.install(context);
+            GatehouseGuard guard = gatehouse.guard();
             switch (registration) {
                 case FILTER_MAP_BEFORE_START -> addGatehouseFilter(context, guard);
                 case SERVLET_API_NOT_MATCH_AFTER -> context.addServletContainerInitializer(

@@ -2,7 +2,6 @@ package dev.gatehouse.middleware.matrix;
 
 import dev.gatehouse.middleware.GatehouseGuard;
 import dev.gatehouse.middleware.GatehouseJavalinPlugin;
-import dev.gatehouse.middleware.RunningGatehouse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -23,15 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hostile sweep against the Javalin plugin, at the root and under a context path. */
 class JavalinMatrixTest {
-    private static RunningGatehouse gatehouse;
-    private static String common;
-    private static String admin;
+    private static MatrixGatehouse gatehouse;
 
     @BeforeAll
     static void start() throws Exception {
-        gatehouse = new RunningGatehouse();
-        common = gatehouse.adaToken();
-        admin = gatehouse.adminToken();
+        gatehouse = new MatrixGatehouse();
     }
 
     @AfterAll
@@ -46,7 +41,7 @@ class JavalinMatrixTest {
     void noHostileRequestReachesAHandlerTheRulesKeepTheCallerOutOf(String contextPath) {
         Javalin app = start(contextPath);
         try {
-            HostileMatrix matrix = new HostileMatrix(app.port(), contextPath, common, admin);
+            HostileMatrix matrix = gatehouse.matrix(app.port(), contextPath);
             assertThat(matrix.sweep()).isEmpty();
             assertThat(matrix.webSocketSweep()).isEmpty();
             assertThat(matrix.signInSweep()).isEmpty();
@@ -66,7 +61,7 @@ class JavalinMatrixTest {
         Files.createDirectories(files.resolve("public"));
         Files.writeString(files.resolve("admin/x"), "admin-file");
         Files.writeString(files.resolve("public/x"), "public-file");
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).build();
+        GatehouseGuard guard = gatehouse.guard();
         Javalin app = Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));
             config.staticFiles.add(staticFiles -> {
@@ -79,12 +74,12 @@ class JavalinMatrixTest {
             }
         }).start("127.0.0.1", 0);
         try {
-            assertThat(RawRequest.send(app.port(), "GET", contextPath + "/admin/x", List.of("Authorization: Bearer " + admin), "").body())
+            assertThat(RawRequest.send(app.port(), "GET", contextPath + "/admin/x", List.of("Authorization: Bearer " + gatehouse.adminToken()), "").body())
                     .isEqualTo("admin-file");
             assertThat(RawRequest.send(app.port(), "GET", contextPath + "/public/x", List.of(), "").body()).isEqualTo("public-file");
             List<String> leaks = new ArrayList<>();
             for (String path : HostileMatrix.PATHS) {
-                for (List<String> caller : List.of(List.<String>of(), List.of("Authorization: Bearer " + common))) {
+                for (List<String> caller : List.of(List.<String>of(), List.of("Authorization: Bearer " + gatehouse.commonToken()))) {
                     RawRequest.Reply reply = RawRequest.send(app.port(), "GET", contextPath + path, caller, "");
                     if (reply.body().contains("admin-file") || reply.status() >= 500) {
                         leaks.add(path + " " + caller + ": " + reply.status());
@@ -99,7 +94,7 @@ class JavalinMatrixTest {
 
     /** The app of {@link HostileMatrix}'s contract, routed as Javalin routes: catch-alls, path parameters, case-sensitive. */
     private static Javalin start(String contextPath) {
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
+        GatehouseGuard guard = gatehouse.guard();
         // docs/GATEWAY.md's Javalin registration, line for line (DocumentedSnippetsTest).
         Javalin app = Javalin.create(config -> {
             config.registerPlugin(new GatehouseJavalinPlugin(guard));

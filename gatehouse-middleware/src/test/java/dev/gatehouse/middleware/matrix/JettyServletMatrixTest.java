@@ -2,7 +2,6 @@ package dev.gatehouse.middleware.matrix;
 
 import dev.gatehouse.middleware.GatehouseGuard;
 import dev.gatehouse.middleware.GatehouseServletFilter;
-import dev.gatehouse.middleware.RunningGatehouse;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JettyServletMatrixTest {
     private static final Logger LOG = LoggerFactory.getLogger(JettyServletMatrixTest.class);
-    private static RunningGatehouse gatehouse;
-    private static String commonToken;
-    private static String adminToken;
+    private static MatrixGatehouse gatehouse;
 
     /** One way of running the app: where it is deployed and how leniently Jetty reads URIs. */
     record Deployment(String contextPath, String complianceName, UriCompliance compliance) {
@@ -63,9 +60,7 @@ class JettyServletMatrixTest {
 
     @BeforeAll
     static void startGatehouse() throws Exception {
-        gatehouse = new RunningGatehouse();
-        commonToken = gatehouse.adaToken();
-        adminToken = gatehouse.adminToken();
+        gatehouse = new MatrixGatehouse();
     }
 
     @AfterAll
@@ -91,7 +86,7 @@ class JettyServletMatrixTest {
         jetty.setHandler(app(deployment.contextPath().isEmpty() ? "/" : deployment.contextPath()));
         jetty.start();
         try {
-            HostileMatrix matrix = new HostileMatrix(connector.getLocalPort(), deployment.contextPath(), commonToken, adminToken);
+            HostileMatrix matrix = gatehouse.matrix(connector.getLocalPort(), deployment.contextPath());
             assertThat(matrix.sweep()).isEmpty();
             long swept = requests.getConnectionsTotal();
             assertThat(matrix.webSocketSweep()).isEmpty();
@@ -104,7 +99,7 @@ class JettyServletMatrixTest {
 
     /** HostileMatrix's app as plain servlets, guarded as docs/GATEWAY.md tells Jetty users to. */
     private static ServletContextHandler app(String contextPath) {
-        GatehouseGuard guard = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(HostileMatrix.RULES).loginUrl(HostileMatrix.LOGIN_URL).build();
+        GatehouseGuard guard = gatehouse.guard();
         ServletContextHandler context = new ServletContextHandler(contextPath);
         guard(context, guard);
         context.addServlet(new ServletHolder(new AnyMethod("default")), "/");
