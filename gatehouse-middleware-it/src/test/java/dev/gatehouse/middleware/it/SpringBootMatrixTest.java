@@ -7,8 +7,7 @@ import dev.gatehouse.middleware.matrix.MatrixGatehouse;
 import dev.gatehouse.middleware.matrix.RawRequest;
 import org.apache.catalina.Context;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,19 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered with the docs' FilterRegistrationBean.
  */
 class SpringBootMatrixTest {
-    private static MatrixGatehouse gatehouse;
-
-    @BeforeAll
-    static void startGatehouse() throws Exception {
-        gatehouse = new MatrixGatehouse();
-    }
-
-    @AfterAll
-    static void stopGatehouse() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
+    @RegisterExtension
+    static final MatrixGatehouse gatehouse = new MatrixGatehouse();
 
     @ParameterizedTest(name = "context path \"{0}\"")
     @ValueSource(strings = {"", "/app"})

@@ -14,10 +14,9 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.websocket.server.WsSci;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,19 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TomcatMatrixTest {
     private static final String WS_FILTER = "Tomcat WebSocket (JSR356) Filter";
 
-    private static MatrixGatehouse gatehouse;
-
-    @BeforeAll
-    static void startGatehouse() throws Exception {
-        gatehouse = new MatrixGatehouse();
-    }
-
-    @AfterAll
-    static void stopGatehouse() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
+    @RegisterExtension
+    static final MatrixGatehouse gatehouse = new MatrixGatehouse();
 
     /** How the app puts the guard in front of its servlets. */
     enum Registration {

@@ -5,8 +5,7 @@ import dev.gatehouse.middleware.GatehouseJavalinPlugin;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,19 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hostile sweep against the Javalin plugin, at the root and under a context path. */
 class JavalinMatrixTest {
-    private static MatrixGatehouse gatehouse;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gatehouse = new MatrixGatehouse();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
+    @RegisterExtension
+    static final MatrixGatehouse gatehouse = new MatrixGatehouse();
 
     @ParameterizedTest
     @ValueSource(strings = {"", "/app"})

@@ -24,8 +24,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
@@ -43,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JettyServletMatrixTest {
     private static final Logger LOG = LoggerFactory.getLogger(JettyServletMatrixTest.class);
-    private static MatrixGatehouse gatehouse;
+    @RegisterExtension
+    static final MatrixGatehouse gatehouse = new MatrixGatehouse();
 
     /** One way of running the app: where it is deployed and how leniently Jetty reads URIs. */
     record Deployment(String contextPath, String complianceName, UriCompliance compliance) {
@@ -56,18 +56,6 @@ class JettyServletMatrixTest {
     static List<Deployment> deployments() {
         return List.of(new Deployment("", "DEFAULT", UriCompliance.DEFAULT), new Deployment("/app", "DEFAULT", UriCompliance.DEFAULT),
                 new Deployment("", "LEGACY", UriCompliance.LEGACY), new Deployment("/app", "LEGACY", UriCompliance.LEGACY));
-    }
-
-    @BeforeAll
-    static void startGatehouse() throws Exception {
-        gatehouse = new MatrixGatehouse();
-    }
-
-    @AfterAll
-    static void stopGatehouse() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,21 +3,35 @@ package dev.gatehouse.middleware.matrix;
 import dev.gatehouse.middleware.GatehouseGuard;
 import dev.gatehouse.middleware.RunningGatehouse;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.net.URI;
 
 /**
  * The Gatehouse every sweep signs its callers in at: a running server, a common user's and an
- * admin's access token from it, and the guard each integration under test is given.
+ * admin's access token from it, and the guard each integration under test is given. Registered
+ * on a test class ({@code @RegisterExtension static final MatrixGatehouse gatehouse = new MatrixGatehouse();}),
+ * it runs for the class's tests.
  */
-public final class MatrixGatehouse implements AutoCloseable {
-    private final RunningGatehouse server;
-    private final String commonToken;
-    private final String adminToken;
+public final class MatrixGatehouse implements BeforeAllCallback, AfterAllCallback {
+    private RunningGatehouse server;
+    private String commonToken;
+    private String adminToken;
 
-    public MatrixGatehouse() throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         server = new RunningGatehouse();
         commonToken = server.adaToken();
         adminToken = server.adminToken();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** The server's key set, for a guard the app builds itself (Spring Boot's configuration). */
@@ -41,10 +55,5 @@ public final class MatrixGatehouse implements AutoCloseable {
     /** The sweep of an app listening on {@code port}, deployed at {@code contextPath}. */
     public HostileMatrix matrix(int port, String contextPath) {
         return new HostileMatrix(port, contextPath, commonToken, adminToken);
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
