@@ -4,7 +4,7 @@ import dev.gatehouse.core.authn.Credential;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
@@ -20,16 +20,16 @@ import java.util.Set;
 final class AuthRoutes {
     private final HttpParts parts;
     private final SessionService sessions;
-    private final Set<AuthType> enabled;
+    private final Set<AuthMethod> enabled;
     private final Optional<TokenAuthority> tokens;
     private final Clock clock;
 
-    AuthRoutes(HttpParts parts, SessionService sessions, Set<AuthType> enabled, Optional<TokenAuthority> tokens,
+    AuthRoutes(HttpParts parts, SessionService sessions, Set<AuthMethod> enabled, Optional<TokenAuthority> tokens,
                Clock clock) {
         this.parts = parts;
         this.sessions = sessions;
         this.enabled = enabled;
-        this.tokens = tokens.filter(t -> enabled.contains(AuthType.JWT));
+        this.tokens = tokens.filter(t -> enabled.contains(AuthMethod.BEARER));
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ final class AuthRoutes {
         };
         ctx.header("Cache-Control", "no-store");
         Optional<Session> session = Optional.empty();
-        if (enabled.contains(AuthType.SESSION)) {
+        if (enabled.contains(AuthMethod.SESSION)) {
             endPresentedSession(ctx);
             StartedSession started = sessions.start(user.id(), new ClientInfo(Optional.ofNullable(ctx.userAgent()), Optional.of(parts.logins().clientAddress(ctx))));
             parts.cookies().write(ctx, started, clock.instant());

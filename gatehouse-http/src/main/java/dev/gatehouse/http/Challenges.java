@@ -1,6 +1,6 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +12,12 @@ import java.util.Set;
 final class Challenges {
     private final String challenge;
 
-    Challenges(Set<AuthType> enabled, String cookieName) {
-        String primary = enabled.contains(AuthType.BASIC)
+    Challenges(Set<AuthMethod> enabled, String cookieName) {
+        String primary = enabled.contains(AuthMethod.BASIC)
                 ? "Basic realm=\"gatehouse\", charset=\"UTF-8\""
                 : "Cookie realm=\"gatehouse\", form-action=\"/api/v1/auth/login\", cookie-name=\"" + cookieName + "\"";
         // RFC 9110 allows several challenges in one header; RFC 6750 names the Bearer one.
-        this.challenge = enabled.contains(AuthType.JWT) ? primary + ", Bearer realm=\"gatehouse\"" : primary;
+        this.challenge = enabled.contains(AuthMethod.BEARER) ? primary + ", Bearer realm=\"gatehouse\"" : primary;
     }
 
     ApiProblem unauthorized(String code, String detail) {

@@ -80,7 +80,7 @@ public final class GatehouseHttp {
     public static Javalin create(Services services, RouteStatistics statistics) {
         GatehouseConfig config = services.config();
         ObjectMapper mapper = Json.newMapper();
-        Challenges challenges = new Challenges(config.authTypes(), config.sessionCookieName());
+        Challenges challenges = new Challenges(config.authMethods(), config.sessionCookieName());
         CredentialReader credentials = new CredentialReader(config.sessionCookieName(), challenges);
         TrustedProxies proxies = TrustedProxies.parse(config.gateway().trustedProxies());
         LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(proxies), services.clock());
@@ -116,13 +116,13 @@ public final class GatehouseHttp {
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
             new UserRoutes(parts, services.users(), services.accounts(),
                     new Registrations(config.registration(), parts.guard())).register(javalin.routes);
-            new AuthRoutes(parts, services.sessions(), config.authTypes(), services.tokens(), services.clock())
+            new AuthRoutes(parts, services.sessions(), config.authMethods(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
             new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
                     config.gateway().loginUrl(), config.gateway().headerPrefix(), config.gateway().proxy()).register(javalin.routes);
             new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
-            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authTypes(), services.tokens()),
+            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authMethods(), services.tokens()),
                     config.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);

@@ -3,7 +3,7 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.Credential;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.user.Role;
 import io.javalin.http.Context;
 
@@ -50,7 +50,7 @@ final class Guard {
 
     private AuthResult authenticate(Context ctx, Optional<Credential> credential) {
         // A Basic password is a sign-in like any other: the throttle counts it before it is hashed.
-        if (credential.isPresent() && credential.get() instanceof Credential.Basic basic && authenticator.isEnabled(AuthType.BASIC)) {
+        if (credential.isPresent() && credential.get() instanceof Credential.Basic basic && authenticator.isEnabled(AuthMethod.BASIC)) {
             return logins.basic(ctx, basic.login(), () -> authenticator.cachedBasic(basic), () -> authenticator.authenticate(basic));
         }
         return authenticator.authenticate(credential);

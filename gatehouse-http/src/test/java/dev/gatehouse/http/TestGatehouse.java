@@ -23,8 +23,8 @@ import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.user.UserStore;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.authn.TokenKeys;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
@@ -76,12 +76,12 @@ final class TestGatehouse implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
         users = new UserService(userStore, hasher, clock);
         sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
-        tokenKeys = config.allows(AuthType.JWT) ? Optional.of(TokenKeys.fromConfig(config.tokens(), keyStore, clock)) : Optional.empty();
-        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens(), ISSUER, keys, refreshTokens, revocations, users, sessions, clock));
+        tokenKeys = config.allows(AuthMethod.BEARER) ? Optional.of(TokenKeys.open(config.tokens().keySource(), config.tokens().accessTtl(), keyStore, clock)) : Optional.empty();
+        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens().accessTokenSettings(ISSUER), config.tokens().refreshTtl(), keys, refreshTokens, revocations, users, sessions, clock));
         AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
                 .orElseGet(() -> new AccountService(users, sessions));
-        Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
-                config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
+        Authenticator authenticator = new Authenticator(users, sessions, config.authMethods(), tokens.map(TokenAuthority::bearer),
+                config.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);

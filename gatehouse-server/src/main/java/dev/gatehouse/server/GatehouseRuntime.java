@@ -4,9 +4,9 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.BasicCredentialCache;
 import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.authn.NewRingKeys;
-import dev.gatehouse.core.authn.TokenKeys;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.keys.NewRingKeys;
+import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.keys.KeyRotator;
@@ -74,9 +74,9 @@ final class GatehouseRuntime implements AutoCloseable {
         Optional<NewRingKeys> keysAhead = Optional.empty();
         Stores stores;
         try {
-            if (config.allows(AuthType.JWT) && Stores.holdNothingYet(config)) {
+            if (config.allows(AuthMethod.BEARER) && Stores.holdNothingYet(config)) {
                 // A first start: no signing keys can be stored yet, so the ring's are made while the schema is created.
-                keysAhead = TokenKeys.startAhead(config.tokens());
+                keysAhead = TokenKeys.startAhead(config.tokens().keySource(), config.tokens().accessTtl());
             }
             stores = Stores.open(config, clock);
         } catch (RuntimeException e) {
@@ -87,8 +87,8 @@ final class GatehouseRuntime implements AutoCloseable {
         StartupTask<Optional<TokenKeys>> keys = StartupTask.done(Optional.empty());
         StartupTask<Void> besideKeys = StartupTask.done(null);
         try {
-            keys = config.allows(AuthType.JWT)
-                    ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.fromConfig(config.tokens(), stores.keys(), clock, newRingKeys)))
+            keys = config.allows(AuthMethod.BEARER)
+                    ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.open(config.tokens().keySource(), config.tokens().accessTtl(), stores.keys(), clock, newRingKeys)))
                     : keys;
             UserService users = new UserService(stores.users(), hasher.join(), clock);
             besideKeys = StartupTask.start("gatehouse-start-admin", () -> {
@@ -105,13 +105,13 @@ final class GatehouseRuntime implements AutoCloseable {
                     refreshKeys(rotator);
                 }
             }));
-            Optional<TokenAuthority> tokens = tokenKeys.map(k -> TokenAuthority.create(config.tokens(), ownUrl(config), k,
+            Optional<TokenAuthority> tokens = tokenKeys.map(k -> TokenAuthority.create(config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl(), k,
                     stores.refreshTokens(), stores.revocations(), users, sessions, clock));
             // A password change, a deletion or a demotion ends the user's tokens too, whoever makes it.
             AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
                     .orElseGet(() -> new AccountService(users, sessions));
-            Authenticator authenticator = new Authenticator(users, sessions, config.authTypes(), tokens.map(TokenAuthority::bearer),
-                    config.allows(AuthType.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
+            Authenticator authenticator = new Authenticator(users, sessions, config.authMethods(), tokens.map(TokenAuthority::bearer),
+                    config.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
             return new GatehouseRuntime(stores,
                     new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
                             rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)),

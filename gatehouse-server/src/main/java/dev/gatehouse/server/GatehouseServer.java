@@ -1,6 +1,6 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.authn.TokenKeys;
+import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
@@ -63,7 +63,7 @@ public final class GatehouseServer implements AutoCloseable {
             runtime.rulesReloader().ifPresent(rules -> server.purger.scheduleWithFixedDelay(() -> reloadRules(rules),
                     RULES_CHECK_INTERVAL.toMillis(), RULES_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
             LOG.info("Gatehouse listening on http://{}:{} (store {}, auth {})", config.host(), server.port(), config.store().name().toLowerCase(),
-                    config.authTypes());
+                    config.authMethods());
             return server;
         } catch (RuntimeException e) {
             runtime.close();

@@ -1,6 +1,6 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.authn.TokenKeys;
+import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.keys.KeyFiles;
 import dev.gatehouse.core.keys.KeyGenerator;
 import dev.gatehouse.core.keys.KeyRejectedException;

@@ -1,6 +1,6 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.config.StoreKind;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ConfigOptionsTest {
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(9000);
-        assertThat(config.authTypes()).isEqualTo(Set.of(AuthType.BASIC));
+        assertThat(config.authMethods()).isEqualTo(Set.of(AuthMethod.BASIC));
         assertThat(config.sessionCookieName()).isEqualTo("sid");
         assertThat(config.sessionDuration()).isEqualTo(Duration.ofHours(1));
         assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(15));

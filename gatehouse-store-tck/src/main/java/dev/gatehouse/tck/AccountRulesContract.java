@@ -5,7 +5,7 @@ import dev.gatehouse.core.account.RoleChange;
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.RefreshOutcome;
 import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.authn.TokenKeys;
+import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.authn.TokenPair;
 import dev.gatehouse.core.config.ConfigLoader;
 import dev.gatehouse.core.config.TokenConfig;
@@ -71,7 +71,8 @@ public abstract class AccountRulesContract {
         users = new UserService(stores.users(), new PasswordHasher(new Argon2Parameters(1024, 1, 1), 2, Duration.ofSeconds(10)), clock);
         sessions = new SessionService(stores.sessions(), SessionPolicy.unlimited(), clock);
         TokenConfig config = ConfigLoader.load(Map.of("AUTH_TYPE", "session,jwt", "JWT_ALGORITHM", "ES256"), Map.of()).tokens();
-        tokens = TokenAuthority.create(config, "https://auth.example.com", TokenKeys.fromConfig(config, new InMemoryKeyStore(), clock),
+        tokens = TokenAuthority.create(config.accessTokenSettings("https://auth.example.com"), config.refreshTtl(),
+                TokenKeys.open(config.keySource(), config.accessTtl(), new InMemoryKeyStore(), clock),
                 stores.refreshTokens(), stores.revocations(), users, sessions, clock);
         accounts = new AccountService(users, sessions, tokens.refreshTokens());
     }

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
@@ -13,30 +13,30 @@ import java.util.Set;
 public final class Authenticator {
     private final UserService users;
     private final SessionService sessions;
-    private final Set<AuthType> enabled;
+    private final Set<AuthMethod> enabled;
     private final Optional<BearerAuthenticator> bearer;
     private final Optional<BasicCredentialCache> basicCache;
 
-    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled) {
+    public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled) {
         this(users, sessions, enabled, Optional.empty());
     }
 
-    /** With {@code bearer} present, {@link AuthType#JWT} in {@code enabled} accepts access tokens. */
-    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<BearerAuthenticator> bearer) {
+    /** With {@code bearer} present, {@link AuthMethod#JWT} in {@code enabled} accepts access tokens. */
+    public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<BearerAuthenticator> bearer) {
         this(users, sessions, enabled, bearer, Optional.empty());
     }
 
     /** With {@code basicCache} present, a Basic login and password that verified recently are not hashed again. */
-    public Authenticator(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<BearerAuthenticator> bearer,
+    public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<BearerAuthenticator> bearer,
                          Optional<BasicCredentialCache> basicCache) {
         this.users = users;
         this.sessions = sessions;
-        this.enabled = enabled.isEmpty() ? EnumSet.noneOf(AuthType.class) : EnumSet.copyOf(enabled);
+        this.enabled = enabled.isEmpty() ? EnumSet.noneOf(AuthMethod.class) : EnumSet.copyOf(enabled);
         this.bearer = bearer;
         this.basicCache = basicCache;
     }
 
-    public boolean isEnabled(AuthType type) {
+    public boolean isEnabled(AuthMethod type) {
         return enabled.contains(type);
     }
 
@@ -53,14 +53,14 @@ public final class Authenticator {
     }
 
     private AuthResult bearer(Credential.Bearer token) {
-        if (!enabled.contains(AuthType.JWT) || bearer.isEmpty()) {
+        if (!enabled.contains(AuthMethod.BEARER) || bearer.isEmpty()) {
             return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
         }
         return bearer.get().authenticate(token.token());
     }
 
     private AuthResult basic(Credential.Basic basic) {
-        if (!enabled.contains(AuthType.BASIC)) {
+        if (!enabled.contains(AuthMethod.BASIC)) {
             return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
         }
         Optional<User> user = basicCache.isPresent()
@@ -75,7 +75,7 @@ public final class Authenticator {
      * rejection: a miss says nothing about the password.
      */
     public Optional<AuthResult.Authenticated> cachedBasic(Credential.Basic basic) {
-        if (!enabled.contains(AuthType.BASIC) || basicCache.isEmpty()) {
+        if (!enabled.contains(AuthMethod.BASIC) || basicCache.isEmpty()) {
             return Optional.empty();
         }
         return basicCache.get().cached(basic.login(), basic.password()).map(Authenticator::basicUser);
@@ -86,7 +86,7 @@ public final class Authenticator {
     }
 
     private AuthResult session(Credential.SessionCookie cookie) {
-        if (!enabled.contains(AuthType.SESSION)) {
+        if (!enabled.contains(AuthMethod.SESSION)) {
             return new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
         }
         // A session whose user was deleted is as good as no session.

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.User;
@@ -41,10 +41,10 @@ public final class Introspector {
     private final Optional<TokenAuthority> tokens;
 
     /** @param tokens the token machinery, when JWTs are enabled: without it only sessions are known */
-    public Introspector(UserService users, SessionService sessions, Set<AuthType> enabled, Optional<TokenAuthority> tokens) {
+    public Introspector(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<TokenAuthority> tokens) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.sessionsEnabled = enabled.contains(AuthType.SESSION);
+        this.sessionsEnabled = enabled.contains(AuthMethod.SESSION);
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 

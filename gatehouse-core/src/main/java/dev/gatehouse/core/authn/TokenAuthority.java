@@ -1,8 +1,8 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.config.TokenConfig;
 import dev.gatehouse.core.keys.Jwks;
 import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.AccessTokenCheck;
@@ -63,17 +63,15 @@ public final class TokenAuthority {
     }
 
     /**
-     * Wires the token machinery for a configuration.
+     * The token machinery over {@code keys}.
      *
-     * @param issuerUrl the {@code iss} when {@code GATEHOUSE_ISSUER} is not set: the server's own URL
+     * @param settings   the issuer, audience and lifetime of access tokens
+     * @param refreshTtl how long a refresh token lives unused
      */
-    public static TokenAuthority create(TokenConfig config, String issuerUrl, TokenKeys keys,
+    public static TokenAuthority create(AccessTokenSettings settings, Duration refreshTtl, TokenKeys keys,
                                         RefreshTokenStore refreshTokens, RevocationStore revocations,
                                         UserService users, SessionService sessions, Clock clock) {
-        AccessTokenSettings settings = new AccessTokenSettings(
-                config.issuer().orElse(issuerUrl), config.audience(), config.accessTtl());
-        RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations,
-                RefreshTokenPolicy.of(config.refreshTtl()), clock);
+        RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations, RefreshTokenPolicy.of(refreshTtl), clock);
         return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
                 refresh, revocations, users, sessions, keys.ringSupplier(), clock);
     }

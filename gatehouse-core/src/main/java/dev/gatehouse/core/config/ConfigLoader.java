@@ -2,6 +2,7 @@ package dev.gatehouse.core.config;
 
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordPolicy;
@@ -32,6 +33,8 @@ public final class ConfigLoader {
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,64}");
 
     private static final Duration MAX_DURATION = Duration.ofDays(36500);
+    /** What {@code AUTH_TYPE} means when it is not set: Basic and sessions; tokens are asked for with {@code jwt}. */
+    static final Set<AuthMethod> DEFAULT_AUTH_METHODS = Set.copyOf(EnumSet.of(AuthMethod.BASIC, AuthMethod.SESSION));
     private static final int TOKEN_SERVICE_SECRET_BYTES = 64;
     private static final int INTROSPECTION_SECRET_BYTES = 32;
 
@@ -56,7 +59,7 @@ public final class ConfigLoader {
     private GatehouseConfig build() {
         String host = text(Setting.HOST).orElse("127.0.0.1");
         int port = number(Setting.PORT, 8080, 0, 65535);
-        Set<AuthType> authTypes = authTypes();
+        Set<AuthMethod> authMethods = authMethods();
         String cookieName = text(Setting.SESSION_NAME).orElse("gatehouse_session");
         if (!COOKIE_NAME.matcher(cookieName).matches()) {
             problems.add(describe(Setting.SESSION_NAME) + " must be a cookie name (letters, digits and !#$%&'*+-.^_`|~, at most 64): '" + cookieName + "'");
@@ -129,7 +132,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new GatehouseConfig(host, port, authTypes, cookieName, sessionDuration, idleTimeout, cookieSecure,
+        return new GatehouseConfig(host, port, authMethods, cookieName, sessionDuration, idleTimeout, cookieSecure,
                 store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, registration, publicUrl, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
     }
 
@@ -264,18 +267,18 @@ public final class ConfigLoader {
         return file;
     }
 
-    private Set<AuthType> authTypes() {
+    private Set<AuthMethod> authMethods() {
         Optional<String> raw = text(Setting.AUTH_TYPE);
         if (raw.isEmpty()) {
-            return AuthType.defaults();
+            return DEFAULT_AUTH_METHODS;
         }
-        Set<AuthType> types = EnumSet.noneOf(AuthType.class);
+        Set<AuthMethod> types = EnumSet.noneOf(AuthMethod.class);
         boolean unknownNamed = false;
         for (String name : raw.get().split(",")) {
             if (name.isBlank()) {
                 continue;
             }
-            Optional<AuthType> type = AuthType.fromName(name);
+            Optional<AuthMethod> type = authMethodNamed(name);
             if (type.isPresent()) {
                 types.add(type.get());
             } else {
@@ -289,6 +292,22 @@ public final class ConfigLoader {
             problems.add(describe(Setting.AUTH_TYPE) + " names no method");
         }
         return types;
+    }
+
+    /**
+     * One name from {@code AUTH_TYPE}: ours ({@code basic}, {@code session}, {@code jwt}) or
+     * compatibility names ({@code basic_auth}, {@code session_auth}, {@code session_exp_auth},
+     * {@code session_db_auth}, {@code jwt_auth}, {@code bearer}). The older expiring and database
+     * variants are both plain sessions here: expiry comes from {@code SESSION_DURATION} and
+     * persistence from {@code STORE}.
+     */
+    static Optional<AuthMethod> authMethodNamed(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "basic", "basic_auth" -> Optional.of(AuthMethod.BASIC);
+            case "session", "session_auth", "session_exp_auth", "session_db_auth" -> Optional.of(AuthMethod.SESSION);
+            case "jwt", "jwt_auth", "bearer" -> Optional.of(AuthMethod.BEARER);
+            default -> Optional.empty();
+        };
     }
 
     private Optional<String> text(Setting setting) {

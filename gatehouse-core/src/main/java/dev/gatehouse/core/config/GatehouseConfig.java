@@ -1,5 +1,6 @@
 package dev.gatehouse.core.config;
 
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import java.util.Set;
 public record GatehouseConfig(
         String host,
         int port,
-        Set<AuthType> authTypes,
+        Set<AuthMethod> authMethods,
         String sessionCookieName,
         Duration sessionDuration,
         Duration sessionIdleTimeout,
@@ -62,7 +63,7 @@ public record GatehouseConfig(
 
     public GatehouseConfig {
         Objects.requireNonNull(host, "host");
-        authTypes = Set.copyOf(authTypes);
+        authMethods = Set.copyOf(authMethods);
         Objects.requireNonNull(sessionCookieName, "sessionCookieName");
         Objects.requireNonNull(sessionDuration, "sessionDuration");
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
@@ -88,7 +89,7 @@ public record GatehouseConfig(
         return ConfigLoader.load(java.util.Map.of(), java.util.Map.of());
     }
 
-    public boolean allows(AuthType type) {
-        return authTypes.contains(type);
+    public boolean allows(AuthMethod type) {
+        return authMethods.contains(type);
     }
 }

@@ -1,6 +1,9 @@
 package dev.gatehouse.core.config;
 
+import dev.gatehouse.core.keys.KeySource;
+import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.token.AccessTokenSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,5 +55,21 @@ public record TokenConfig(
     /** True when keys are generated and kept by Gatehouse (neither a PEM file nor a secret is given). */
     public boolean generatesKeys() {
         return privateKeyFile.isEmpty() && secret.isEmpty();
+    }
+
+    /** The keys these settings name: a PEM file first, then a secret, else generated keys. */
+    public KeySource keySource() {
+        if (privateKeyFile.isPresent()) {
+            return new KeySource.PemFiles(algorithm, privateKeyFile.get(), publicKeyFile);
+        }
+        if (secret.isPresent()) {
+            return new KeySource.SharedSecret(algorithm, secret.get().value());
+        }
+        return new KeySource.Generated(algorithm, rotateInterval, masterKey.map(Secret::value).map(MasterKey::parse));
+    }
+
+    /** @param ownUrl the {@code iss} when none is set: the server's own URL */
+    public AccessTokenSettings accessTokenSettings(String ownUrl) {
+        return new AccessTokenSettings(issuer.orElse(ownUrl), audience, accessTtl);
     }
 }

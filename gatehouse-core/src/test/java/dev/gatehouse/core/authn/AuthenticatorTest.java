@@ -1,7 +1,7 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.ClientInfo;
@@ -31,7 +31,7 @@ class AuthenticatorTest {
     private final MutableClock clock = MutableClock.atFixedStart();
     private final UserService users = new UserService(new InMemoryUserStore(), TestHashers.fast(), clock);
     private final SessionService sessions = new SessionService(new InMemorySessionStore(), new SessionPolicy(Duration.ofHours(1), Duration.ZERO), clock);
-    private final Authenticator both = new Authenticator(users, sessions, EnumSet.allOf(AuthType.class));
+    private final Authenticator both = new Authenticator(users, sessions, EnumSet.allOf(AuthMethod.class));
     private final User alice = register();
 
     private User register() {
@@ -113,16 +113,16 @@ class AuthenticatorTest {
     @Test
     void disabledMethodsAreRefusedEvenWithGoodCredentials() {
         StartedSession started = sessions.start(alice.id(), ClientInfo.unknown());
-        Authenticator sessionOnly = new Authenticator(users, sessions, Set.of(AuthType.SESSION));
-        Authenticator basicOnly = new Authenticator(users, sessions, Set.of(AuthType.BASIC));
+        Authenticator sessionOnly = new Authenticator(users, sessions, Set.of(AuthMethod.SESSION));
+        Authenticator basicOnly = new Authenticator(users, sessions, Set.of(AuthMethod.BASIC));
         AuthResult notEnabled = new AuthResult.Rejected(Rejection.METHOD_NOT_ENABLED);
 
         assertThat(sessionOnly.authenticate(new Credential.Basic("alice", PASSWORD))).isEqualTo(notEnabled);
         assertThat(sessionOnly.authenticate(new Credential.SessionCookie(started.token()))).isInstanceOf(AuthResult.Authenticated.class);
         assertThat(basicOnly.authenticate(new Credential.SessionCookie(started.token()))).isEqualTo(notEnabled);
         assertThat(basicOnly.authenticate(new Credential.Basic("alice", PASSWORD))).isInstanceOf(AuthResult.Authenticated.class);
-        assertThat(sessionOnly.isEnabled(AuthType.BASIC)).isFalse();
-        assertThat(sessionOnly.isEnabled(AuthType.SESSION)).isTrue();
+        assertThat(sessionOnly.isEnabled(AuthMethod.BASIC)).isFalse();
+        assertThat(sessionOnly.isEnabled(AuthMethod.SESSION)).isTrue();
     }
 
     @Test
@@ -137,11 +137,11 @@ class AuthenticatorTest {
 
     @Test
     void enabledMethodsAreCopied() {
-        Set<AuthType> enabled = EnumSet.of(AuthType.BASIC);
+        Set<AuthMethod> enabled = EnumSet.of(AuthMethod.BASIC);
         Authenticator authenticator = new Authenticator(users, sessions, enabled);
-        enabled.add(AuthType.SESSION);
+        enabled.add(AuthMethod.SESSION);
 
-        assertThat(authenticator.isEnabled(AuthType.SESSION)).isFalse();
+        assertThat(authenticator.isEnabled(AuthMethod.SESSION)).isFalse();
     }
 
     @Test

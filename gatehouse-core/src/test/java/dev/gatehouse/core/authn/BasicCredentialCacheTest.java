@@ -1,7 +1,7 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
-import dev.gatehouse.core.config.AuthType;
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.PasswordHashingBusyException;
@@ -129,7 +129,7 @@ class BasicCredentialCacheTest {
     @Test
     void theAuthenticatorServesBasicFromTheCache() {
         SessionService sessions = new SessionService(new InMemorySessionStore(), SessionPolicy.unlimited(), clock);
-        Authenticator authenticator = new Authenticator(users, sessions, EnumSet.allOf(AuthType.class), Optional.empty(), Optional.of(cache));
+        Authenticator authenticator = new Authenticator(users, sessions, EnumSet.allOf(AuthMethod.class), Optional.empty(), Optional.of(cache));
         Credential.Basic basic = new Credential.Basic("alice", PASSWORD);
         assertThat(authenticator.cachedBasic(basic)).isEmpty();
         AuthResult expected = new AuthResult.Authenticated(alice, AuthMethod.BASIC, Optional.empty());
@@ -139,7 +139,7 @@ class BasicCredentialCacheTest {
         assertThat(authenticator.authenticate(new Credential.Basic("alice", "wrong one"))).isEqualTo(new AuthResult.Rejected(Rejection.INVALID_CREDENTIALS));
         assertThat(hashes).hasValue(2);
 
-        Authenticator basicOff = new Authenticator(users, sessions, EnumSet.of(AuthType.SESSION), Optional.empty(), Optional.of(cache));
+        Authenticator basicOff = new Authenticator(users, sessions, EnumSet.of(AuthMethod.SESSION), Optional.empty(), Optional.of(cache));
         assertThat(basicOff.cachedBasic(basic)).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.config;
 
+import dev.gatehouse.core.authn.AuthMethod;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,9 +51,9 @@ class ConfigLoaderTest {
             assertThat(config.port()).isEqualTo(8080);
             assertThat(config.store()).isEqualTo(StoreKind.SQLITE);
             assertThat(config.dbUrl()).isEqualTo("jdbc:sqlite:./data/gatehouse.db").isEqualTo(GatehouseConfig.DEFAULT_DB_URL);
-            assertThat(config.authTypes()).containsExactlyInAnyOrder(AuthType.BASIC, AuthType.SESSION);
-            assertThat(config.allows(AuthType.BASIC)).isTrue();
-            assertThat(config.allows(AuthType.SESSION)).isTrue();
+            assertThat(config.authMethods()).containsExactlyInAnyOrder(AuthMethod.BASIC, AuthMethod.SESSION);
+            assertThat(config.allows(AuthMethod.BASIC)).isTrue();
+            assertThat(config.allows(AuthMethod.SESSION)).isTrue();
             assertThat(config.sessionCookieName()).isEqualTo("gatehouse_session");
             assertThat(config.sessionDuration()).isEqualTo(Duration.ZERO);
             assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ZERO);
@@ -73,7 +74,7 @@ class ConfigLoaderTest {
             GatehouseConfig config = env("API_PORT", "   ", "AUTH_TYPE", "", "STORE", " ");
 
             assertThat(config.port()).isEqualTo(8080);
-            assertThat(config.authTypes()).isEqualTo(AuthType.defaults());
+            assertThat(config.authMethods()).isEqualTo(ConfigLoader.DEFAULT_AUTH_METHODS);
             assertThat(config.store()).isEqualTo(StoreKind.SQLITE);
         }
     }
@@ -99,7 +100,7 @@ class ConfigLoaderTest {
 
             assertThat(config.host()).isEqualTo("0.0.0.0");
             assertThat(config.port()).isEqualTo(9090);
-            assertThat(config.authTypes()).containsExactly(AuthType.SESSION);
+            assertThat(config.authMethods()).containsExactly(AuthMethod.SESSION);
             assertThat(config.sessionCookieName()).isEqualTo("_my_session_id");
             assertThat(config.sessionDuration()).isEqualTo(Duration.ofDays(30));
             assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ofHours(2));
@@ -145,16 +146,19 @@ class ConfigLoaderTest {
                 "session_exp_auth|SESSION",
                 "session_db_auth|SESSION",
                 "SESSION|SESSION",
+                "jwt|BEARER",
+                "jwt_auth|BEARER",
+                "bearer|BEARER",
                 "'  Basic_Auth  '|BASIC"})
-        void compatibilityNamesAreAliases(String raw, AuthType expected) {
-            assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactly(expected);
+        void compatibilityNamesAreAliases(String raw, AuthMethod expected) {
+            assertThat(env("AUTH_TYPE", raw).authMethods()).containsExactly(expected);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"basic_auth,session_auth", "basic, session_db_auth", " session_exp_auth , basic ", "basic,,session,",
                 "basic_auth,basic,session,session_auth"})
         void commaListsWithSpacesEnableSeveral(String raw) {
-            assertThat(env("AUTH_TYPE", raw).authTypes()).containsExactlyInAnyOrder(AuthType.BASIC, AuthType.SESSION);
+            assertThat(env("AUTH_TYPE", raw).authMethods()).containsExactlyInAnyOrder(AuthMethod.BASIC, AuthMethod.SESSION);
         }
 
         @Test
@@ -182,7 +186,7 @@ class ConfigLoaderTest {
 
             assertThat(config.port()).isEqualTo(9001);
             assertThat(config.host()).isEqualTo("10.0.0.1");
-            assertThat(config.authTypes()).containsExactly(AuthType.SESSION);
+            assertThat(config.authMethods()).containsExactly(AuthMethod.SESSION);
             // The environment's bad STORE is never looked at: the flag decides.
             assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
         }
@@ -207,7 +211,7 @@ class ConfigLoaderTest {
 
             assertThat(config.host()).isEqualTo("::1");
             assertThat(config.port()).isEqualTo(7000);
-            assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
+            assertThat(config.authMethods()).containsExactly(AuthMethod.BASIC);
             assertThat(config.sessionCookieName()).isEqualTo("gh");
             assertThat(config.sessionDuration()).isEqualTo(Duration.ofHours(12));
             assertThat(config.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(15));
@@ -442,16 +446,16 @@ class ConfigLoaderTest {
 
         @Test
         void configAuthTypesCannotBeChangedAfterLoading() {
-            Set<AuthType> types = EnumSet.of(AuthType.BASIC);
+            Set<AuthMethod> types = EnumSet.of(AuthMethod.BASIC);
             GatehouseConfig config = new GatehouseConfig("h", 1, types, "c", Duration.ZERO, Duration.ZERO, false, StoreKind.MEMORY,
                     "u", java.util.Optional.empty(), "gatehouse:", Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(),
                     RegistrationMode.ADMIN, PublicUrl.listeningOn("h", 1), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
                     java.util.Optional.empty(), java.util.Optional.empty(),
                     GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
-            types.add(AuthType.SESSION);
+            types.add(AuthMethod.SESSION);
 
-            assertThat(config.authTypes()).containsExactly(AuthType.BASIC);
-            assertThatThrownBy(() -> config.authTypes().add(AuthType.SESSION)).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(config.authMethods()).containsExactly(AuthMethod.BASIC);
+            assertThatThrownBy(() -> config.authMethods().add(AuthMethod.SESSION)).isInstanceOf(UnsupportedOperationException.class);
         }
     }
 
@@ -480,14 +484,14 @@ class ConfigLoaderTest {
             assertThat(tokens.generatesKeys()).isTrue();
             assertThat(tokens.issuer()).isEmpty();
             assertThat(tokens.audience()).isEqualTo("gatehouse");
-            assertThat(env().authTypes()).doesNotContain(AuthType.JWT);
+            assertThat(env().authMethods()).doesNotContain(AuthMethod.BEARER);
         }
 
         @Test
         void readsTheUnprefixedTokenSettings() {
             GatehouseConfig config = env("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "hs512", "JWT_TTL", "30d", "JWT_REFRESH_TTL", "60d",
                     "JWT_ROTATE_INTERVAL", "0", "JWT_SECRET", "s".repeat(64), "GATEHOUSE_ISSUER", "https://auth.example.com");
-            assertThat(config.authTypes()).contains(AuthType.JWT, AuthType.SESSION);
+            assertThat(config.authMethods()).contains(AuthMethod.BEARER, AuthMethod.SESSION);
             assertThat(config.tokens().algorithm()).isEqualTo(dev.gatehouse.core.keys.SigningAlgorithm.HS512);
             assertThat(config.tokens().accessTtl()).isEqualTo(Duration.ofDays(30));
             assertThat(config.tokens().rotateInterval()).isZero();

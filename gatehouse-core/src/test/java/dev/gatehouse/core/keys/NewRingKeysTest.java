@@ -1,8 +1,5 @@
-package dev.gatehouse.core.authn;
+package dev.gatehouse.core.keys;
 
-import dev.gatehouse.core.keys.KeyGenerator;
-import dev.gatehouse.core.keys.SigningAlgorithm;
-import dev.gatehouse.core.keys.SigningKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

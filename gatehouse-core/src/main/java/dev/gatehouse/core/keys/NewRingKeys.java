@@ -1,6 +1,5 @@
-package dev.gatehouse.core.authn;
+package dev.gatehouse.core.keys;
 
-import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.support.Futures;
 
 import java.util.ArrayList;

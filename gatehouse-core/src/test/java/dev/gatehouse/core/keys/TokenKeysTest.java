@@ -1,36 +1,30 @@
-package dev.gatehouse.core.authn;
+package dev.gatehouse.core.keys;
 
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.TokenConfig;
-import dev.gatehouse.core.keys.KeyFiles;
-import dev.gatehouse.core.keys.KeyGenerator;
-import dev.gatehouse.core.keys.SigningAlgorithm;
-import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each key source the settings can name ends up as a ring that signs and verifies. */
+/** Each key source ends up as a ring that signs and verifies. */
 class TokenKeysTest {
+    private static final Duration TTL = Duration.ofMinutes(15);
+    private static final KeySource SECRET = new KeySource.SharedSecret(SigningAlgorithm.HS256, "s".repeat(32));
+    private static final KeySource ES256_ROTATING = new KeySource.Generated(SigningAlgorithm.ES256, Duration.ofDays(30), Optional.empty());
+
     private final MutableClock clock = MutableClock.atFixedStart();
 
     @TempDir
     Path dir;
 
-    private static TokenConfig tokens(Map<String, String> settings) {
-        return ConfigLoader.load(settings, Map.of()).tokens();
-    }
-
     @Test
     void aJwtSecretGivesOneFixedHmacKey() {
-        TokenKeys keys = TokenKeys.fromConfig(tokens(Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", "s".repeat(32))), new InMemoryKeyStore(), clock);
+        TokenKeys keys = TokenKeys.open(SECRET, TTL, new InMemoryKeyStore(), clock);
         SigningKey signing = keys.ring().signingKey();
         assertThat(signing.algorithm()).isEqualTo(SigningAlgorithm.HS256);
         assertThat(keys.verificationKeys().find(signing.kid())).contains(signing);
@@ -41,8 +35,8 @@ class TokenKeysTest {
     @Test
     void aPemKeyPairIsLoadedAndNeverRotated() throws Exception {
         KeyFiles.Written files = KeyFiles.write(KeyGenerator.generate(SigningAlgorithm.ES256), dir.resolve("keys"));
-        TokenKeys keys = TokenKeys.fromConfig(tokens(Map.of("JWT_ALGORITHM", "ES256", "JWT_PRIVATE_KEY_FILE", files.privateKey().toString(),
-                "JWT_PUBLIC_KEY_FILE", files.publicKey().toString())), new InMemoryKeyStore(), clock);
+        TokenKeys keys = TokenKeys.open(new KeySource.PemFiles(SigningAlgorithm.ES256, files.privateKey(), Optional.of(files.publicKey())),
+                TTL, new InMemoryKeyStore(), clock);
         assertThat(keys.ring().signingKey().algorithm()).isEqualTo(SigningAlgorithm.ES256);
         assertThat(keys.ring().signingKey().canSign()).isTrue();
         assertThat(keys.rotator()).isEmpty();
@@ -52,9 +46,9 @@ class TokenKeysTest {
     @Test
     void generatedKeysAreKeptInTheStoreAndFoundAgain() {
         InMemoryKeyStore store = new InMemoryKeyStore();
-        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "EdDSA"));
-        TokenKeys first = TokenKeys.fromConfig(config, store, clock);
-        TokenKeys second = TokenKeys.fromConfig(config, store, clock);
+        KeySource config = new KeySource.Generated(SigningAlgorithm.EDDSA, Duration.ofDays(30), Optional.empty());
+        TokenKeys first = TokenKeys.open(config, TTL, store, clock);
+        TokenKeys second = TokenKeys.open(config, TTL, store, clock);
         assertThat(first.rotator()).isPresent();
         assertThat(second.ring().signingKey().kid()).isEqualTo(first.ring().signingKey().kid());
         assertThat(second.verificationKeys().find(first.ring().signingKey().kid())).isPresent();
@@ -63,25 +57,25 @@ class TokenKeysTest {
     @Test
     void keysMadeAheadMakeTheFirstRing() {
         InMemoryKeyStore store = new InMemoryKeyStore();
-        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256"));
-        Optional<NewRingKeys> ahead = TokenKeys.startAhead(config);
+        KeySource config = ES256_ROTATING;
+        Optional<NewRingKeys> ahead = TokenKeys.startAhead(config, TTL);
 
-        TokenKeys keys = TokenKeys.fromConfig(config, store, clock, ahead);
+        TokenKeys keys = TokenKeys.open(config, TTL, store, clock, ahead);
 
         assertThat(ahead).isPresent();
         assertThat(keys.ring().signingKey().canSign()).isTrue();
         assertThat(keys.ring().nextKey()).as("a ring that rotates publishes its next key from the start").isPresent();
         assertThat(store.load()).isPresent();
-        assertThat(TokenKeys.fromConfig(config, store, clock).ring().signingKey().kid()).isEqualTo(keys.ring().signingKey().kid());
+        assertThat(TokenKeys.open(config, TTL, store, clock).ring().signingKey().kid()).isEqualTo(keys.ring().signingKey().kid());
     }
 
     @Test
     void keysMadeAheadGiveWayToARingAlreadyStored() {
         InMemoryKeyStore store = new InMemoryKeyStore();
-        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256"));
-        TokenKeys first = TokenKeys.fromConfig(config, store, clock);
+        KeySource config = ES256_ROTATING;
+        TokenKeys first = TokenKeys.open(config, TTL, store, clock);
 
-        TokenKeys second = TokenKeys.fromConfig(config, store, clock, TokenKeys.startAhead(config));
+        TokenKeys second = TokenKeys.open(config, TTL, store, clock, TokenKeys.startAhead(config, TTL));
 
         assertThat(second.ring().signingKey().kid()).isEqualTo(first.ring().signingKey().kid());
         assertThat(second.ring().nextKey().orElseThrow().kid()).isEqualTo(first.ring().nextKey().orElseThrow().kid());
@@ -89,9 +83,9 @@ class TokenKeysTest {
 
     @Test
     void aRingThatNeverRotatesHasOneKeyMadeAhead() {
-        TokenConfig config = tokens(Map.of("JWT_ALGORITHM", "ES256", "JWT_ROTATE_INTERVAL", "0"));
+        KeySource config = new KeySource.Generated(SigningAlgorithm.ES256, Duration.ZERO, Optional.empty());
 
-        TokenKeys keys = TokenKeys.fromConfig(config, new InMemoryKeyStore(), clock, TokenKeys.startAhead(config));
+        TokenKeys keys = TokenKeys.open(config, TTL, new InMemoryKeyStore(), clock, TokenKeys.startAhead(config, TTL));
 
         assertThat(keys.ring().nextKey()).isEmpty();
         assertThat(keys.ring().publishedKeys()).hasSize(1);
@@ -99,6 +93,11 @@ class TokenKeysTest {
 
     @Test
     void keysTheSettingsNameAreNeverMadeAhead() {
-        assertThat(TokenKeys.startAhead(tokens(Map.of("JWT_ALGORITHM", "HS256", "JWT_SECRET", "s".repeat(32))))).isEmpty();
+        assertThat(TokenKeys.startAhead(SECRET, TTL)).isEmpty();
+    }
+
+    @Test
+    void aSharedSecretNeverShowsInText() {
+        assertThat(SECRET.toString()).doesNotContain("sss").contains("HS256");
     }
 }
