@@ -27,7 +27,7 @@ public final class Json {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // Nor may {"password": "a"}{"password": "b"}: a body is one JSON value, not the first of several.
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .build();
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -89,8 +88,7 @@ class PublicUrlTest {
 
     private static List<String> urlsIn(JsonNode json) {
         List<String> urls = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (field.getKey().endsWith("_endpoint") || field.getKey().endsWith("_uri")) {
                 urls.add(field.getValue().asText());
             }

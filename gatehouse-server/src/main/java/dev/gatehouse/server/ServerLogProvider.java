@@ -3,7 +3,7 @@ package dev.gatehouse.server;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
-import ch.qos.logback.core.util.StatusPrinter;
+import ch.qos.logback.core.util.StatusPrinter2;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -61,7 +61,7 @@ public final class ServerLogProvider implements SLF4JServiceProvider {
         logging.setContext(made);
         logging.configure(made);
         // As logback's own provider does: a broken set-up (an appender that failed to start) is told on the console.
-        StatusPrinter.printInCaseOfErrorsOrWarnings(made);
+        new StatusPrinter2().printInCaseOfErrorsOrWarnings(made);
         made.start();
         context = made;
     }

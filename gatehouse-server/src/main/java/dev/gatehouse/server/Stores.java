@@ -58,6 +58,9 @@ import java.util.Optional;
  *       keys and server secrets stay in SQL.</li>
  * </ul>
  */
+// Closing may wait on pools and feed threads, and so be interrupted: the server closes its stores
+// once, on the way out, where an interrupt only shortens the wait.
+@SuppressWarnings("try")
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
               EventFeed events, AutoCloseable resources) implements AutoCloseable {

@@ -123,10 +123,15 @@ final class ExpressUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         node.destroy();
-        if (!node.waitFor(10, TimeUnit.SECONDS)) {
-            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!node.waitFor(10, TimeUnit.SECONDS)) {
+                node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            node.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

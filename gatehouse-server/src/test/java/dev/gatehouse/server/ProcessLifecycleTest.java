@@ -56,6 +56,7 @@ class ProcessLifecycleTest {
     }
 
     /** Polls (bounded) until new connections are refused: the server has begun to stop. */
+    @SuppressWarnings("try") // the socket is opened only to learn whether the port still accepts
     private static void awaitRefusal(int port) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
             try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {

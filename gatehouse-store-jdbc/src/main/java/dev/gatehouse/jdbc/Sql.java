@@ -85,10 +85,10 @@ final class Sql {
                 () -> new StoreException(store + ": " + operation + " returned no row"));
     }
 
-    /** Runs an UPDATE or DELETE; returns how many rows it changed. */
     /** Rows per statement of a background purge. */
     static final int PURGE_BATCH = 500;
 
+    /** Runs an UPDATE or DELETE; returns how many rows it changed. */
     int update(String operation, String sql, Binder binder) {
         return write(operation, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

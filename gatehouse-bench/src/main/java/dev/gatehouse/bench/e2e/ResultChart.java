@@ -34,6 +34,8 @@ public final class ResultChart {
         chart.getStyler().setDecimalPattern("#,##0");
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.addSeries("requests/s", names, values);
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(png)) {
+            BitmapEncoder.saveBitmap(List.of(chart), 1, 1, out, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 }

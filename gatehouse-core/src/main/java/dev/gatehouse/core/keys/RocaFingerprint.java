@@ -30,7 +30,7 @@ final class RocaFingerprint {
 
     @SuppressWarnings("unchecked")
     private static Set<Integer>[] subgroups() {
-        Set<Integer>[] all = new Set[PRIMES.length];
+        Set<Integer>[] all = (Set<Integer>[]) new Set<?>[PRIMES.length];
         for (int i = 0; i < PRIMES.length; i++) {
             int p = PRIMES[i];
             int generator = 65537 % p;

@@ -63,7 +63,7 @@ public final class JwsSignatureCheck {
      */
     public JwsCheck verify(String compact, VerificationKeys keys) {
         Objects.requireNonNull(keys, "keys");
-        return verifyAdmitted(admit(compact, keys));
+        return verifyAdmitted(admitByKid(compact, keys));
     }
 
     /**
@@ -220,7 +220,7 @@ public final class JwsSignatureCheck {
         return kid -> kid.isEmpty() || kid.get().equals(key.kid()) ? Optional.of(key) : Optional.empty();
     }
 
-    private Admission admit(String compact, VerificationKeys keys) {
+    private Admission admitByKid(String compact, VerificationKeys keys) {
         return admit(compact, byKid(keys));
     }
 
