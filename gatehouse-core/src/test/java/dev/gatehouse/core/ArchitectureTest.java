@@ -93,13 +93,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule authnDependsOnUsersSessionsKeysAndTokens = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "authn"),
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "problem", "authn"),
                     // The JDK's HMAC, for the keyed hash of BasicCredentialCache.
                     "javax.crypto.."));
 
     @ArchTest
     static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "ratelimit", "memory")));
+
+    @ArchTest
+    static final ArchRule problemsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.problem..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("problem")))
+            .because("the server and the middleware answer through it, whatever else they use");
 
     @ArchTest
     static final ArchRule eventsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.events..")

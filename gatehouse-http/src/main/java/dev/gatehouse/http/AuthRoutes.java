@@ -1,11 +1,12 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.authn.Credential;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.authn.AuthMethod;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.session.ClientInfo;
+import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.user.User;
@@ -42,13 +43,13 @@ final class AuthRoutes {
     private void login(Context ctx) {
         RequestFields fields = parts.bodies().read(ctx);
         String login = fields.nonBlank("login").or(() -> fields.nonBlank("email")).or(() -> fields.nonBlank("username"))
-                .orElseThrow(() -> ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required"));
+                .orElseThrow(() -> new ApiProblem(ProblemCode.MISSING_FIELD, "field 'email' or 'username' is required"));
         String password = fields.required("password");
         User user = switch (parts.logins().signIn(ctx, login, password)) {
             case LoginAttempts.Outcome.SignedIn signedIn -> signedIn.user();
             // One answer for an unknown login and a wrong password; UserService makes both cost the same.
             case LoginAttempts.Outcome.WrongCredentials wrong -> throw parts.challenges()
-                    .unauthorized(Rejection.INVALID_CREDENTIALS.code(), "the login or password is wrong");
+                    .unauthorized(Rejection.INVALID_CREDENTIALS.problem(), "the login or password is wrong");
             case LoginAttempts.Outcome.Throttled throttled -> throw LoginAttempts.tooManyAttempts(throttled.retryAfter());
         };
         ctx.header("Cache-Control", "no-store");

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthMethod;
+import dev.gatehouse.core.problem.ProblemCode;
 
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class Challenges {
         this.challenge = enabled.contains(AuthMethod.BEARER) ? primary + ", Bearer realm=\"gatehouse\"" : primary;
     }
 
-    ApiProblem unauthorized(String code, String detail) {
-        return new ApiProblem(401, code, "Unauthorized", detail, Map.of("WWW-Authenticate", challenge));
+    ApiProblem unauthorized(ProblemCode code, String detail) {
+        return new ApiProblem(code, detail, Map.of("WWW-Authenticate", challenge));
     }
 }

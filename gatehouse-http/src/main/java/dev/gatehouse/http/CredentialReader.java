@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Credential;
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Cookie;
 
@@ -44,7 +45,7 @@ final class CredentialReader {
         for (Cookie cookie : cookies) {
             if (cookie.getName().equals(cookieName)) {
                 if (found != null) {
-                    throw challenges.unauthorized("malformed_cookie", "more than one session cookie was sent");
+                    throw challenges.unauthorized(ProblemCode.MALFORMED_COOKIE, "more than one session cookie was sent");
                 }
                 found = cookie.getValue();
             }
@@ -58,12 +59,12 @@ final class CredentialReader {
         if (scheme.equals("bearer")) {
             String token = space < 0 ? "" : header.substring(space + 1).trim();
             if (token.isEmpty()) {
-                throw challenges.unauthorized("malformed_credentials", "the Bearer token is missing");
+                throw challenges.unauthorized(ProblemCode.MALFORMED_CREDENTIALS, "the Bearer token is missing");
             }
             return new Credential.Bearer(token);
         }
         if (!scheme.equals("basic")) {
-            throw challenges.unauthorized("unsupported_auth_scheme", "the Authorization scheme is not supported here");
+            throw challenges.unauthorized(ProblemCode.UNSUPPORTED_AUTH_SCHEME, "the Authorization scheme is not supported here");
         }
         String encoded = header.substring(space + 1).trim();
         String decoded;
@@ -73,11 +74,11 @@ final class CredentialReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(Base64.getDecoder().decode(encoded))).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw challenges.unauthorized("malformed_credentials", "the Basic credentials are not valid base64 of UTF-8 text");
+            throw challenges.unauthorized(ProblemCode.MALFORMED_CREDENTIALS, "the Basic credentials are not valid base64 of UTF-8 text");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            throw challenges.unauthorized("malformed_credentials", "the Basic credentials must be login:password");
+            throw challenges.unauthorized(ProblemCode.MALFORMED_CREDENTIALS, "the Basic credentials must be login:password");
         }
         return new Credential.Basic(decoded.substring(0, colon), decoded.substring(colon + 1));
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.config.PublicUrl;
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -101,7 +102,7 @@ final class CrossSiteRequests {
     }
 
     private static ApiProblem refused(String why) {
-        return new ApiProblem(403, "cross_site_request", "Forbidden",
+        return new ApiProblem(ProblemCode.CROSS_SITE_REQUEST,
                 "a request that changes anything may not be sent from another site's page: " + why);
     }
 }

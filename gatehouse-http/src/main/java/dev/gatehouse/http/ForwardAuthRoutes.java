@@ -8,6 +8,7 @@ import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.config.ForwardAuthProxy;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -64,14 +65,14 @@ final class ForwardAuthRoutes {
     private void refuseMethodOverride(Context ctx) {
         RequestMethods.override(ctx).ifPresent(header -> {
             ctx.header("Cache-Control", "no-store");
-            throw refused("bad_forwarded_request", header + " is not accepted: the app could run another method than the one judged");
+            throw refused(ProblemCode.BAD_FORWARDED_REQUEST, header + " is not accepted: the app could run another method than the one judged");
         });
     }
 
     private void verify(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         if (!proxies.trusts(ctx.req().getRemoteAddr())) {
-            throw new ApiProblem(403, "untrusted_proxy", "Forbidden", "forward-auth requests are only taken from the configured proxies");
+            throw new ApiProblem(ProblemCode.UNTRUSTED_PROXY, "forward-auth requests are only taken from the configured proxies");
         }
         ForwardedRequest original;
         try {
@@ -94,19 +95,18 @@ final class ForwardAuthRoutes {
                 if (original.browser()) {
                     redirect(ctx, original, signIn.page().orElseGet(() -> loginPageFor(original)));
                 } else {
-                    throw parts.challenges().unauthorized("unauthenticated", "authentication is required");
+                    throw parts.challenges().unauthorized(ProblemCode.UNAUTHENTICATED, "authentication is required");
                 }
             }
             case AccessDecision.Forbidden forbidden -> throw ApiProblem.forbidden("not allowed by the access rules");
-            case AccessDecision.BadPath bad -> throw refused("bad_path", "the path cannot be read unambiguously: " + bad.reason());
+            case AccessDecision.BadPath bad -> throw refused(ProblemCode.BAD_PATH, "the path cannot be read unambiguously: " + bad.reason());
         }
     }
 
     /** 400, or 403 for nginx, whose {@code auth_request} would turn a 400 into a 500. */
-    private ApiProblem refused(String code, String detail) {
-        return proxy == ForwardAuthProxy.NGINX
-                ? new ApiProblem(403, code, "Forbidden", detail)
-                : ApiProblem.badRequest(code, detail);
+    private ApiProblem refused(ProblemCode code, String detail) {
+        ApiProblem problem = new ApiProblem(code, detail);
+        return proxy == ForwardAuthProxy.NGINX ? problem.withStatus(403) : problem;
     }
 
     /**
@@ -123,7 +123,7 @@ final class ForwardAuthRoutes {
                 return Optional.empty();
             }
             if (refused.status() == 429 && proxy == ForwardAuthProxy.NGINX) {
-                throw new ApiProblem(403, refused.code(), "Forbidden", refused.detail(), refused.headers());
+                throw refused.withStatus(403);
             }
             throw refused;
         }
@@ -178,7 +178,7 @@ final class ForwardAuthRoutes {
         if (proxy == ForwardAuthProxy.NGINX) {
             // auth_request turns anything but 2xx, 401 and 403 into a 500: carry the target in a header instead.
             ctx.header(REDIRECT_HEADER, location);
-            throw parts.challenges().unauthorized("unauthenticated", "sign in at " + location);
+            throw parts.challenges().unauthorized(ProblemCode.UNAUTHENTICATED, "sign in at " + location);
         }
         ctx.header("Location", location);
         ctx.status(302);

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.config.ForwardAuthProxy;
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.http.Context;
 
 import java.util.Collections;
@@ -31,14 +32,14 @@ record ForwardedRequest(String method, String scheme, String host, String uri, b
 
     /** Why a forwarded request cannot be judged: {@code code} names it in the problem answer. */
     static final class Refusal extends Exception {
-        private final String code;
+        private final ProblemCode code;
 
-        Refusal(String code, String detail) {
+        Refusal(ProblemCode code, String detail) {
             super(detail, null, false, false);
             this.code = code;
         }
 
-        String code() {
+        ProblemCode code() {
             return code;
         }
     }
@@ -48,15 +49,15 @@ record ForwardedRequest(String method, String scheme, String host, String uri, b
         List<String> ours = nginx ? NGINX_HEADERS : FORWARDED_HEADERS;
         for (String other : nginx ? FORWARDED_HEADERS : NGINX_HEADERS) {
             if (ctx.req().getHeaders(other).hasMoreElements()) {
-                throw new Refusal("bad_forwarded_request", other + " is not set by " + proxy.wireName()
+                throw new Refusal(ProblemCode.BAD_FORWARDED_REQUEST, other + " is not set by " + proxy.wireName()
                         + " (GATEHOUSE_FORWARD_AUTH_PROXY): a copy sent by the client must be removed by the proxy");
             }
         }
-        String uri = single(ctx, ours.get(0)).orElseThrow(() -> new Refusal("missing_original_uri",
+        String uri = single(ctx, ours.get(0)).orElseThrow(() -> new Refusal(ProblemCode.MISSING_ORIGINAL_URI,
                 "the proxy must send " + ours.get(0) + " (GATEHOUSE_FORWARD_AUTH_PROXY is " + proxy.wireName() + ")"));
         String method = single(ctx, ours.get(1)).orElseThrow(() -> missing(ours.get(1), proxy));
         if (!TOKEN.matcher(method).matches()) {
-            throw new Refusal("bad_forwarded_request", ours.get(1) + " is not an HTTP method");
+            throw new Refusal(ProblemCode.BAD_FORWARDED_REQUEST, ours.get(1) + " is not an HTTP method");
         }
         Optional<String> forwardedHost = single(ctx, "X-Forwarded-Host");
         Optional<String> forwardedProto = single(ctx, "X-Forwarded-Proto");
@@ -75,14 +76,14 @@ record ForwardedRequest(String method, String scheme, String host, String uri, b
     }
 
     private static Refusal missing(String header, ForwardAuthProxy proxy) {
-        return new Refusal("bad_forwarded_request", "the proxy must send " + header + " (GATEHOUSE_FORWARD_AUTH_PROXY is " + proxy.wireName() + ")");
+        return new Refusal(ProblemCode.BAD_FORWARDED_REQUEST, "the proxy must send " + header + " (GATEHOUSE_FORWARD_AUTH_PROXY is " + proxy.wireName() + ")");
     }
 
     /** The header's one value, trimmed; empty when absent or blank; refused when sent more than once. */
     private static Optional<String> single(Context ctx, String name) throws Refusal {
         List<String> values = Collections.list(ctx.req().getHeaders(name));
         if (values.size() > 1) {
-            throw new Refusal("bad_forwarded_request", name + " was sent " + values.size() + " times");
+            throw new Refusal(ProblemCode.BAD_FORWARDED_REQUEST, name + " was sent " + values.size() + " times");
         }
         return values.stream().map(String::trim).filter(v -> !v.isEmpty()).findFirst();
     }

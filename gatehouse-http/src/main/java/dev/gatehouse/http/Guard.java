@@ -1,9 +1,10 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.Credential;
-import dev.gatehouse.core.authn.AuthMethod;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.Role;
 import io.javalin.http.Context;
 
@@ -31,7 +32,7 @@ final class Guard {
 
     /** The authenticated caller, or a 401 problem. */
     AuthResult.Authenticated require(Context ctx) {
-        return optional(ctx).orElseThrow(() -> challenges.unauthorized("unauthenticated", "authentication is required"));
+        return optional(ctx).orElseThrow(() -> challenges.unauthorized(ProblemCode.UNAUTHENTICATED, "authentication is required"));
     }
 
     /** The authenticated caller when credentials were sent; a refused credential is still a 401. */
@@ -44,7 +45,7 @@ final class Guard {
         return switch (result) {
             case AuthResult.Authenticated a -> Optional.of(a);
             case AuthResult.Anonymous a -> Optional.empty();
-            case AuthResult.Rejected r -> throw challenges.unauthorized(r.reason().code(), describe(r));
+            case AuthResult.Rejected r -> throw challenges.unauthorized(r.reason().problem(), describe(r));
         };
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Rejection;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.ratelimit.ThrottleVerdict;
 import dev.gatehouse.core.support.BoundedExpiringCache;
@@ -168,7 +169,7 @@ final class LoginAttempts {
 
     private static ApiProblem tooMany(String what, Duration retryAfter) {
         Objects.requireNonNull(retryAfter, "retryAfter");
-        return new ApiProblem(429, "too_many_attempts", "Too Many Requests",
+        return new ApiProblem(ProblemCode.TOO_MANY_ATTEMPTS,
                 what + "; try again in " + retryAfterSeconds(retryAfter) + " seconds",
                 Map.of("Retry-After", Long.toString(retryAfterSeconds(retryAfter))));
     }

@@ -3,6 +3,8 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.password.PasswordHashingBusyException;
+import dev.gatehouse.core.problem.Problem;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,26 +31,26 @@ final class ProblemWriter {
     void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
-        routes.exception(PasswordHashingBusyException.class, (e, ctx) -> write(ctx, new ApiProblem(503, "busy",
-                "Service Unavailable", "the server is busy checking passwords; retry shortly", Map.of("Retry-After", "1"))));
+        routes.exception(PasswordHashingBusyException.class, (e, ctx) -> write(ctx, new ApiProblem(ProblemCode.BUSY,
+                "the server is busy checking passwords; retry shortly", Map.of("Retry-After", "1"))));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             // Fail closed: without the store nothing about a caller can be known, so nothing is allowed.
             // One line, no stack trace: an outage refuses every request, and the store itself logs once
             // when it stops answering and once when it answers again (StoreOutage). The message names
             // the operation and holds no values.
             LOG.info("request {} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
-            write(ctx, new ApiProblem(503, "store_unavailable", "Service Unavailable", "the store is unavailable; retry shortly",
+            write(ctx, new ApiProblem(ProblemCode.STORE_UNAVAILABLE, "the store is unavailable; retry shortly",
                     Map.of("Retry-After", "1")));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, new ApiProblem(500, "internal_error", "Internal Server Error", "the server failed to answer this request"));
+            write(ctx, new ApiProblem(ProblemCode.INTERNAL_ERROR, "the server failed to answer this request"));
         });
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {
         if (e.getStatus() == 405) {
-            return new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method",
+            return new ApiProblem(ProblemCode.METHOD_NOT_ALLOWED, "this resource does not support that method",
                     allowHeader(e));
         }
         return forStatus(e.getStatus());
@@ -58,13 +60,13 @@ final class ProblemWriter {
     static ApiProblem forStatus(int status) {
         return switch (status) {
             case 404 -> ApiProblem.notFound("no such resource");
-            case 405 -> new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method");
-            case 413 -> new ApiProblem(413, "payload_too_large", "Content Too Large", "the request body is too large");
-            case 414 -> new ApiProblem(414, "uri_too_long", "URI Too Long", "the request URI is too long");
-            case 431 -> new ApiProblem(431, "headers_too_large", "Request Header Fields Too Large", "the request headers are too large");
+            case 405 -> new ApiProblem(ProblemCode.METHOD_NOT_ALLOWED, "this resource does not support that method");
+            case 413 -> new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "the request body is too large");
+            case 414 -> new ApiProblem(ProblemCode.URI_TOO_LONG, "the request URI is too long");
+            case 431 -> new ApiProblem(ProblemCode.HEADERS_TOO_LARGE, "the request headers are too large");
             default -> status >= 500
-                    ? new ApiProblem(status, "internal_error", "Server Error", "the server failed to answer this request")
-                    : new ApiProblem(status, "bad_request", "Bad Request", "the request was not understood");
+                    ? new ApiProblem(ProblemCode.INTERNAL_ERROR, "the server failed to answer this request").withStatus(status)
+                    : new ApiProblem(ProblemCode.BAD_REQUEST, "the request was not understood").withStatus(status);
         };
     }
 
@@ -77,10 +79,10 @@ final class ProblemWriter {
         problem.headers().forEach(ctx::header);
         String body;
         try {
-            body = mapper.writeValueAsString(ProblemBody.of(problem));
+            body = mapper.writeValueAsString(problem.problem().body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body is plain strings and cannot fail to serialise", e);
         }
-        ctx.status(problem.status()).contentType(ProblemBody.MEDIA_TYPE).result(body);
+        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(body);
     }
 }

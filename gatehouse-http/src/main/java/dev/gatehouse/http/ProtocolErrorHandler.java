@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.problem.Problem;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,12 +33,12 @@ final class ProtocolErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(ProblemBody.of(ProblemWriter.forStatus(code)));
+            body = mapper.writeValueAsBytes(ProblemWriter.forStatus(code).problem().body());
         } catch (JsonProcessingException e) {
             callback.failed(e);
             return;
         }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemBody.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

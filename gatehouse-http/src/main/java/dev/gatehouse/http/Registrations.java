@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.config.RegistrationMode;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.Role;
 import io.javalin.http.Context;
 
@@ -44,6 +45,6 @@ final class Registrations {
     }
 
     private static ApiProblem closed(String detail) {
-        return new ApiProblem(403, "registration_closed", "Forbidden", detail);
+        return new ApiProblem(ProblemCode.REGISTRATION_CLOSED, detail);
     }
 }

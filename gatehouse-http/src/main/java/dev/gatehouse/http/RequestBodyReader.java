@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -49,15 +50,15 @@ final class RequestBodyReader {
         boolean json = type.is(JSON) || type.subtype().endsWith("+json") && type.type().equals("application");
         boolean form = formAllowed && type.is(FORM);
         if (!json && !form) {
-            throw new ApiProblem(415, "unsupported_media_type", "Unsupported Media Type",
-                    "send " + (formAllowed ? "application/json or " + FORM : "application/json"));
+            throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                "send " + (formAllowed ? "application/json or " + FORM : "application/json"));
         }
         if (type.charset().filter(c -> !c.equals("utf-8")).isPresent()) {
-            throw new ApiProblem(415, "unsupported_media_type", "Unsupported Media Type", "only the UTF-8 charset is accepted");
+            throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "only the UTF-8 charset is accepted");
         }
         String text = utf8(readLimited(ctx));
         if (text.isBlank()) {
-            throw ApiProblem.badRequest("missing_body", "a request body is required");
+            throw new ApiProblem(ProblemCode.MISSING_BODY, "a request body is required");
         }
         return json ? parseJson(text) : parseForm(text);
     }
@@ -77,7 +78,7 @@ final class RequestBodyReader {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiProblem.badRequest("unreadable_body", "the request body could not be read");
+            throw new ApiProblem(ProblemCode.UNREADABLE_BODY, "the request body could not be read");
         }
     }
 
@@ -91,7 +92,7 @@ final class RequestBodyReader {
     }
 
     private ApiProblem tooLarge() {
-        return new ApiProblem(413, "payload_too_large", "Content Too Large", "the request body is larger than " + maxBytes + " bytes");
+        return new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
     }
 
     private static String utf8(byte[] bytes) {
@@ -105,7 +106,7 @@ final class RequestBodyReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest("invalid_utf8", "the request body is not valid UTF-8");
+            throw new ApiProblem(ProblemCode.INVALID_UTF8, "the request body is not valid UTF-8");
         }
     }
 
@@ -114,10 +115,10 @@ final class RequestBodyReader {
         try {
             root = mapper.readTree(text);
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("invalid_json", "the request body is not valid JSON");
+            throw new ApiProblem(ProblemCode.INVALID_JSON, "the request body is not valid JSON");
         }
         if (root == null || !root.isObject()) {
-            throw ApiProblem.badRequest("invalid_json", "the request body must be a JSON object");
+            throw new ApiProblem(ProblemCode.INVALID_JSON, "the request body must be a JSON object");
         }
         Map<String, String> values = new HashMap<>();
         Set<String> sent = new HashSet<>();
@@ -128,7 +129,7 @@ final class RequestBodyReader {
                 continue;
             }
             if (!value.isTextual()) {
-                throw ApiProblem.badRequest("invalid_field", "field '" + field.getKey() + "' must be a string");
+                throw new ApiProblem(ProblemCode.INVALID_FIELD, "field '" + field.getKey() + "' must be a string");
             }
             values.put(field.getKey(), value.textValue());
         }
@@ -145,7 +146,7 @@ final class RequestBodyReader {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (values.putIfAbsent(name, value) != null) {
-                throw ApiProblem.badRequest("invalid_form", "field '" + name + "' is given more than once");
+                throw new ApiProblem(ProblemCode.INVALID_FORM, "field '" + name + "' is given more than once");
             }
         }
         return new RequestFields(values);
@@ -156,11 +157,11 @@ final class RequestBodyReader {
             String decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
             if (decoded.indexOf('\uFFFD') >= 0 && part.toUpperCase(Locale.ROOT).indexOf("%EF%BF%BD") < 0) {
                 // URLDecoder silently replaces bad percent-encoded UTF-8; a replaced password would be a different password.
-                throw ApiProblem.badRequest("invalid_utf8", "the form holds percent-encoded bytes that are not UTF-8");
+                throw new ApiProblem(ProblemCode.INVALID_UTF8, "the form holds percent-encoded bytes that are not UTF-8");
             }
             return decoded;
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("invalid_form", "the form is not valid URL encoding");
+            throw new ApiProblem(ProblemCode.INVALID_FORM, "the form is not valid URL encoding");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,7 @@ public record RequestFields(Map<String, String> values, Set<String> sent) {
 
     /** The field's value; a 400 {@code missing_field} when it is absent or blank. */
     public String required(String name) {
-        return nonBlank(name).orElseThrow(() -> ApiProblem.badRequest("missing_field", "field '" + name + "' is required"));
+        return nonBlank(name).orElseThrow(() -> new ApiProblem(ProblemCode.MISSING_FIELD, "field '" + name + "' is required"));
     }
 
     public boolean has(String name) {
@@ -47,7 +48,7 @@ public record RequestFields(Map<String, String> values, Set<String> sent) {
     public void refuseOthersThan(Set<String> known) {
         // Every name sent: {"role": null} is as much an unsupported request as {"role": "admin"}.
         sent.stream().filter(name -> !known.contains(name)).sorted().findFirst().ifPresent(name -> {
-            throw ApiProblem.badRequest("unknown_field", "field '" + name + "' is not known here; known: "
+            throw new ApiProblem(ProblemCode.UNKNOWN_FIELD, "field '" + name + "' is not known here; known: "
                     + String.join(", ", known.stream().sorted().toList()));
         });
     }

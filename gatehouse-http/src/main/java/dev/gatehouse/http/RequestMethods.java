@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -44,10 +45,10 @@ final class RequestMethods {
         }
         Optional<String> header = override(ctx);
         if (header.isPresent()) {
-            throw ApiProblem.badRequest("method_override", header.get() + " is not accepted: send the request with its own method");
+            throw new ApiProblem(ProblemCode.METHOD_OVERRIDE, header.get() + " is not accepted: send the request with its own method");
         }
         if ("HEAD".equals(ctx.req().getMethod())) {
-            throw new ApiProblem(405, "method_not_allowed", "Method Not Allowed", "this resource does not support that method");
+            throw new ApiProblem(ProblemCode.METHOD_NOT_ALLOWED, "this resource does not support that method");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.config.RoutesConfig;
@@ -25,7 +26,7 @@ final class SystemRoutes {
         routes.get(HttpParts.API + "/status", ctx -> ctx.json(Map.of("status", "OK")));
         routes.get(HttpParts.API + "/stats", this::stats);
         routes.get(HttpParts.API + "/unauthorized", ctx -> {
-            throw parts.challenges().unauthorized("unauthorized", "this endpoint always answers 401");
+            throw parts.challenges().unauthorized(ProblemCode.UNAUTHORIZED, "this endpoint always answers 401");
         });
         routes.get(HttpParts.API + "/forbidden", ctx -> {
             throw ApiProblem.forbidden("this endpoint always answers 403");

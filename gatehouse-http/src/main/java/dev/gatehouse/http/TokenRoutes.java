@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.RefreshOutcome;
 import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -28,13 +29,13 @@ final class TokenRoutes {
         RequestFields fields = parts.bodies().read(ctx);
         String grantType = fields.required("grant_type");
         if (!grantType.equals("refresh_token")) {
-            throw ApiProblem.badRequest("unsupported_grant_type", "only grant_type=refresh_token is supported here; sign in at /api/v1/auth/login");
+            throw new ApiProblem(ProblemCode.UNSUPPORTED_GRANT_TYPE, "only grant_type=refresh_token is supported here; sign in at /api/v1/auth/login");
         }
         String refreshToken = fields.required("refresh_token");
         switch (tokens.refresh(refreshToken)) {
             case RefreshOutcome.Refreshed refreshed -> ctx.json(TokenResponse.of(refreshed.tokens()));
             // One answer for every refusal (RFC 6749 section 5.2): which one it was is for the server's log.
-            case RefreshOutcome.Refused refused -> throw ApiProblem.badRequest("invalid_grant", "the refresh token is invalid, expired or revoked");
+            case RefreshOutcome.Refused refused -> throw new ApiProblem(ProblemCode.INVALID_GRANT, "the refresh token is invalid, expired or revoked");
         }
     }
 

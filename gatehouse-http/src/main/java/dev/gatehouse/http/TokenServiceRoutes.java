@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.token.DataTokenVerification;
 import io.javalin.config.RoutesConfig;
@@ -40,17 +41,17 @@ final class TokenServiceRoutes {
         RequestFields fields = parts.bodies().readJson(ctx);
         // Any string is data, the empty one included; only its absence is an error.
         String data = fields.optional("user_data")
-                .orElseThrow(() -> ApiProblem.badRequest("missing_field", "field 'user_data' is required"));
+                .orElseThrow(() -> new ApiProblem(ProblemCode.MISSING_FIELD, "field 'user_data' is required"));
         ctx.json(Map.of("token", tokens.create(data)));
     }
 
     private void verify(Context ctx) {
         RequestFields fields = parts.bodies().readJson(ctx);
         String token = either(fields, "token", "Token").filter(t -> !t.isBlank())
-                .orElseThrow(() -> ApiProblem.badRequest("missing_token", "field 'token' is required"));
+                .orElseThrow(() -> new ApiProblem(ProblemCode.MISSING_TOKEN, "field 'token' is required"));
         Optional<String> key = either(fields, "signing_key", "Signing_key");
         switch (tokens.verify(token, key)) {
-            case DataTokenVerification.Malformed m -> throw ApiProblem.badRequest("malformed_token", m.detail());
+            case DataTokenVerification.Malformed m -> throw new ApiProblem(ProblemCode.MALFORMED_TOKEN, m.detail());
             case DataTokenVerification.Decoded d -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("header", d.header());

@@ -1,8 +1,9 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.account.RoleChange;
+import dev.gatehouse.core.authn.AuthResult;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.user.NewUser;
 import dev.gatehouse.core.user.PasswordChange;
@@ -58,13 +59,13 @@ final class UserRoutes {
         String password = fields.required("password");
         // Absent is missing_field, as at login; only a value that is present but wrong is invalid_field.
         if (fields.nonBlank("email").isEmpty() && fields.nonBlank("username").isEmpty()) {
-            throw ApiProblem.badRequest("missing_field", "field 'email' or 'username' is required");
+            throw new ApiProblem(ProblemCode.MISSING_FIELD, "field 'email' or 'username' is required");
         }
         NewUser request = new NewUser(fields.optional("email"), fields.optional("username"), password, names(fields), role);
         switch (users.register(request)) {
             case Registration.Registered r -> ctx.status(201).header("Location", HttpParts.API + "/users/" + r.user().id()).json(UserView.of(r.user()));
-            case Registration.Conflict c -> throw new ApiProblem(409, "user_exists", "Conflict", "a user with this email or username already exists");
-            case Registration.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
+            case Registration.Conflict c -> throw new ApiProblem(ProblemCode.USER_EXISTS, "a user with this email or username already exists");
+            case Registration.Invalid i -> throw new ApiProblem(ProblemCode.INVALID_FIELD, i.message());
         }
     }
 
@@ -74,7 +75,7 @@ final class UserRoutes {
         if (asked.isEmpty()) {
             return Role.COMMON;
         }
-        Role role = Role.fromWireName(asked.get()).orElseThrow(() -> ApiProblem.badRequest("invalid_field", "role must be common or admin"));
+        Role role = Role.fromWireName(asked.get()).orElseThrow(() -> new ApiProblem(ProblemCode.INVALID_FIELD, "role must be common or admin"));
         if (role == Role.ADMIN) {
             parts.guard().requireAdmin(ctx);
         }
@@ -117,7 +118,7 @@ final class UserRoutes {
                 replaced(fields, "last_name", user.lastName()),
                 replaced(fields, "name", user.name()));
         users.namesViolation(names).ifPresent(i -> {
-            throw ApiProblem.badRequest("invalid_field", i.message());
+            throw new ApiProblem(ProblemCode.INVALID_FIELD, i.message());
         });
         Optional<String> newPassword = fields.optional("new_password").or(() -> fields.optional("password"));
         if (newPassword.isPresent()) {
@@ -134,7 +135,7 @@ final class UserRoutes {
             return Optional.empty();
         }
         Role role = fields.nonBlank("role").flatMap(Role::fromWireName)
-                .orElseThrow(() -> ApiProblem.badRequest("invalid_field", "role must be common or admin"));
+                .orElseThrow(() -> new ApiProblem(ProblemCode.INVALID_FIELD, "role must be common or admin"));
         if (role == user.role()) {
             // Sending back the user as it was read is no change, and needs no right to make one.
             return Optional.empty();
@@ -152,8 +153,7 @@ final class UserRoutes {
         switch (accounts.changeRole(id, role)) {
             case RoleChange.Changed c -> { }
             case RoleChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
-            case RoleChange.LastAdmin l -> throw new ApiProblem(409, "last_admin", "Conflict",
-                    "this user is the only admin; make another admin first");
+            case RoleChange.LastAdmin l -> throw new ApiProblem(ProblemCode.LAST_ADMIN, "this user is the only admin; make another admin first");
         }
     }
 
@@ -166,7 +166,7 @@ final class UserRoutes {
         switch (result) {
             case PasswordChange.Changed c -> { }
             case PasswordChange.WrongCurrentPassword w -> throw ApiProblem.forbidden("current_password is wrong");
-            case PasswordChange.Invalid i -> throw ApiProblem.badRequest("invalid_field", i.message());
+            case PasswordChange.Invalid i -> throw new ApiProblem(ProblemCode.INVALID_FIELD, i.message());
             case PasswordChange.UserNotFound n -> throw ApiProblem.notFound("no such user");
         }
     }
@@ -204,7 +204,7 @@ final class UserRoutes {
         } catch (NumberFormatException e) {
             // fall through to the problem below
         }
-        throw ApiProblem.badRequest("invalid_query", name + " must be a whole number from 1 to " + max);
+        throw new ApiProblem(ProblemCode.INVALID_QUERY, name + " must be a whole number from 1 to " + max);
     }
 
     record UserPage(List<UserView> users, int page, int perPage, long total) {

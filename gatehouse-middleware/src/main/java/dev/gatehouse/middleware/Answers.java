@@ -1,6 +1,9 @@
 package dev.gatehouse.middleware;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.problem.Problem;
+import dev.gatehouse.core.problem.ProblemCode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.Optional;
  * clients and a short HTML page to browsers, RFC 6750 challenges, never cached.
  */
 final class Answers {
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Seconds a client should wait before retrying after a 503. */
     static final String RETRY_AFTER = "5";
 
@@ -43,15 +46,16 @@ final class Answers {
             case GuardOutcome.Unauthorized unauthorized -> {
                 headers.put("WWW-Authenticate", unauthorized.invalidToken()
                         ? "Bearer error=\"invalid_token\", error_description=\"the access token is not valid\"" : "Bearer");
-                yield Optional.of(answer(401, headers, browser, "Unauthorized", unauthorized.invalidToken() ? "invalid_token" : "unauthenticated",
-                        unauthorized.invalidToken() ? "the access token is not valid" : "authentication is required"));
+                yield Optional.of(answer(unauthorized.invalidToken()
+                        ? Problem.of(ProblemCode.INVALID_TOKEN, "the access token is not valid")
+                        : Problem.of(ProblemCode.UNAUTHENTICATED, "authentication is required"), headers, browser));
             }
-            case GuardOutcome.BadRequest bad -> Optional.of(answer(400, headers, browser, "Bad Request", bad.code(), bad.detail()));
-            case GuardOutcome.Forbidden forbidden -> Optional.of(answer(403, headers, browser, "Forbidden", "forbidden", "not allowed by the access rules"));
+            case GuardOutcome.BadRequest bad -> Optional.of(answer(Problem.of(bad.code(), bad.detail()), headers, browser));
+            case GuardOutcome.Forbidden forbidden -> Optional.of(answer(Problem.of(ProblemCode.FORBIDDEN, "not allowed by the access rules"), headers, browser));
             case GuardOutcome.Unavailable unavailable -> {
                 headers.put("Retry-After", RETRY_AFTER);
-                yield Optional.of(answer(503, headers, browser, "Service Unavailable", "auth_unavailable",
-                        "the sign-in could not be checked; try again shortly"));
+                yield Optional.of(answer(Problem.of(ProblemCode.AUTH_UNAVAILABLE, "the sign-in could not be checked; try again shortly"),
+                        headers, browser));
             }
             case GuardOutcome.Redirect redirect -> {
                 headers.put("Location", redirect.location());
@@ -60,15 +64,18 @@ final class Answers {
         };
     }
 
-    private static Refusal answer(int status, Map<String, String> headers, boolean browser, String title, String code, String detail) {
+    private static Refusal answer(Problem problem, Map<String, String> headers, boolean browser) {
         return browser
-                ? new Refusal(status, headers, Optional.of("text/html; charset=utf-8"), page(status, title, detail))
-                : new Refusal(status, headers, Optional.of(PROBLEM_JSON), problem(status, title, code, detail));
+                ? new Refusal(problem.status(), headers, Optional.of("text/html; charset=utf-8"), page(problem.status(), problem.title(), problem.detail()))
+                : new Refusal(problem.status(), headers, Optional.of(Problem.MEDIA_TYPE), json(problem));
     }
 
-    private static String problem(int status, String title, String code, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(detail)) + "\"}";
+    private static String json(Problem problem) {
+        try {
+            return JSON.writeValueAsString(problem.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem body is strings and a number and cannot fail to serialise", e);
+        }
     }
 
     /** The texts are the guard's own, never the request's; escaped all the same. */

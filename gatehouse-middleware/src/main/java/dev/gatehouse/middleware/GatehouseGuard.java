@@ -7,6 +7,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.NormalisedPath;
 import dev.gatehouse.core.access.PathNormaliser;
 import dev.gatehouse.core.keys.VerificationKeys;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
@@ -108,7 +109,7 @@ public final class GatehouseGuard {
             methods = new LinkedHashSet<>(List.of(target.method().toUpperCase(Locale.ROOT)));
             methods.addAll(MethodOverrides.requested(request, target.method(), formMethodOverrides));
         } catch (MethodOverrides.NotAMethod notAMethod) {
-            return new GuardOutcome.BadRequest("bad_method_override", notAMethod.getMessage());
+            return new GuardOutcome.BadRequest(ProblemCode.BAD_METHOD_OVERRIDE, notAMethod.getMessage());
         }
         Credentials credentials = credentials(request);
         boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
@@ -134,11 +135,11 @@ public final class GatehouseGuard {
     /** Why the path cannot be judged, if it cannot. */
     private static Optional<GuardOutcome.BadRequest> unreadable(GuardedRequest target) {
         return switch (PathNormaliser.normalise(target.path())) {
-            case NormalisedPath.Invalid invalid -> Optional.of(new GuardOutcome.BadRequest("bad_path",
+            case NormalisedPath.Invalid invalid -> Optional.of(new GuardOutcome.BadRequest(ProblemCode.BAD_PATH,
                     "the path cannot be read unambiguously: " + invalid.reason()));
             case NormalisedPath.Ok ok -> target.routedPath()
                     .filter(routed -> !withoutTrailingSlash(routed).equals(ok.asWritten()))
-                    .map(routed -> new GuardOutcome.BadRequest("bad_path", "the app reads the path as another one than the guard"));
+                    .map(routed -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the app reads the path as another one than the guard"));
         };
     }
 
@@ -157,7 +158,7 @@ public final class GatehouseGuard {
                 yield browser && page.isPresent() ? new GuardOutcome.Redirect(page.get()) : new GuardOutcome.Unauthorized(credentials.invalidToken());
             }
             case AccessDecision.Forbidden forbidden -> new GuardOutcome.Forbidden(credentials.identity().map(Identified::identity));
-            case AccessDecision.BadPath bad -> new GuardOutcome.BadRequest("bad_path", "the path cannot be read unambiguously: " + bad.reason());
+            case AccessDecision.BadPath bad -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the path cannot be read unambiguously: " + bad.reason());
         };
         // A cookie that could not be checked signs nobody in: public paths open as to a stranger,
         // anything that needed a sign-in is answered 503, not a 401 that would send a signed-in user to log in again.

@@ -1,5 +1,6 @@
 package dev.gatehouse.middleware;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -80,12 +81,12 @@ public final class GatehouseServletFilter implements Filter {
         try {
             routed = Optional.of(Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), ""));
         } catch (IllegalArgumentException ambiguous) {
-            return new GuardOutcome.BadRequest("bad_path", "the path cannot be read unambiguously");
+            return new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the path cannot be read unambiguously");
         }
         String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
         return GuardedRequest.inContext(request.getMethod(), host, request.getContextPath(), request.getRequestURI(), request.getQueryString(), routed)
                 .map(target -> guard.check(view(request), target))
-                .orElseGet(() -> new GuardOutcome.BadRequest("bad_path", "the context path is spelled otherwise in the request"));
+                .orElseGet(() -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the context path is spelled otherwise in the request"));
     }
 
     private static RequestView view(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.middleware;
 
+import dev.gatehouse.core.problem.ProblemCode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public sealed interface GuardOutcome {
      * @param code   a stable code for clients ({@code bad_path}, {@code bad_method_override})
      * @param detail why, in words; holds nothing from the request
      */
-    record BadRequest(String code, String detail) implements GuardOutcome {
+    record BadRequest(ProblemCode code, String detail) implements GuardOutcome {
         public BadRequest {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");

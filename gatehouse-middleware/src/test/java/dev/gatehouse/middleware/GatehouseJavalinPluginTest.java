@@ -50,7 +50,8 @@ class GatehouseJavalinPluginTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":401");
+        assertThat(response.body()).isEqualTo("{\"type\":\"urn:gatehouse:problem:unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"authentication is required\",\"error\":\"unauthenticated\"}");
     }
 
     @Test
@@ -111,7 +112,7 @@ class GatehouseJavalinPluginTest {
         HttpResponse<String> api = get(port, "/admin/../public/hello", "Accept", "application/json");
         assertThat(api.statusCode()).isEqualTo(400);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(api.body()).contains("\"code\":\"bad_path\"").contains("'..' segment");
+        assertThat(api.body()).contains("\"error\":\"bad_path\"").contains("'..' segment");
         HttpResponse<String> browser = get(port, "/admin/../public/hello", "Accept", "text/html,application/xhtml+xml");
         assertThat(browser.statusCode()).isEqualTo(400);
         assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");

@@ -5,6 +5,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.PageRedirects;
 import dev.gatehouse.core.access.PathPattern;
 import dev.gatehouse.core.access.Policy;
+import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +93,7 @@ class GuardReadingTest {
     void anOverrideThatIsNotAMethodIsRefused(String value) {
         GatehouseGuard guard = guard(true);
         assertThat(guard.check(new Request(Map.of("X-HTTP-Method-Override", value), Map.of(), Map.of()), GuardedRequest.of("GET", "h", "/x")))
-                .isEqualTo(new GuardOutcome.BadRequest("bad_method_override", "method override that is not a method"));
+                .isEqualTo(new GuardOutcome.BadRequest(ProblemCode.BAD_METHOD_OVERRIDE, "method override that is not a method"));
     }
 
     @Test
@@ -112,7 +113,7 @@ class GuardReadingTest {
     @ValueSource(strings = {"/items/../x", "/x/%2e%2e/items", "/items;x=1", "//items", "/%69tems", "/items%2fx", "*", "http://h/items"})
     void anAmbiguousPathIsABadRequestWhoeverAsks(String path) {
         assertThat(guard(true).check(PLAIN, GuardedRequest.of("GET", "h", path))).isInstanceOfSatisfying(GuardOutcome.BadRequest.class,
-                bad -> assertThat(bad.code()).isEqualTo("bad_path"));
+                bad -> assertThat(bad.code()).isEqualTo(ProblemCode.BAD_PATH));
     }
 
     @Test

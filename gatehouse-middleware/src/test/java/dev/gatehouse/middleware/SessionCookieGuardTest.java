@@ -131,7 +131,7 @@ class SessionCookieGuardTest {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(refused.body()).contains("\"code\":\"auth_unavailable\"").doesNotContain(cookie);
+        assertThat(refused.body()).contains("\"error\":\"auth_unavailable\"").doesNotContain(cookie);
         assertThat(get(port, "/public/hello", cookie(cookie)).body()).isEqualTo("hello stranger");
         assertThat(sessions.questions()).as("a failure is not cached: each request asks again").isEqualTo(2);
     }

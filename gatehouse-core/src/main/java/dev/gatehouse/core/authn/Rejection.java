@@ -1,23 +1,30 @@
 package dev.gatehouse.core.authn;
 
-/** Why a presented credential was refused. Each has a stable code for API answers. */
+import dev.gatehouse.core.problem.ProblemCode;
+
+/** Why a presented credential was refused, and the problem it is answered with. */
 public enum Rejection {
     /** Wrong login or password: deliberately one answer for both. */
-    INVALID_CREDENTIALS("invalid_credentials"),
+    INVALID_CREDENTIALS(ProblemCode.INVALID_CREDENTIALS),
     /** The session is unknown, ended or expired. */
-    INVALID_SESSION("invalid_session"),
+    INVALID_SESSION(ProblemCode.INVALID_SESSION),
     /** The bearer token is malformed, forged, expired, revoked, or names a user or session that is gone. */
-    INVALID_TOKEN("invalid_token"),
+    INVALID_TOKEN(ProblemCode.INVALID_TOKEN),
     /** The credential's method is not enabled on this server. */
-    METHOD_NOT_ENABLED("auth_method_not_enabled");
+    METHOD_NOT_ENABLED(ProblemCode.AUTH_METHOD_NOT_ENABLED);
 
-    private final String code;
+    private final ProblemCode problem;
 
-    Rejection(String code) {
-        this.code = code;
+    Rejection(ProblemCode problem) {
+        this.problem = problem;
     }
 
+    public ProblemCode problem() {
+        return problem;
+    }
+
+    /** The stable code of {@link #problem()}. */
     public String code() {
-        return code;
+        return problem.code();
     }
 }
