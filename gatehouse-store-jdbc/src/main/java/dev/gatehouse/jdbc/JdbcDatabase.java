@@ -63,7 +63,7 @@ public final class JdbcDatabase implements AutoCloseable {
      * file's directory), brings the schema up to date, then opens the connection pools.
      *
      * @throws IllegalArgumentException when the URL is of no supported kind
-     * @throws StoreException when any step fails; the message says which step and shows the URL
+     * @throws JdbcStoreException when any step fails; the message says which step and shows the URL
      *         with its password masked
      */
     public static JdbcDatabase open(String jdbcUrl) {
@@ -148,9 +148,9 @@ public final class JdbcDatabase implements AutoCloseable {
         }
     }
 
-    private static StoreException failure(String doing, String jdbcUrl, Exception e) {
+    private static JdbcStoreException failure(String doing, String jdbcUrl, Exception e) {
         String reason = JdbcUrls.scrub(rootCause(e), jdbcUrl);
-        return new StoreException(doing + " the database " + JdbcUrls.redact(jdbcUrl) + " failed: " + reason, e);
+        return new JdbcStoreException(doing + " the database " + JdbcUrls.redact(jdbcUrl) + " failed: " + reason, e);
     }
 
     /** The innermost cause says what went wrong (cannot open the file); the wrappers only say where. */
@@ -196,7 +196,7 @@ public final class JdbcDatabase implements AutoCloseable {
         return writes.isClosed();
     }
 
-    /** Closes the pools, giving statements in flight a moment to finish; later store calls fail with a {@link StoreException}. */
+    /** Closes the pools, giving statements in flight a moment to finish; later store calls fail with a {@link JdbcStoreException}. */
     @Override
     public void close() {
         // Writes already handed in are committed (and their callers answered) before the pools go.

@@ -58,7 +58,7 @@ public final class JdbcSessionStore implements SessionStore {
      * end-to-end benchmark seeds a million sessions), not for sign-ins, which use {@link #insert}.
      * Not part of the {@link SessionStore} contract.
      *
-     * @throws StoreException when a session's id or token hash is already stored, its user does
+     * @throws JdbcStoreException when a session's id or token hash is already stored, its user does
      *         not exist, or the database fails; the transactions before the failing one stay committed
      */
     public void insertAll(Collection<Session> sessions) {

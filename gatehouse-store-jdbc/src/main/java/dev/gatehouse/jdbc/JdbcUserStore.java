@@ -52,7 +52,7 @@ public final class JdbcUserStore implements UserStore {
      * Not part of the {@link UserStore} contract; emails and usernames must come lower-cased, as
      * {@link dev.gatehouse.core.user.UserService} gives them.
      *
-     * @throws StoreException when a user's id, email or username is already stored, or the database
+     * @throws JdbcStoreException when a user's id, email or username is already stored, or the database
      *         fails; the transactions before the failing one stay committed
      */
     public void insertAll(Collection<User> users) {
@@ -153,7 +153,7 @@ public final class JdbcUserStore implements UserStore {
 
     private static User read(ResultSet row) throws SQLException {
         Role role = Role.fromWireName(row.getString("role")).orElseThrow(
-                () -> new StoreException("user store: a stored user has a role this version does not know"));
+                () -> new JdbcStoreException("user store: a stored user has a role this version does not know"));
         return new User(uuid(row, "id"), text(row, "email"), text(row, "username"), text(row, "first_name"),
                 text(row, "last_name"), text(row, "name"), role, row.getString("password_hash"),
                 instant(row, "created_at"), instant(row, "updated_at"));

@@ -21,7 +21,7 @@ final class PostgresDialect implements SqlDialect {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
-    // Fail closed and soon: a cut or stalled network must turn a request into a StoreException
+    // Fail closed and soon: a cut or stalled network must turn a request into a JdbcStoreException
     // (503) within seconds, not hang a thread for the minutes TCP takes to give up. The connect
     // timeout bounds the TCP handshake, the login timeout everything up to a usable connection
     // (TLS, authentication), the socket timeout any wait for the server's answer.

@@ -148,7 +148,7 @@ public final class PostgresEventFeed implements EventFeed {
             String safe = schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             return CHANNEL_PREFIX + safe.substring(0, Math.min(safe.length(), 40));
         } catch (SQLException e) {
-            throw new StoreException("reading the schema of " + database.shownUrl() + " failed: " + database.dialect().describe(e), e);
+            throw new JdbcStoreException("reading the schema of " + database.shownUrl() + " failed: " + database.dialect().describe(e), e);
         }
     }
 

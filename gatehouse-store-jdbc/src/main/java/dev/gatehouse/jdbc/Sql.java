@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Runs store statements: reads on a pooled reader, writes through the database's {@link Writer}
  * (on SQLite several callers' to one commit). Almost every store operation is a single
- * statement; the few that are not use {@link #transaction}. Turns {@link SQLException}s into {@link StoreException}s that name the operation.
+ * statement; the few that are not use {@link #transaction}. Turns {@link SQLException}s into {@link JdbcStoreException}s that name the operation.
  */
 final class Sql {
     /** Sets a statement's parameters. */
@@ -82,7 +82,7 @@ final class Sql {
 
     long count(String operation, String sql, Binder binder) {
         return one(operation, sql, binder, rows -> rows.getLong(1)).orElseThrow(
-                () -> new StoreException(store + ": " + operation + " returned no row"));
+                () -> new JdbcStoreException(store + ": " + operation + " returned no row"));
     }
 
     /** Rows per statement of a background purge. */
@@ -155,7 +155,7 @@ final class Sql {
      * the writer (SQLite's only one) while it runs, seconds at this size: this is for loading a
      * database, not for a live server's requests.
      *
-     * @throws StoreException when a row breaks a constraint or the database fails: that batch is
+     * @throws JdbcStoreException when a row breaks a constraint or the database fails: that batch is
      *         rolled back, the batches before it stay stored
      */
     <T> void inBatches(String operation, String sql, Collection<T> rows, int rowsPerTransaction, RowBinder<T> binder) {
@@ -177,7 +177,7 @@ final class Sql {
     /**
      * Runs {@code work} in one transaction on the writers' pool: commits when it returns true,
      * rolls back when it returns false or fails in any way (and then rethrows, an SQLException
-     * as a {@link StoreException}).
+     * as a {@link JdbcStoreException}).
      *
      * @return what {@code work} returned: whether its changes were committed
      */
@@ -210,17 +210,17 @@ final class Sql {
 
     private void checkOpen(String operation) {
         if (database.isClosed()) {
-            throw new StoreException(store + ": " + operation + " failed: the database is closed");
+            throw new JdbcStoreException(store + ": " + operation + " failed: the database is closed");
         }
     }
 
-    private StoreException failed(String operation, SQLException e) {
+    private JdbcStoreException failed(String operation, SQLException e) {
         // A pool timeout's message is the pool's own (its name, how long, how busy) and holds no
         // values; a driver's message may quote them, so only its codes are shown.
         String reason = e instanceof SQLTransientConnectionException
                 ? e.getMessage()
                 : database.dialect().describe(e);
-        StoreException failure = new StoreException(store + ": " + operation + " failed: " + reason, e);
+        JdbcStoreException failure = new JdbcStoreException(store + ": " + operation + " failed: " + reason, e);
         database.outage().failed(failure);
         return failure;
     }

@@ -79,7 +79,7 @@ public final class SqliteEventFeed implements EventFeed {
                 s.setString(2, StoreEvents.encode(event));
                 s.setLong(3, clock.millis());
             });
-        } catch (StoreException e) {
+        } catch (JdbcStoreException e) {
             // Other processes' copies then outlive the change by at most their staleness bound.
             LOG.warn("could not announce {} in {}: {}", event.getClass().getSimpleName(), database.shownUrl(), e.getMessage());
         }
@@ -123,7 +123,7 @@ public final class SqliteEventFeed implements EventFeed {
                 LOG.info("reading store events from {} again", database.shownUrl());
                 failing = false;
             }
-        } catch (StoreException e) {
+        } catch (JdbcStoreException e) {
             listeners.lost();
             if (!failing && !closed) {
                 LOG.warn("cannot read store events from {} ({}); copies are not trusted until it can", database.shownUrl(), e.getMessage());

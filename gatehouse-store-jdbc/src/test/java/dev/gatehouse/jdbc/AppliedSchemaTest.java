@@ -102,7 +102,7 @@ class AppliedSchemaTest {
         execute(url, "UPDATE " + AppliedSchema.HISTORY_TABLE + " " + change);
 
         assertThat(check(url)).isInstanceOf(Verdict.NeedsFlyway.class);
-        return assertThatThrownBy(() -> JdbcDatabase.open(url)).isInstanceOf(StoreException.class);
+        return assertThatThrownBy(() -> JdbcDatabase.open(url)).isInstanceOf(JdbcStoreException.class);
     }
 
     @Test

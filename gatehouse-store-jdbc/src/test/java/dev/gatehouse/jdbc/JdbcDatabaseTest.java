@@ -147,7 +147,7 @@ class JdbcDatabaseTest {
         Path blocker = Files.writeString(dir.resolve("not-a-directory"), "");
 
         assertThatThrownBy(() -> JdbcDatabase.open(urlOf(blocker.resolve("gatehouse.db"))))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessageStartingWith("creating the directory of the database jdbc:sqlite:" + blocker.resolve("gatehouse.db") + " failed: ")
                 .hasMessageContaining(blocker.toString());
     }
@@ -159,7 +159,7 @@ class JdbcDatabaseTest {
         String url = urlOf(directory) + "?password=hunter2";
 
         assertThatThrownBy(() -> JdbcDatabase.open(url))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessageStartingWith("migrating the schema of the database " + urlOf(directory) + "?password=*** failed: ")
                 .hasMessageContaining("SQLITE_CANTOPEN")
                 .hasMessageNotContaining("hunter2");
@@ -173,7 +173,7 @@ class JdbcDatabaseTest {
         UUID id = UUID.randomUUID();
 
         assertThatThrownBy(() -> users.findById(id))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessage("user store: find user by id failed: the database is closed");
     }
 
@@ -186,7 +186,7 @@ class JdbcDatabaseTest {
             JdbcSessionStore sessions = new JdbcSessionStore(db);
 
             assertThatThrownBy(() -> sessions.findByTokenHash("secret-token-hash"))
-                    .isInstanceOf(StoreException.class)
+                    .isInstanceOf(JdbcStoreException.class)
                     .hasMessage("session store: find session by token hash failed: SQLITE_ERROR")
                     .hasCauseInstanceOf(SQLException.class);
         }
@@ -202,7 +202,7 @@ class JdbcDatabaseTest {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/gatehouse?user=gh&password=hunter2";
 
         assertThatThrownBy(() -> JdbcDatabase.open(url))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessageStartingWith("migrating the schema of the database jdbc:postgresql://127.0.0.1:" + port
                         + "/gatehouse?user=gh&password=*** failed: ")
                 .hasMessageNotContaining("hunter2");
@@ -216,7 +216,7 @@ class JdbcDatabaseTest {
             String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/gatehouse?user=gh";
 
             assertThatThrownBy(() -> JdbcDatabase.open(url))
-                    .isInstanceOf(StoreException.class)
+                    .isInstanceOf(JdbcStoreException.class)
                     .hasMessageStartingWith("migrating the schema of the database " + url + " failed: ")
                     .hasMessageContaining("timed out");
         }

@@ -112,7 +112,7 @@ abstract class JdbcKeyStoreTest extends KeyStoreContract {
         StoredKeyRing failing = new StoredKeyRing(2, List.of(key(2, KeyState.ACTIVE), key(3, KeyState.NEXT)));
 
         assertThatThrownBy(() -> store.save(failing))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("key store").hasMessageContaining("save signing keys")
                 .hasMessageNotContaining("material").hasMessageNotContaining("kid-");
 
@@ -127,8 +127,8 @@ abstract class JdbcKeyStoreTest extends KeyStoreContract {
         database.close();
 
         assertThatThrownBy(() -> store.save(new StoredKeyRing(1, List.of(key(1, KeyState.ACTIVE)))))
-                .isInstanceOf(StoreException.class).hasMessageContaining("save signing keys");
-        assertThatThrownBy(store::load).isInstanceOf(StoreException.class).hasMessageContaining("load signing keys");
+                .isInstanceOf(JdbcStoreException.class).hasMessageContaining("save signing keys");
+        assertThatThrownBy(store::load).isInstanceOf(JdbcStoreException.class).hasMessageContaining("load signing keys");
     }
 
     @Test

@@ -86,8 +86,8 @@ abstract class JdbcRefreshTokenStoreTest extends RefreshTokenStoreContract {
         store.insert(token);
         database.close();
 
-        assertThatThrownBy(() -> store.findByTokenHash(token.tokenHash())).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> store.findByTokenHash(token.tokenHash())).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("refresh token store").hasMessageNotContaining(token.tokenHash());
-        assertThatThrownBy(() -> store.markSpent(token.id(), clock.instant(), UUID.randomUUID())).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.markSpent(token.id(), clock.instant(), UUID.randomUUID())).isInstanceOf(JdbcStoreException.class);
     }
 }

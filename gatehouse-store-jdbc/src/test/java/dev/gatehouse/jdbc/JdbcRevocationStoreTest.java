@@ -49,8 +49,8 @@ abstract class JdbcRevocationStoreTest extends RevocationStoreContract {
         database.close();
 
         // Fail closed: the question "is it revoked?" is never answered "no" when it cannot be asked.
-        assertThatThrownBy(() -> store.isJtiRevoked("jti-1", clock.instant())).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> store.isJtiRevoked("jti-1", clock.instant())).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("revocation store").hasMessageNotContaining("jti-1");
-        assertThatThrownBy(() -> store.userNotBefore(UUID.randomUUID())).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.userNotBefore(UUID.randomUUID())).isInstanceOf(JdbcStoreException.class);
     }
 }

@@ -125,7 +125,7 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
         List<Session> sessions = new ArrayList<>(IntStream.range(0, ROWS_PER_TRANSACTION + 2).mapToObj(i -> session(alice)).toList());
         sessions.add(sessions.getFirst()); // in the second transaction
 
-        assertThatThrownBy(() -> jdbcStore.insertAll(sessions, ROWS_PER_TRANSACTION)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> jdbcStore.insertAll(sessions, ROWS_PER_TRANSACTION)).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("insert sessions");
 
         assertThat(store.listForUser(alice)).hasSize(ROWS_PER_TRANSACTION);
@@ -136,7 +136,7 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
     void insertAllRefusesASessionOfAnUnknownUser() {
         Session orphan = session(UUID.randomUUID());
 
-        assertThatThrownBy(() -> jdbcStore.insertAll(List.of(orphan))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> jdbcStore.insertAll(List.of(orphan))).isInstanceOf(JdbcStoreException.class);
 
         assertThat(store.findById(orphan.id())).isEmpty();
     }

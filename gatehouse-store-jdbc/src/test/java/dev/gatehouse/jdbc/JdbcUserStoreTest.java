@@ -55,7 +55,7 @@ abstract class JdbcUserStoreTest extends UserStoreContract {
         List<User> users = new ArrayList<>(IntStream.range(0, ROWS_PER_TRANSACTION + 2).mapToObj(i -> user("bulk" + i + "@example.com")).toList());
         users.add(user("bulk0@example.com")); // in the second transaction
 
-        assertThatThrownBy(() -> jdbcStore.insertAll(users, ROWS_PER_TRANSACTION)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> jdbcStore.insertAll(users, ROWS_PER_TRANSACTION)).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("insert users");
 
         assertThat(store.count()).isEqualTo(ROWS_PER_TRANSACTION);

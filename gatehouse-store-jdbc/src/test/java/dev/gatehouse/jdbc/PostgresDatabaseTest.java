@@ -83,7 +83,7 @@ class PostgresDatabaseTest {
         Sql sql = new Sql(database, "test store");
 
         assertThatThrownBy(() -> sql.count("wait for a slow server", "SELECT COUNT(*) FROM pg_sleep(30)", s -> { }))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessage("test store: wait for a slow server failed: SQLState 57014");
     }
 
@@ -133,7 +133,7 @@ class PostgresDatabaseTest {
             }
         }
 
-        // Each dead connection the pool hands out fails one call, as a StoreException, and is
+        // Each dead connection the pool hands out fails one call, as a JdbcStoreException, and is
         // dropped; one the pool finds dead first it drops unseen. Then new connections serve.
         int failures = 0;
         boolean answered = false;
@@ -141,7 +141,7 @@ class PostgresDatabaseTest {
             try {
                 assertThat(users.count()).isZero();
                 answered = true;
-            } catch (StoreException e) {
+            } catch (JdbcStoreException e) {
                 assertThat(e).hasMessageStartingWith("user store: count users failed: ");
                 failures++;
             }

@@ -8,12 +8,12 @@ import dev.gatehouse.core.support.StoreUnavailableException;
  * done and never holds the values involved nor a password; the cause keeps the driver's detail
  * for the logs.
  */
-public class StoreException extends StoreUnavailableException {
-    public StoreException(String message, Throwable cause) {
+public class JdbcStoreException extends StoreUnavailableException {
+    public JdbcStoreException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    public StoreException(String message) {
+    public JdbcStoreException(String message) {
         super(message);
     }
 }
