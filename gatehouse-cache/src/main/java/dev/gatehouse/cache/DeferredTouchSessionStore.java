@@ -3,6 +3,8 @@ package dev.gatehouse.cache;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionStore;
 import dev.gatehouse.core.session.SessionTouch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * live longer. A touch of a session deleted meanwhile changes nothing.
  */
 public final class DeferredTouchSessionStore extends ForwardingSessionStore implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(DeferredTouchSessionStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DeferredTouchSessionStore.class);
     /** How long the writer waits for touches before it looks again: the retry pause after a failed write. */
     private static final long IDLE_WAIT_MILLIS = 1000;
 
@@ -101,7 +103,7 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
             store.touchAll(batch);
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.log(System.Logger.Level.WARNING, "could not write " + batch.size() + " sessions' last use; kept to try again: " + e.getMessage());
+                LOG.warn("could not write {} sessions' last use; kept to try again: {}", batch.size(), e.getMessage());
             }
             failing = true;
             return;
@@ -142,7 +144,7 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the session-touch writer failed; it goes on", e);
+                LOG.warn("the session-touch writer failed; it goes on", e);
             }
         }
     }

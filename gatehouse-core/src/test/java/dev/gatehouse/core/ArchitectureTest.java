@@ -108,7 +108,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule eventsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.events..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("events")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("events"), "org.slf4j.."));
 
     @ArchTest
     static final ArchRule rateLimitsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.ratelimit..")

@@ -3,6 +3,8 @@ package dev.gatehouse.middleware;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.SigningKeys;
 import dev.gatehouse.core.keys.VerificationKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +45,7 @@ public final class JwksKeys implements VerificationKeys {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?", Pattern.CASE_INSENSITIVE);
-    private static final System.Logger LOG = System.getLogger(JwksKeys.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JwksKeys.class);
 
     private final URI uri;
     private final Clock clock;
@@ -110,7 +112,7 @@ public final class JwksKeys implements VerificationKeys {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
-                LOG.log(System.Logger.Level.WARNING, "JWKS fetch from {0} answered {1}; keeping the keys held", uri, response.statusCode());
+                LOG.warn("JWKS fetch from {} answered {}; keeping the keys held", uri, response.statusCode());
                 return;
             }
             Map<String, SigningKey> fetched = new LinkedHashMap<>();
@@ -120,7 +122,7 @@ public final class JwksKeys implements VerificationKeys {
             keys = Map.copyOf(fetched);
             expiresAt = now.plus(maxAge(response.headers().firstValue("Cache-Control")));
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "JWKS fetch from " + uri + " failed; keeping the keys held", e);
+            LOG.warn("JWKS fetch from {} failed; keeping the keys held", uri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

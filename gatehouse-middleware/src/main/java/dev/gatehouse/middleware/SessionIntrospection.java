@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.gatehouse.core.support.TokenHashes;
 import dev.gatehouse.core.user.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +52,7 @@ public final class SessionIntrospection {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_ENTRIES = 100_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
-    private static final System.Logger LOG = System.getLogger(SessionIntrospection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SessionIntrospection.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An answer and the instant it stops being trusted. */
@@ -95,7 +97,7 @@ public final class SessionIntrospection {
             return answer.join().check();
         } catch (CompletionException | CancellationException e) {
             // The cause may quote the endpoint, never the token or the secret.
-            LOG.log(System.Logger.Level.WARNING, "session introspection at {0} failed: {1}", endpoint, describe(e));
+            LOG.warn("session introspection at {} failed: {}", endpoint, describe(e));
             return new SessionCheck.Unavailable();
         }
     }

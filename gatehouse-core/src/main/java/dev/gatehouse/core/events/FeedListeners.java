@@ -1,8 +1,12 @@
 package dev.gatehouse.core.events;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The listeners of a feed between processes, and when it last heard anything: what Redis's and
@@ -10,16 +14,27 @@ import java.util.function.Consumer;
  * hear the event.
  */
 public final class FeedListeners {
-    private static final System.Logger LOG = System.getLogger(FeedListeners.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FeedListeners.class);
 
     private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
     private final java.time.Duration liveness;
+    private final LongSupplier nanoTicker;
     private volatile long lastHeard;
     private volatile boolean heardAny;
 
     /** @param liveness how long after the last sign of life the feed still counts as live */
     public FeedListeners(java.time.Duration liveness) {
-        this.liveness = liveness;
+        this(liveness, System::nanoTime);
+    }
+
+    /**
+     * @param liveness   how long after the last sign of life the feed still counts as live
+     * @param nanoTicker a monotonic clock in nanoseconds ({@link System#nanoTime}): liveness is a
+     *                   span of time, which a wall clock set back or forward would stretch or cut
+     */
+    public FeedListeners(java.time.Duration liveness, LongSupplier nanoTicker) {
+        this.liveness = java.util.Objects.requireNonNull(liveness, "liveness");
+        this.nanoTicker = java.util.Objects.requireNonNull(nanoTicker, "nanoTicker");
     }
 
     public void add(Consumer<StoreEvent> listener) {
@@ -31,7 +46,7 @@ public final class FeedListeners {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a store event listener failed on " + event.getClass().getSimpleName(), e);
+                LOG.warn("a store event listener failed on {}", event.getClass().getSimpleName(), e);
             }
         }
     }
@@ -41,7 +56,7 @@ public final class FeedListeners {
      * window, or is the first, the listeners are told to {@link StoreEvent.Resync} first.
      */
     public void alive() {
-        long now = System.nanoTime();
+        long now = nanoTicker.getAsLong();
         boolean wasSilent = !heardAny || now - lastHeard >= liveness.toNanos();
         if (wasSilent) {
             // Before the feed reads as live again, so that no stale copy is trusted in between.
@@ -57,6 +72,6 @@ public final class FeedListeners {
     }
 
     public boolean live() {
-        return heardAny && System.nanoTime() - lastHeard < liveness.toNanos();
+        return heardAny && nanoTicker.getAsLong() - lastHeard < liveness.toNanos();
     }
 }
