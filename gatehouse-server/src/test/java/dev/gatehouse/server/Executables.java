@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.RequiredService;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Programs the process-level tests run (nginx, Caddy, node, curl): found on PATH or in the usual places. */
 final class Executables {
@@ -32,11 +32,6 @@ final class Executables {
 
     /** Fails under CI, skips elsewhere, saying why. */
     static void unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + ": under CI=true the test must run");
-        }
-        // Surefire shows no reason for a class skipped in @BeforeAll: say it here.
-        System.err.println("test skipped: " + message);
-        assumeTrue(false, message + ": skipping the test");
+        throw RequiredService.missing(message);
     }
 }

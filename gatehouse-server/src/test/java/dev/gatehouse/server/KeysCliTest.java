@@ -4,7 +4,7 @@ import dev.gatehouse.core.keys.KeyFiles;
 import dev.gatehouse.core.keys.PemKeys;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
-import org.junit.jupiter.api.Assumptions;
+import dev.gatehouse.testing.RequiredService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,10 +126,7 @@ class KeysCliTest {
     /** A missing openssl fails the test under CI=true and skips it elsewhere. */
     private static void requireOpenssl() {
         if (!Files.isExecutable(OPENSSL)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(OPENSSL + " is not installed, and CI=true requires the interop test to run");
-            }
-            Assumptions.abort(OPENSSL + " is not installed; skipping the openssl interop test (it runs when CI=true)");
+            throw RequiredService.missing(OPENSSL + " is not installed (the openssl interop test)");
         }
     }
 

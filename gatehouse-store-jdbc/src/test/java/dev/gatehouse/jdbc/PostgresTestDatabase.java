@@ -1,5 +1,6 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.testing.RequiredService;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -64,8 +65,8 @@ final class PostgresTestDatabase implements BeforeAllCallback, BeforeEachCallbac
             }
             String reason = "PostgreSQL at " + JdbcUrls.redact(serverUrl) + " cannot be reached (SQLState " + e.getSQLState()
                     + "); start it or point " + URL_VARIABLE + " at one";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + ". Under CI=true a missing server is a failure, not a skip.", e);
+            if (RequiredService.onCi()) {
+                throw RequiredService.missing(reason, e);
             }
             // Skipped test by test rather than the class at once, so that the report counts them as skipped.
             unreachable = reason;

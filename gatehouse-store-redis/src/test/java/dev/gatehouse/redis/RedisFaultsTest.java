@@ -2,6 +2,7 @@ package dev.gatehouse.redis;
 
 import dev.gatehouse.core.session.SessionStore;
 import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.testing.TcpProxy;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class RedisFaultsTest {
     @BeforeEach
     void connectThroughAProxy() throws IOException {
         RedisURI test = redis.uri();
-        proxy = new TcpProxy(test.getHost(), test.getPort());
+        proxy = TcpProxy.to(test.getHost(), test.getPort());
         String throughProxy = RedisURI.builder(test).withHost("127.0.0.1").withPort(proxy.port()).build().toURI().toString();
         sessions = redis.connect(throughProxy, TIMEOUT, clock).sessions();
     }
@@ -50,7 +51,7 @@ class RedisFaultsTest {
     @Test
     void aStalledNetworkFailsWithinTheTimeoutAndRecovers() throws IOException {
         assertThat(sessions.countLive(clock.instant())).isZero();
-        proxy.stall();
+        proxy.blackHole();
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> sessions.findByTokenHash("hash-of-a-secret-token"))
@@ -58,7 +59,7 @@ class RedisFaultsTest {
                 .hasMessage("session store: find session by token hash failed: Redis did not answer within the command timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(TIMEOUT.minusMillis(50), FAST);
 
-        proxy.resume();
+        proxy.restore();
         assertThat(eventually(() -> sessions.findById(UUID.randomUUID()).isEmpty())).isTrue();
     }
 
@@ -74,7 +75,7 @@ class RedisFaultsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
         }
 
-        proxy.resume();
+        proxy.restore();
         assertThat(eventually(() -> sessions.countLive(clock.instant()) == 0)).isTrue();
     }
 

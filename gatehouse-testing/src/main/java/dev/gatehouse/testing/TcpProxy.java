@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * can {@link #cut} (every connection reset, new ones refused), {@link #blackHole} (connections
  * stay open but nothing crosses: a network that silently drops packets) and {@link #restore}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private enum Mode { OPEN, CUT, BLACK_HOLE }
 
     private final ServerSocket listener;
@@ -31,28 +31,28 @@ final class TcpProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::accept);
     }
 
-    static TcpProxy to(String host, int port) throws IOException {
+    public static TcpProxy to(String host, int port) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         return new TcpProxy(listener, new InetSocketAddress(host, port));
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Resets every connection and refuses new ones (they are accepted and closed at once). */
-    void cut() {
+    public void cut() {
         mode = Mode.CUT;
         closeAll();
     }
 
     /** Connections stay up but no byte crosses, either way, until {@link #restore}. */
-    void blackHole() {
+    public void blackHole() {
         mode = Mode.BLACK_HOLE;
     }
 
     /** Traffic flows again; connections held during a black hole go on where they stopped. */
-    void restore() {
+    public void restore() {
         synchronized (gate) {
             mode = Mode.OPEN;
             gate.notifyAll();
