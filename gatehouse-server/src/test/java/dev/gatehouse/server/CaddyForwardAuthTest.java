@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Map;
  * (only its addresses changed), in front of the Express test app. Caddy is installed by
  * {@code .ci/run} (Debian's {@code caddy}); under {@code CI=true} a missing Caddy fails the test.
  */
+@SpawnsProcesses
 class CaddyForwardAuthTest extends ForwardAuthGatewayTest {
     @Override
     String proxyKind() {

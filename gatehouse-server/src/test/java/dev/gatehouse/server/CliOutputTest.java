@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command's result, so {@code TOKEN=$(gatehouse token create ...)} is the token; log lines go to
  * standard error.
  */
+@SpawnsProcesses
 class CliOutputTest {
     /** A line of {@link ServerLogging#PATTERN}: time, level, logger. */
     private static final Pattern LOG_LINE = Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(TRACE|DEBUG|INFO|WARN|ERROR) ");

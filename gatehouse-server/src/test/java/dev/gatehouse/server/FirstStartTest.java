@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A first start of the server as shipped: how the first admin comes to be, and that strangers cannot register. */
+@SpawnsProcesses
 class FirstStartTest {
     private static final String ADMIN = "{\"email\":\"root@example.com\",\"password\":\"root passphrase 1\"}";
 

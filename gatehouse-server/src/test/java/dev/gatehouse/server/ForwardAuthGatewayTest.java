@@ -3,6 +3,7 @@ package dev.gatehouse.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.config.ConfigLoader;
 import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Gatehouse at {@code /auth/verify}, in front of a real Express app that routes on the raw request
  * target. Each subclass starts its proxy; the tests are the same for both.
  */
+@SpawnsProcesses
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ForwardAuthGatewayTest {
     private static final String RULES = """

@@ -5,6 +5,7 @@ import dev.gatehouse.core.keys.PemKeys;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.testing.RequiredService;
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** {@code gatehouse keys generate} through the real command line. */
+@SpawnsProcesses
 class KeysCliTest {
     private static final Path OPENSSL = Path.of("/usr/bin/openssl");
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * everything that had been answered 2xx is still so. Nothing answered before the kill may be
  * lost, whatever the store.
  */
+@SpawnsProcesses
 class KillNineDurabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 4;

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (only its addresses changed), in front of the Express test app. nginx is installed by
  * {@code .ci/run}; under {@code CI=true} a missing nginx fails the test instead of skipping it.
  */
+@SpawnsProcesses
 class NginxForwardAuthTest extends ForwardAuthGatewayTest {
     @Override
     String proxyKind() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server as an operating-system process and its signals; crashes are {@link KillNineDurabilityTest}. */
+@SpawnsProcesses
 class ProcessLifecycleTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * build the project first), and curl is told to fail on an HTTP error, so that a refused step
  * fails the test instead of printing a problem.
  */
+@SpawnsProcesses
 class ReadmeTryingItTest {
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Three Gatehouse processes on loopback sharing stores: what one instance does, the others honour
  * within a second. Subclasses say which stores: PostgreSQL alone, or PostgreSQL and Redis.
  */
+@SpawnsProcesses
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScaleOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();

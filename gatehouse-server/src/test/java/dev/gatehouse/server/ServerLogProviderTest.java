@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.testing.SpawnsProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 /** The server process's SLF4J binding: chosen by the CLI unless the operator configures logging, and set up as ServerLogging says. */
+@SpawnsProcesses
 class ServerLogProviderTest {
     @TempDir
     Path dir;
