@@ -74,7 +74,10 @@ public final class GatehouseServletFilter implements Filter {
      * deployed at {@code /app}), cross-checked against the container's own decoded reading, its
      * servlet path and path info. A container that reads the path differently (Jetty's
      * {@code UriCompliance.LEGACY} resolving {@code //..}, a URI charset other than UTF-8) or
-     * refuses to read it (Jetty's ambiguous-URI check) has the request refused.
+     * refuses to read it (Jetty's ambiguous-URI check) has the request refused. The context path
+     * is the one the app is deployed at, not the request's spelling of it: Tomcat reports the
+     * latter ({@code /%61pp}, {@code /app;jsessionid=..}, {@code /x/../app}), which would
+     * otherwise be let through and copied into a signed-out browser's {@code return_to}.
      */
     private GuardOutcome judge(HttpServletRequest request) {
         Optional<String> routed;
@@ -84,7 +87,7 @@ public final class GatehouseServletFilter implements Filter {
             return new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the path cannot be read unambiguously");
         }
         String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
-        return GuardedRequest.inContext(request.getMethod(), host, request.getContextPath(), request.getRequestURI(), request.getQueryString(), routed)
+        return GuardedRequest.inContext(request.getMethod(), host, request.getServletContext().getContextPath(), request.getRequestURI(), request.getQueryString(), routed)
                 .map(target -> guard.check(view(request), target))
                 .orElseGet(() -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the context path is spelled otherwise in the request"));
     }

@@ -152,6 +152,17 @@ public final class HostileMatrix {
                         + ", not 302 to " + expected);
             }
         }
+        if (!context.isEmpty()) {
+            // The context path spelled otherwise: refused, never redirected with that spelling in return_to.
+            for (String spelled : List.of("/%61" + context.substring(2), context + ";jsessionid=ABC", "/x/.." + context,
+                    context.toUpperCase(java.util.Locale.ROOT))) {
+                RawRequest.Reply reply = RawRequest.send(port, "GET", spelled + "/somewhere", List.of("Accept: text/html"), "");
+                if (reply.status() < 400 || reply.status() >= 500) {
+                    problems.add("browser GET " + spelled + "/somewhere: answered " + reply.status() + " "
+                            + reply.header("Location").orElse("") + ", not a 4xx refusal");
+                }
+            }
+        }
         return problems;
     }
 
