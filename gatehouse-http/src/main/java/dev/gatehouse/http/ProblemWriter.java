@@ -64,9 +64,14 @@ final class ProblemWriter {
             case 413 -> new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "the request body is too large");
             case 414 -> new ApiProblem(ProblemCode.URI_TOO_LONG, "the request URI is too long");
             case 431 -> new ApiProblem(ProblemCode.HEADERS_TOO_LARGE, "the request headers are too large");
-            default -> status >= 500
-                    ? new ApiProblem(ProblemCode.INTERNAL_ERROR, "the server failed to answer this request").withStatus(status)
-                    : new ApiProblem(ProblemCode.BAD_REQUEST, "the request was not understood").withStatus(status);
+            default -> {
+                ApiProblem failed = new ApiProblem(ProblemCode.INTERNAL_ERROR, "the server failed to answer this request");
+                if (status >= 400 && status < 500) {
+                    yield new ApiProblem(ProblemCode.BAD_REQUEST, "the request was not understood").withStatus(status);
+                }
+                // A status below 400 raised as a failure is a fault of ours: answered as one, not with that status.
+                yield status >= 500 && status <= 599 ? failed.withStatus(status) : failed;
+            }
         };
     }
 

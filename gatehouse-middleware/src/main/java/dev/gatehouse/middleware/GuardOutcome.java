@@ -27,13 +27,16 @@ public sealed interface GuardOutcome {
      * different ways, or one the app's framework reads as another path than the guard; a method
      * override that is not a method). Refused, never guessed at.
      *
-     * @param code   a stable code for clients ({@code bad_path}, {@code bad_method_override})
+     * @param code   a stable code for clients ({@link ProblemCode#BAD_PATH}, {@link ProblemCode#BAD_METHOD_OVERRIDE}); one answered 400
      * @param detail why, in words; holds nothing from the request
      */
     record BadRequest(ProblemCode code, String detail) implements GuardOutcome {
         public BadRequest {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
+            if (code.status() != 400) {
+                throw new IllegalArgumentException(code + " is not a bad request: it is answered " + code.status());
+            }
         }
     }
 

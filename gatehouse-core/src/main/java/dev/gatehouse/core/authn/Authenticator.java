@@ -21,7 +21,7 @@ public final class Authenticator {
         this(users, sessions, enabled, Optional.empty());
     }
 
-    /** With {@code bearer} present, {@link AuthMethod#JWT} in {@code enabled} accepts access tokens. */
+    /** With {@code bearer} present, {@link AuthMethod#BEARER} in {@code enabled} accepts access tokens. */
     public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<BearerAuthenticator> bearer) {
         this(users, sessions, enabled, bearer, Optional.empty());
     }

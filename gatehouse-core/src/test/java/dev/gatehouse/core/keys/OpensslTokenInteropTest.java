@@ -5,6 +5,7 @@ import dev.gatehouse.core.token.AccessTokenIssuer;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An RS256 access token Gatehouse issues is an ordinary RSASSA-PKCS1-v1_5 SHA-256 signature:
- * openssl checks it with nothing but the published public key.
+ * openssl checks it with nothing but the published public key. It starts openssl, so it runs under
+ * Failsafe with the other tests that start processes (the tag of gatehouse-testing's
+ * {@code SpawnsProcesses}, which core's tests cannot depend on).
  */
+@Tag("spawns-processes")
 class OpensslTokenInteropTest {
     @TempDir
     Path dir;

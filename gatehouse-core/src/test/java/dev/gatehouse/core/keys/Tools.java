@@ -17,7 +17,7 @@ final class Tools {
     }
 
     static boolean onCi() {
-        return "true".equals(System.getenv("CI"));
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** Skips (locally) or fails (CI) unless {@code tool} is on the PATH. */
