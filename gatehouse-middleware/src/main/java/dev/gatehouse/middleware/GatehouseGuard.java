@@ -2,7 +2,6 @@ package dev.gatehouse.middleware;
 
 import dev.gatehouse.core.access.AccessDecision;
 import dev.gatehouse.core.access.AccessEngine;
-import dev.gatehouse.core.access.AccessRequest;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.NormalisedPath;
 import dev.gatehouse.core.access.PathNormaliser;
@@ -100,9 +99,16 @@ public final class GatehouseGuard {
      * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
      */
     public GuardOutcome check(RequestView request, GuardedRequest target) {
-        Optional<GuardOutcome.BadRequest> unreadable = unreadable(target);
-        if (unreadable.isPresent()) {
-            return unreadable.get();
+        // Read once: every method the request may run as is judged on this reading.
+        NormalisedPath.Ok path;
+        switch (PathNormaliser.normalise(target.path())) {
+            case NormalisedPath.Invalid invalid -> {
+                return new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the path cannot be read unambiguously: " + invalid.reason());
+            }
+            case NormalisedPath.Ok ok -> path = ok;
+        }
+        if (target.routedPath().filter(routed -> !withoutTrailingSlash(routed).equals(path.asWritten())).isPresent()) {
+            return new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the app reads the path as another one than the guard");
         }
         Set<String> methods;
         try {
@@ -112,12 +118,12 @@ public final class GatehouseGuard {
             return new GuardOutcome.BadRequest(ProblemCode.BAD_METHOD_OVERRIDE, notAMethod.getMessage());
         }
         Credentials credentials = credentials(request);
-        boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
+        boolean browser = Answers.browser(request.header("Accept"));
         Optional<User> user = credentials.identity().map(identified -> toUser(identified.caller()));
         AccessRules current = rules.get();
         AccessDecision decision = null;
         for (String method : methods) {
-            AccessDecision asMethod = AccessEngine.decide(current, new AccessRequest(method, target.host(), target.path()), user);
+            AccessDecision asMethod = AccessEngine.decide(current, method, target.host(), path, user);
             if (decision == null || refuses(asMethod)) {
                 decision = asMethod;
             }
@@ -130,17 +136,6 @@ public final class GatehouseGuard {
 
     private static boolean refuses(AccessDecision decision) {
         return !(decision instanceof AccessDecision.Allow) && !(decision instanceof AccessDecision.SendSignedIn);
-    }
-
-    /** Why the path cannot be judged, if it cannot. */
-    private static Optional<GuardOutcome.BadRequest> unreadable(GuardedRequest target) {
-        return switch (PathNormaliser.normalise(target.path())) {
-            case NormalisedPath.Invalid invalid -> Optional.of(new GuardOutcome.BadRequest(ProblemCode.BAD_PATH,
-                    "the path cannot be read unambiguously: " + invalid.reason()));
-            case NormalisedPath.Ok ok -> target.routedPath()
-                    .filter(routed -> !withoutTrailingSlash(routed).equals(ok.asWritten()))
-                    .map(routed -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the app reads the path as another one than the guard"));
-        };
     }
 
     private static String withoutTrailingSlash(String path) {

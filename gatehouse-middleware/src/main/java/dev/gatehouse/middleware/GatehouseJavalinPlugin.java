@@ -1,6 +1,5 @@
 package dev.gatehouse.middleware;
 
-import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
@@ -60,7 +59,7 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
         String host = Optional.ofNullable(ctx.header("Host")).orElse("");
         return GuardedRequest.inContext(ctx.method().name(), host, ctx.contextPath(), ctx.req().getRequestURI(), ctx.queryString(), Optional.empty())
                 .map(target -> guard.check(view(ctx), target))
-                .orElseGet(() -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the context path is spelled otherwise in the request"));
+                .orElse(GuardedRequest.OUTSIDE_CONTEXT);
     }
 
     private static RequestView view(Context ctx) {

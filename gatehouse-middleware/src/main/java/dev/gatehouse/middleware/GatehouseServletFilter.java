@@ -89,7 +89,7 @@ public final class GatehouseServletFilter implements Filter {
         String host = Optional.ofNullable(request.getHeader("Host")).orElse("");
         return GuardedRequest.inContext(request.getMethod(), host, request.getServletContext().getContextPath(), request.getRequestURI(), request.getQueryString(), routed)
                 .map(target -> guard.check(view(request), target))
-                .orElseGet(() -> new GuardOutcome.BadRequest(ProblemCode.BAD_PATH, "the context path is spelled otherwise in the request"));
+                .orElse(GuardedRequest.OUTSIDE_CONTEXT);
     }
 
     private static RequestView view(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.middleware;
 
+import dev.gatehouse.core.problem.ProblemCode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,10 @@ import java.util.Optional;
  *                    than the guard does is refused rather than judged under either reading
  */
 public record GuardedRequest(String method, String host, String contextPath, String path, Optional<String> routedPath) {
+    /** The answer to a request {@link #inContext} cannot place in the app. */
+    static final GuardOutcome.BadRequest OUTSIDE_CONTEXT = new GuardOutcome.BadRequest(ProblemCode.BAD_PATH,
+            "the context path is spelled otherwise in the request");
+
     public GuardedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(host, "host");

@@ -19,8 +19,17 @@ public final class AccessEngine {
     public static AccessDecision decide(AccessRules rules, AccessRequest request, Optional<User> caller) {
         return switch (PathNormaliser.normalise(request.path())) {
             case NormalisedPath.Invalid invalid -> new AccessDecision.BadPath(invalid.reason());
-            case NormalisedPath.Ok ok -> decideBothCases(rules, request.method(), hostName(request.host()), ok, caller);
+            case NormalisedPath.Ok ok -> decide(rules, request.method(), request.host(), ok, caller);
         };
+    }
+
+    /**
+     * As {@link #decide(AccessRules, AccessRequest, Optional)}, on a path the caller has read
+     * already with {@link PathNormaliser}: for a caller that judges one request under several
+     * methods, or that must look at the reading itself before judging it.
+     */
+    public static AccessDecision decide(AccessRules rules, String method, String host, NormalisedPath.Ok path, Optional<User> caller) {
+        return decideBothCases(rules, method, hostName(host), path, caller);
     }
 
     /**
