@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.access.ReturnUrls;
-import dev.gatehouse.core.config.PublicUrl;
 import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -7,7 +7,6 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.AuthResult;
-import dev.gatehouse.core.config.ForwardAuthProxy;
 import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.User;
 import io.javalin.config.RoutesConfig;

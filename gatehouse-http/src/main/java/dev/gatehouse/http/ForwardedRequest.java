@@ -1,6 +1,5 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.config.ForwardAuthProxy;
 import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.http.Context;
 

@@ -3,14 +3,11 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.Introspector;
-import dev.gatehouse.core.config.GatehouseConfig;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.access.AccessRules;
-import dev.gatehouse.core.access.ReturnUrls;
-import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import io.javalin.Javalin;
@@ -21,7 +18,6 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +37,7 @@ public final class GatehouseHttp {
     static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
     /** What the HTTP edge calls into. */
-    public record Services(GatehouseConfig config, UserService users, SessionService sessions, AccountService accounts,
+    public record Services(UserService users, SessionService sessions, AccountService accounts,
                            Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules,
                            LoginThrottle loginThrottle) {
     }
@@ -76,16 +72,22 @@ public final class GatehouseHttp {
         }
     }
 
-    /** A configured, not yet started application; start it with {@code start(host, port)}. */
-    public static Javalin create(Services services, RouteStatistics statistics) {
-        GatehouseConfig config = services.config();
+    /**
+     * A configured, not yet started application; start it with {@code start(host, port)}.
+     *
+     * @param services the library's services the routes call
+     * @param settings what the edge needs beyond them: credentials read, cookie, limits, public URL
+     * @param statistics where each route's answers and latencies are counted
+     */
+    public static Javalin create(Services services, HttpSettings settings, RouteStatistics statistics) {
         ObjectMapper mapper = Json.newMapper();
-        Challenges challenges = new Challenges(config.authMethods(), config.sessionCookieName());
-        CredentialReader credentials = new CredentialReader(config.sessionCookieName(), challenges);
-        TrustedProxies proxies = TrustedProxies.parse(config.gateway().trustedProxies());
-        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(proxies), services.clock());
-        HttpParts parts = new HttpParts(new RequestBodyReader(mapper, config.maxBodyBytes()), credentials, challenges,
-                new SessionCookies(config.sessionCookieName(), config.cookieSecure()),
+        Challenges challenges = new Challenges(settings.authMethods(), settings.sessionCookieName());
+        CredentialReader credentials = new CredentialReader(settings.sessionCookieName(), challenges);
+        ForwardAuthSettings forwardAuth = settings.forwardAuth();
+        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(forwardAuth.trustedProxies()),
+                services.clock());
+        HttpParts parts = new HttpParts(new RequestBodyReader(mapper, settings.maxBodyBytes()), credentials, challenges,
+                new SessionCookies(settings.sessionCookieName(), settings.cookieSecure()),
                 new Guard(services.authenticator(), credentials, challenges, logins), logins);
         ProblemWriter problems = new ProblemWriter(mapper);
 
@@ -105,8 +107,7 @@ public final class GatehouseHttp {
             });
             javalin.requestLogger.http((ctx, millis) -> statistics.record(RouteKeys.of(ctx), ctx.statusCode(), (long) (millis * 1000)));
             problems.register(javalin.routes);
-            ReturnUrls returnUrls = ReturnUrls.of(Set.copyOf(config.gateway().allowedRedirectHosts()));
-            new CrossSiteRequests(config.publicUrl(), returnUrls).register(javalin.routes);
+            new CrossSiteRequests(settings.publicUrl(), forwardAuth.returnUrls()).register(javalin.routes);
             new RequestMethods(ForwardAuthRoutes.PATH).register(javalin.routes);
             javalin.routes.before(HttpParts.API + "/*", ctx -> {
                 // Answers about who is signed in must never be cached by a browser or a proxy.
@@ -115,18 +116,18 @@ public final class GatehouseHttp {
             });
             new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
             new UserRoutes(parts, services.users(), services.accounts(),
-                    new Registrations(config.registration(), parts.guard())).register(javalin.routes);
-            new AuthRoutes(parts, services.sessions(), config.authMethods(), services.tokens(), services.clock())
+                    new Registrations(settings.registration(), parts.guard())).register(javalin.routes);
+            new AuthRoutes(parts, services.sessions(), settings.authMethods(), services.tokens(), services.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
-            new ForwardAuthRoutes(parts, services.accessRules(), proxies, returnUrls,
-                    config.gateway().loginUrl(), config.gateway().headerPrefix(), config.gateway().proxy()).register(javalin.routes);
-            new LoginPageRoutes(parts, services.sessions(), returnUrls, services.clock()).register(javalin.routes);
-            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), config.authMethods(), services.tokens()),
-                    config.introspectionSecret()).register(javalin.routes);
+            new ForwardAuthRoutes(parts, services.accessRules(), forwardAuth.trustedProxies(), forwardAuth.returnUrls(),
+                    forwardAuth.loginUrl(), forwardAuth.headerPrefix(), forwardAuth.proxy()).register(javalin.routes);
+            new LoginPageRoutes(parts, services.sessions(), forwardAuth.returnUrls(), services.clock()).register(javalin.routes);
+            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), settings.authMethods(), services.tokens()),
+                    settings.introspectionSecret()).register(javalin.routes);
             services.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new WellKnownRoutes(tokens, config.publicUrl()).register(javalin.routes);
+                new WellKnownRoutes(tokens, settings.publicUrl()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
         });

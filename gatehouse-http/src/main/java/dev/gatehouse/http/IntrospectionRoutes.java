@@ -2,7 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Introspection;
 import dev.gatehouse.core.authn.Introspector;
-import dev.gatehouse.core.config.Secret;
+import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.core.support.ConstantTime;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

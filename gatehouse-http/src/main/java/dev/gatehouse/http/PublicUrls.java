@@ -1,6 +1,5 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.config.PublicUrl;
 import io.javalin.http.Context;
 
 /** The configured public URL as it holds for one request. */

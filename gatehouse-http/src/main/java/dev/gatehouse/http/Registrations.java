@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthResult;
-import dev.gatehouse.core.config.RegistrationMode;
 import dev.gatehouse.core.problem.ProblemCode;
 import dev.gatehouse.core.user.Role;
 import io.javalin.http.Context;

@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.config.PublicUrl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -23,7 +23,7 @@ class ClientFlowsTest {
     @Nested
     class SessionAuth {
         private static final String NAME = "_my_session_id";
-        private final Map<String, String> settings = Map.of("AUTH_TYPE", "session_auth", "SESSION_NAME", NAME);
+        private final Map<String, String> settings = Map.of("AUTH_TYPE", "session", "SESSION_NAME", NAME);
 
         @Test
         void registerFormLoginMeLogout() {
@@ -93,7 +93,7 @@ class ClientFlowsTest {
         void sessionsOutliveTheServerInstance() {
             InMemoryUserStore users = new InMemoryUserStore();
             InMemorySessionStore sessions = new InMemorySessionStore();
-            Map<String, String> db = Map.of("AUTH_TYPE", "session_db_auth", "SESSION_NAME", NAME);
+            Map<String, String> db = Map.of("AUTH_TYPE", "session", "SESSION_NAME", NAME);
             String session;
             String id;
             try (TestGatehouse first = TestGatehouse.on(db, users, sessions)) {
@@ -112,7 +112,7 @@ class ClientFlowsTest {
 
     @Nested
     class BasicAuth {
-        private final Map<String, String> settings = Map.of("AUTH_TYPE", "basic_auth");
+        private final Map<String, String> settings = Map.of("AUTH_TYPE", "basic");
 
         @Test
         void basicCredentialsIdentifyTheUser() {

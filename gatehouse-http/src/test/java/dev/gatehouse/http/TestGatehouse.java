@@ -2,18 +2,14 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.Authenticator;
 import dev.gatehouse.core.authn.BasicCredentialCache;
-import dev.gatehouse.core.config.ConfigLoader;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
-import dev.gatehouse.core.config.GatehouseConfig;
-import dev.gatehouse.core.config.Setting;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.account.AccountService;
-import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.SessionStore;
@@ -43,7 +39,7 @@ import java.util.Optional;
  */
 final class TestGatehouse implements AutoCloseable {
     final MutableClock clock = MutableClock.atFixedStart();
-    final GatehouseConfig config;
+    final TestSettings config;
     final UserService users;
     final SessionService sessions;
     final DataTokenService dataTokens;
@@ -54,7 +50,7 @@ final class TestGatehouse implements AutoCloseable {
     final Optional<TokenAuthority> tokens;
     /** The keys behind the tokens: a test rotates them with {@code tokenKeys.get().rotator()}. */
     final Optional<TokenKeys> tokenKeys;
-    static final String ISSUER = "http://127.0.0.1";
+    static final String ISSUER = TestSettings.ISSUER;
     /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
     volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
     final RouteStatistics statistics = new RouteStatistics();
@@ -63,11 +59,11 @@ final class TestGatehouse implements AutoCloseable {
     private final Javalin app;
     private final Api api;
 
-    private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore) {
+    private TestGatehouse(TestSettings config, UserStore userStore, SessionStore sessionStore) {
         this(config, userStore, sessionStore, new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore());
     }
 
-    private TestGatehouse(GatehouseConfig config, UserStore userStore, SessionStore sessionStore, InMemoryKeyStore keyStore,
+    private TestGatehouse(TestSettings config, UserStore userStore, SessionStore sessionStore, InMemoryKeyStore keyStore,
                           InMemoryRefreshTokenStore refreshTokens, InMemoryRevocationStore revocations) {
         this.config = config;
         this.keyStore = keyStore;
@@ -75,18 +71,21 @@ final class TestGatehouse implements AutoCloseable {
         this.revocations = revocations;
         PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
         users = new UserService(userStore, hasher, clock);
-        sessions = new SessionService(sessionStore, new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
-        tokenKeys = config.allows(AuthMethod.BEARER) ? Optional.of(TokenKeys.open(config.tokens().keySource(), config.tokens().accessTtl(), keyStore, clock)) : Optional.empty();
-        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.tokens().accessTokenSettings(ISSUER), config.tokens().refreshTtl(), keys, refreshTokens, revocations, users, sessions, clock));
+        sessions = new SessionService(sessionStore, config.sessions(), clock);
+        HttpSettings http = config.http();
+        tokenKeys = http.allows(AuthMethod.BEARER)
+                ? Optional.of(TokenKeys.open(config.keys(), config.accessTokens().ttl(), keyStore, clock)) : Optional.empty();
+        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.accessTokens(), config.refreshTtl(), keys, refreshTokens, revocations,
+                users, sessions, clock));
         AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
                 .orElseGet(() -> new AccountService(users, sessions));
-        Authenticator authenticator = new Authenticator(users, sessions, config.authMethods(), tokens.map(TokenAuthority::bearer),
-                config.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
+        Authenticator authenticator = new Authenticator(users, sessions, http.authMethods(), tokens.map(TokenAuthority::bearer),
+                http.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                () -> accessRules, new LoginThrottle(rateLimits, config.loginLimits(), clock)), statistics);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(users, sessions, accounts, authenticator, clock, dataTokens, tokens,
+                () -> accessRules, new LoginThrottle(rateLimits, config.loginLimits(), clock)), http, statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -123,8 +122,8 @@ final class TestGatehouse implements AutoCloseable {
         return all;
     }
 
-    private static GatehouseConfig config(Map<String, String> settings) {
-        return ConfigLoader.load(settings, Map.of(Setting.PORT, "0"));
+    private static TestSettings config(Map<String, String> settings) {
+        return TestSettings.read(settings);
     }
 
     /** The client of this server; it is closed with the server. */

@@ -6,7 +6,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.access.PageRedirects;
 import dev.gatehouse.core.access.PathPattern;
 import dev.gatehouse.core.access.Policy;
-import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.server.GatehouseServer;
 

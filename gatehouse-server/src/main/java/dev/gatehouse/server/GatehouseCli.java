@@ -1,8 +1,8 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.ConfigException;
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.Setting;
+import dev.gatehouse.server.config.ConfigException;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.Setting;
 import dev.gatehouse.rules.RulesFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

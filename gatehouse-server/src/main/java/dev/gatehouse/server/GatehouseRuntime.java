@@ -7,7 +7,7 @@ import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.keys.NewRingKeys;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.authn.AuthMethod;
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.password.PasswordHasher;
@@ -113,7 +113,7 @@ final class GatehouseRuntime implements AutoCloseable {
             Authenticator authenticator = new Authenticator(users, sessions, config.authMethods(), tokens.map(TokenAuthority::bearer),
                     config.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(config, users, sessions, accounts, authenticator, clock, dataTokens, tokens,
+                    new GatehouseHttp.Services(users, sessions, accounts, authenticator, clock, dataTokens, tokens,
                             rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)),
                     tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {

@@ -1,10 +1,11 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.core.keys.TokenKeys;
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
+import dev.gatehouse.http.HttpSettings;
 import dev.gatehouse.http.RouteStatistics;
 import dev.gatehouse.rules.RulesReloader;
 import io.javalin.Javalin;
@@ -39,10 +40,10 @@ public final class GatehouseServer implements AutoCloseable {
     private final PrintStream report;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private GatehouseServer(GatehouseRuntime runtime, PrintStream report) {
+    private GatehouseServer(GatehouseRuntime runtime, HttpSettings settings, PrintStream report) {
         this.runtime = runtime;
         this.report = report;
-        this.app = GatehouseHttp.create(runtime.services(), statistics);
+        this.app = GatehouseHttp.create(runtime.services(), settings, statistics);
         this.purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-purge").factory());
     }
 
@@ -53,7 +54,7 @@ public final class GatehouseServer implements AutoCloseable {
                 users -> config.adminEmail().ifPresent(email -> users.ensureAdmin(email, config.adminPassword().orElseThrow().value())));
         try {
             warmHttp.join();
-            GatehouseServer server = new GatehouseServer(runtime, report);
+            GatehouseServer server = new GatehouseServer(runtime, config.http(), report);
             // The routes are built while the admin's password may still be hashing; nothing listens before it is stored.
             runtime.awaitAlongside();
             warnWhenNobodyCanSignIn(runtime);

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.config.SettingOptions;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.keys.KeyFiles;
 import dev.gatehouse.core.keys.KeyGenerator;
@@ -34,7 +35,8 @@ final class KeysCommand {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Rotate the keys in the store now: the published next key starts signing, the signing key retires "
                     + "(it still verifies its tokens), a new next key is made. Servers sharing the store follow within moments. "
-                    + "Takes the server's settings (AUTH_TYPE with jwt, STORE, GATEHOUSE_DB_URL, GATEHOUSE_MASTER_KEY...).")
+                    + "Takes the server's settings (AUTH_TYPE with jwt, STORE, GATEHOUSE_DB_URL, GATEHOUSE_MASTER_KEY...).",
+            modelTransformer = SettingOptions.class)
     static final class Rotate extends StoreCommand implements Runnable {
         @Override
         public void run() {

@@ -1,6 +1,6 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.Setting;
+import dev.gatehouse.server.config.Setting;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * AOT cache leaves out.
  *
  * <p>Only what picocli would read the same way is taken: {@code serve} first, then each
- * {@link Setting}'s flag (the flags of {@link ConfigOptions}; a test keeps the two in step) at most
+ * {@link Setting}'s flag (the options picocli makes from the same table; a test keeps the two in step) at most
  * once, each with a value that does not look like an option. Anything else ({@code --help}, an
  * unknown or repeated flag, a missing value, an {@code @file}) is left to picocli, so its answers
  * and messages stay exactly as they were.

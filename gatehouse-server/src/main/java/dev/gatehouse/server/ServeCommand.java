@@ -1,23 +1,26 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.GatehouseConfig;
-import dev.gatehouse.core.config.StoreKind;
+import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.server.config.StoreKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.gatehouse.server.config.SettingOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code gatehouse serve}: runs the server until SIGINT or SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.",
+        modelTransformer = SettingOptions.class)
 final class ServeCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOptions options;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(options.load(System.getenv()));
+        return serve(SettingOptions.load(spec, System.getenv()));
     }
 
     /** Runs the server until SIGINT or SIGTERM; 0 once it has stopped. */

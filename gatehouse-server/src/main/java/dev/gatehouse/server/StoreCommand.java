@@ -1,6 +1,6 @@
 package dev.gatehouse.server;
 
-import picocli.CommandLine.Mixin;
+import dev.gatehouse.server.config.SettingOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,17 +9,15 @@ import java.time.Clock;
 
 /**
  * A command group that works on the store directly (the server need not run): the settings as
- * flags, the runtime they open, and where to print.
+ * flags (its {@code @Command} names {@link SettingOptions} as model transformer), the runtime they
+ * open, and where to print.
  */
 abstract class StoreCommand {
-    @Mixin
-    ConfigOptions options;
-
     @Spec
     CommandSpec spec;
 
     GatehouseRuntime open() {
-        return GatehouseRuntime.open(options.load(System.getenv()), Clock.systemUTC());
+        return GatehouseRuntime.open(SettingOptions.load(spec, System.getenv()), Clock.systemUTC());
     }
 
     PrintWriter out() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.config.SettingOptions;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.token.DataTokenVerification;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  * in the store), so a token made here verifies on the server and the other way round.
  */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Create and verify token-service (HS512) tokens.",
-        subcommands = {TokenCommand.Create.class, TokenCommand.Verify.class})
+        subcommands = {TokenCommand.Create.class, TokenCommand.Verify.class},
+        modelTransformer = SettingOptions.class)
 final class TokenCommand extends StoreCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Print a new token carrying the data.")

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.config.SettingOptions;
 import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.account.RoleChange;
 import dev.gatehouse.core.user.NewUser;
@@ -29,7 +30,8 @@ import java.util.Optional;
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage users in the store.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class, UsersCommand.Passwd.class,
-                UsersCommand.SetRole.class})
+                UsersCommand.SetRole.class},
+        modelTransformer = SettingOptions.class)
 final class UsersCommand extends StoreCommand {
 
     /** Where a password comes from: stdin for scripts, else a prompt without echo. */

@@ -1,7 +1,7 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

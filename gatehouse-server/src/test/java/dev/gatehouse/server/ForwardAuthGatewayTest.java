@@ -1,8 +1,8 @@
 package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.core.access.AccessRule;
 import dev.gatehouse.core.access.AccessRules;
-import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.server.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.RouteStatistics;
 import io.javalin.Javalin;
@@ -27,7 +27,7 @@ class StoreFailureTest {
         GatehouseConfig config = ConfigLoader.load(Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "AUTH_TYPE", "session,jwt",
                 "GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("g.db")), Map.of());
         GatehouseRuntime runtime = GatehouseRuntime.open(config, Clock.systemUTC());
-        Javalin app = GatehouseHttp.create(runtime.services(), new RouteStatistics()).start("127.0.0.1", 0);
+        Javalin app = GatehouseHttp.create(runtime.services(), config.http(), new RouteStatistics()).start("127.0.0.1", 0);
         try {
             int port = app.port();
             assertThat(Http.send("POST", port, "/api/v1/users", ADA).statusCode()).isEqualTo(201);

@@ -1,7 +1,7 @@
 package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.gatehouse.core.config.ConfigLoader;
+import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.core.support.StoreOutage;
 import dev.gatehouse.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;

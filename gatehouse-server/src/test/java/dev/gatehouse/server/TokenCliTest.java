@@ -104,7 +104,7 @@ class TokenCliTest {
 
     @Test
     void verifiesAnAccessTokenAgainstTheServersJwks() throws Exception {
-        dev.gatehouse.core.config.GatehouseConfig config = dev.gatehouse.core.config.ConfigLoader.load(
+        dev.gatehouse.server.config.GatehouseConfig config = dev.gatehouse.server.config.ConfigLoader.load(
                 java.util.Map.of("API_PORT", "0", "GATEHOUSE_REGISTRATION", "open", "STORE", "memory", "AUTH_TYPE", "jwt,session"), java.util.Map.of());
         try (GatehouseServer server = GatehouseServer.start(config, java.time.Clock.systemUTC(),
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8))) {

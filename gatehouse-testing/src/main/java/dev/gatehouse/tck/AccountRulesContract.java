@@ -7,8 +7,9 @@ import dev.gatehouse.core.authn.RefreshOutcome;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.authn.TokenPair;
-import dev.gatehouse.core.config.ConfigLoader;
-import dev.gatehouse.core.config.TokenConfig;
+import dev.gatehouse.core.keys.KeySource;
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,9 +70,10 @@ public abstract class AccountRulesContract {
         Stores stores = newStores();
         users = new UserService(stores.users(), new PasswordHasher(new Argon2Parameters(1024, 1, 1), 2, Duration.ofSeconds(10)), clock);
         sessions = new SessionService(stores.sessions(), SessionPolicy.unlimited(), clock);
-        TokenConfig config = ConfigLoader.load(Map.of("AUTH_TYPE", "session,jwt", "JWT_ALGORITHM", "ES256"), Map.of()).tokens();
-        tokens = TokenAuthority.create(config.accessTokenSettings("https://auth.example.com"), config.refreshTtl(),
-                TokenKeys.open(config.keySource(), config.accessTtl(), new InMemoryKeyStore(), clock),
+        Duration accessTtl = Duration.ofMinutes(15);
+        KeySource keys = new KeySource.Generated(SigningAlgorithm.ES256, Duration.ofDays(30), Optional.empty());
+        tokens = TokenAuthority.create(new AccessTokenSettings("https://auth.example.com", "gatehouse", accessTtl), Duration.ofDays(30),
+                TokenKeys.open(keys, accessTtl, new InMemoryKeyStore(), clock),
                 stores.refreshTokens(), stores.revocations(), users, sessions, clock);
         accounts = new AccountService(users, sessions, tokens.refreshTokens());
     }

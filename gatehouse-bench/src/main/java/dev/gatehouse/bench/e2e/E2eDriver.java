@@ -1,6 +1,6 @@
 package dev.gatehouse.bench.e2e;
 
-import dev.gatehouse.core.config.GatehouseConfig;
+import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.session.SessionPolicy;

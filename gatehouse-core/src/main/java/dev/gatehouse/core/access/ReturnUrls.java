@@ -109,6 +109,17 @@ public final class ReturnUrls {
                 .isPresent();
     }
 
+    /** Equal when both allow the same hosts, in whatever order they were listed. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReturnUrls urls && Set.copyOf(allowed).equals(Set.copyOf(urls.allowed));
+    }
+
+    @Override
+    public int hashCode() {
+        return Set.copyOf(allowed).hashCode();
+    }
+
     /** An ASCII, lower-cased host and an optional explicit port. */
     private record HostAndPort(String host, OptionalInt port) {
         static Optional<HostAndPort> parse(String authority) {

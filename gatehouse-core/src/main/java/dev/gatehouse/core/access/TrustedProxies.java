@@ -4,11 +4,14 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The peers whose {@code X-Forwarded-*} and {@code X-Original-*} headers are believed
@@ -96,6 +99,22 @@ public final class TrustedProxies {
      */
     public static Optional<String> canonicalAddress(String text) {
         return text == null ? Optional.empty() : literal(stripBracketsAndZone(text.strip())).map(InetAddress::getHostAddress);
+    }
+
+    /** Equal when both trust the same ranges, however they were written. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrustedProxies proxies && networks().equals(proxies.networks());
+    }
+
+    @Override
+    public int hashCode() {
+        return networks().hashCode();
+    }
+
+    private Set<String> networks() {
+        return ranges.stream().map(range -> HexFormat.of().formatHex(range.network()) + "/" + range.prefixLength())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -1,7 +1,12 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
+import dev.gatehouse.core.secrets.Secret;
+import dev.gatehouse.http.ForwardAuthSettings;
+import dev.gatehouse.http.HttpSettings;
+import dev.gatehouse.http.PublicUrl;
+import dev.gatehouse.http.RegistrationMode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +61,8 @@ public record GatehouseConfig(
         Optional<Secret> tokenServiceSecret,
         Optional<Secret> introspectionSecret,
         TokenConfig tokens,
-        GatewayConfig gateway,
+        ForwardAuthSettings gateway,
         Optional<Path> rules) {
-
-    public static final String DEFAULT_DB_URL = "jdbc:sqlite:./data/gatehouse.db";
 
     public GatehouseConfig {
         Objects.requireNonNull(host, "host");
@@ -87,6 +90,11 @@ public record GatehouseConfig(
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */
     public static GatehouseConfig defaults() {
         return ConfigLoader.load(java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** What the HTTP edge reads of these settings. */
+    public HttpSettings http() {
+        return new HttpSettings(authMethods, sessionCookieName, cookieSecure, maxBodyBytes, registration, publicUrl, introspectionSecret, gateway);
     }
 
     public boolean allows(AuthMethod type) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
@@ -8,6 +8,11 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.support.Durations;
+import dev.gatehouse.core.secrets.Secret;
+import dev.gatehouse.http.ForwardAuthProxy;
+import dev.gatehouse.http.ForwardAuthSettings;
+import dev.gatehouse.http.PublicUrl;
+import dev.gatehouse.http.RegistrationMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +39,6 @@ public final class ConfigLoader {
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,64}");
 
     private static final Duration MAX_DURATION = Duration.ofDays(36500);
-    /** What {@code AUTH_TYPE} means when it is not set: Basic and sessions; tokens are asked for with {@code jwt}. */
-    static final Set<AuthMethod> DEFAULT_AUTH_METHODS = Set.copyOf(EnumSet.of(AuthMethod.BASIC, AuthMethod.SESSION));
     private static final int TOKEN_SERVICE_SECRET_BYTES = 64;
     private static final int INTROSPECTION_SECRET_BYTES = 32;
 
@@ -57,18 +61,18 @@ public final class ConfigLoader {
     }
 
     private GatehouseConfig build() {
-        String host = text(Setting.HOST).orElse("127.0.0.1");
-        int port = number(Setting.PORT, 8080, 0, 65535);
+        String host = text(Setting.HOST).orElseThrow();
+        int port = number(Setting.PORT, 0, 65535);
         Set<AuthMethod> authMethods = authMethods();
-        String cookieName = text(Setting.SESSION_NAME).orElse("gatehouse_session");
+        String cookieName = text(Setting.SESSION_NAME).orElseThrow();
         if (!COOKIE_NAME.matcher(cookieName).matches()) {
             problems.add(describe(Setting.SESSION_NAME) + " must be a cookie name (letters, digits and !#$%&'*+-.^_`|~, at most 64): '" + cookieName + "'");
         }
         Duration sessionDuration = duration(Setting.SESSION_DURATION);
         Duration idleTimeout = duration(Setting.SESSION_IDLE_TIMEOUT);
-        boolean cookieSecure = bool(Setting.COOKIE_SECURE, false);
+        boolean cookieSecure = bool(Setting.COOKIE_SECURE);
         StoreKind store = parsed(Setting.STORE, StoreKind::fromName, "one of sqlite, memory, postgres").orElse(StoreKind.SQLITE);
-        String dbUrl = text(Setting.DB_URL).orElse(GatehouseConfig.DEFAULT_DB_URL);
+        String dbUrl = text(Setting.DB_URL).orElseThrow();
         if (store == StoreKind.SQLITE && !dbUrl.startsWith("jdbc:sqlite:")) {
             problems.add(describe(Setting.DB_URL) + " must be a jdbc:sqlite: URL when STORE=sqlite");
         }
@@ -82,11 +86,11 @@ public final class ConfigLoader {
         if (redisUrl.isPresent() && store == StoreKind.MEMORY) {
             problems.add(describe(Setting.REDIS_URL) + " needs a durable store for users and keys: STORE=sqlite or postgres, not memory");
         }
-        String redisKeyPrefix = text(Setting.REDIS_KEY_PREFIX).orElse("gatehouse:");
+        String redisKeyPrefix = text(Setting.REDIS_KEY_PREFIX).orElseThrow();
         if (!redisKeyPrefix.matches("[^\\s*?\\[\\]\\\\]{1,100}")) {
             problems.add(describe(Setting.REDIS_KEY_PREFIX) + " must be 1 to 100 characters without spaces nor * ? [ ] \\");
         }
-        Duration cacheMaxStale = text(Setting.CACHE_MAX_STALE).isPresent() ? duration(Setting.CACHE_MAX_STALE) : Duration.ofSeconds(10);
+        Duration cacheMaxStale = duration(Setting.CACHE_MAX_STALE);
         if (cacheMaxStale.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.add(describe(Setting.CACHE_MAX_STALE) + " must be at most 5m: it bounds how long a change made outside Gatehouse goes unseen");
         }
@@ -102,8 +106,9 @@ public final class ConfigLoader {
         RegistrationMode registration = parsed(Setting.REGISTRATION, RegistrationMode::fromName, "one of open, admin, closed")
                 .orElse(RegistrationMode.ADMIN);
         PublicUrl publicUrl = publicUrl(host, port);
-        int maxBody = number(Setting.MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024);
-        int hashConcurrency = number(Setting.HASH_CONCURRENCY, Runtime.getRuntime().availableProcessors(), 1, 256);
+        int maxBody = number(Setting.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024);
+        int hashConcurrency = text(Setting.HASH_CONCURRENCY).isPresent() ? number(Setting.HASH_CONCURRENCY, 1, 256)
+                : Runtime.getRuntime().availableProcessors();
         // Out-of-range numbers are already problems; clamped so that building the limits cannot fail first.
         LoginThrottle.Limits loginLimits = loginLimits();
         Optional<Secret> tokenServiceSecret = untrimmed(Setting.TOKEN_SERVICE_SECRET).map(Secret::new);
@@ -125,7 +130,7 @@ public final class ConfigLoader {
             }
         });
         TokenConfig tokens = tokens();
-        GatewayConfig gateway = gateway();
+        ForwardAuthSettings gateway = forwardAuth();
         // Checked here so that a typo in the path fails the start with the other settings' problems;
         // the file's content is read (and its problems named) by the server, which owns the YAML parser.
         Optional<Path> rules = rulesFile();
@@ -142,10 +147,9 @@ public final class ConfigLoader {
         // and every JWT library can check it. Signing (~1.8 ms) happens once per login or refresh.
         SigningAlgorithm algorithm = parsed(Setting.JWT_ALGORITHM, SigningAlgorithm::fromName,
                 "one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384, EdDSA").orElse(SigningAlgorithm.RS256);
-        Duration accessTtl = positiveDuration(Setting.JWT_TTL, TokenConfig.DEFAULT_ACCESS_TTL);
-        Duration refreshTtl = positiveDuration(Setting.JWT_REFRESH_TTL, TokenConfig.DEFAULT_REFRESH_TTL);
-        Duration rotateInterval = text(Setting.JWT_ROTATE_INTERVAL).isPresent() ? duration(Setting.JWT_ROTATE_INTERVAL)
-                : TokenConfig.DEFAULT_ROTATE_INTERVAL;
+        Duration accessTtl = positiveDuration(Setting.JWT_TTL);
+        Duration refreshTtl = positiveDuration(Setting.JWT_REFRESH_TTL);
+        Duration rotateInterval = duration(Setting.JWT_ROTATE_INTERVAL);
         if (!rotateInterval.isZero() && rotateInterval.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(describe(Setting.JWT_ROTATE_INTERVAL) + " must be 0 (off) or at least 1m: a faster rotation would outrun every JWKS cache");
         } else if (!rotateInterval.isZero() && rotateInterval.compareTo(accessTtl) <= 0) {
@@ -175,7 +179,7 @@ public final class ConfigLoader {
                 problems.add(describe(Setting.MASTER_KEY) + ": " + e.getMessage());
             }
         });
-        String audience = text(Setting.AUDIENCE).orElse(TokenConfig.DEFAULT_AUDIENCE);
+        String audience = text(Setting.AUDIENCE).orElseThrow();
         return new TokenConfig(algorithm, accessTtl, refreshTtl, rotateInterval, privateKey, publicKey, secret,
                 text(Setting.ISSUER), audience, masterKey);
     }
@@ -193,33 +197,39 @@ public final class ConfigLoader {
         });
     }
 
-    private GatewayConfig gateway() {
-        String loginUrl = text(Setting.LOGIN_URL).orElse(GatewayConfig.DEFAULT_LOGIN_URL);
+    private ForwardAuthSettings forwardAuth() {
+        String loginUrl = text(Setting.LOGIN_URL).orElseThrow();
         if (!loginUrl.startsWith("/") && !loginUrl.startsWith("https://") && !loginUrl.startsWith("http://")) {
             problems.add(describe(Setting.LOGIN_URL) + " must be a path (/login) or an http(s) URL");
         }
-        String prefix = text(Setting.AUTH_HEADER_PREFIX).orElse(GatewayConfig.DEFAULT_HEADER_PREFIX);
+        String prefix = text(Setting.AUTH_HEADER_PREFIX).orElseThrow();
         if (!prefix.matches("[A-Za-z0-9-]{1,32}")) {
             problems.add(describe(Setting.AUTH_HEADER_PREFIX) + " must be letters, digits and '-' (a header name prefix such as X-Auth-)");
         }
-        List<String> hosts = text(Setting.ALLOWED_REDIRECT_HOSTS).map(h -> List.of(h.split(","))).orElse(List.of())
-                .stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
-        String proxies = text(Setting.TRUSTED_PROXIES).orElse(GatewayConfig.DEFAULT_TRUSTED_PROXIES);
+        Set<String> hosts = text(Setting.ALLOWED_REDIRECT_HOSTS).map(h -> List.of(h.split(","))).orElse(List.of())
+                .stream().map(String::trim).filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        TrustedProxies proxies = TrustedProxies.loopbackOnly();
+        ReturnUrls returnUrls = ReturnUrls.of(Set.of());
         try {
-            TrustedProxies.parse(proxies);
-            ReturnUrls.of(java.util.Set.copyOf(hosts));
+            proxies = TrustedProxies.parse(text(Setting.TRUSTED_PROXIES).orElseThrow());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            returnUrls = ReturnUrls.of(hosts);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
         ForwardAuthProxy proxy = parsed(Setting.FORWARD_AUTH_PROXY, ForwardAuthProxy::parse, "nginx, traefik or caddy")
                 .orElse(ForwardAuthProxy.DEFAULT);
-        return new GatewayConfig(proxies, loginUrl, hosts, prefix, proxy);
+        return new ForwardAuthSettings(proxies, loginUrl, returnUrls, prefix, proxy);
     }
 
     private LoginThrottle.Limits loginLimits() {
-        int perAccountAndAddress = Math.max(0, number(Setting.LOGIN_MAX_FAILURES, LoginThrottle.Limits.DEFAULT.perAccountAndAddress(), 0, 1_000_000));
-        int perAccount = Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-                LoginThrottle.Limits.defaultPerAccount(perAccountAndAddress), 0, 2_000_000));
+        int perAccountAndAddress = Math.max(0, number(Setting.LOGIN_MAX_FAILURES, 0, 1_000_000));
+        int perAccount = text(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT).isPresent()
+                ? Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT, 0, 2_000_000))
+                : LoginThrottle.Limits.defaultPerAccount(perAccountAndAddress);
         if (perAccount > 0 && perAccount <= perAccountAndAddress) {
             // Else one address alone would slow the owner down everywhere: the lock-out the limits are built to avoid.
             problems.add(describe(Setting.LOGIN_MAX_FAILURES_PER_ACCOUNT) + " must be 0 or more than " + describe(Setting.LOGIN_MAX_FAILURES)
@@ -227,14 +237,14 @@ public final class ConfigLoader {
             perAccount = 0;
         }
         return new LoginThrottle.Limits(perAccountAndAddress,
-                Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.perAddress(), 0, 1_000_000)),
+                Math.max(0, number(Setting.LOGIN_MAX_FAILURES_PER_ADDRESS, 0, 1_000_000)),
                 perAccount,
-                Math.max(0, number(Setting.REGISTRATION_MAX_PER_ADDRESS, LoginThrottle.Limits.DEFAULT.registrationsPerAddress(), 0, 1_000_000)),
+                Math.max(0, number(Setting.REGISTRATION_MAX_PER_ADDRESS, 0, 1_000_000)),
                 loginWindow());
     }
 
     private Duration loginWindow() {
-        Duration window = positiveDuration(Setting.LOGIN_FAILURE_WINDOW, LoginThrottle.Limits.DEFAULT.window());
+        Duration window = positiveDuration(Setting.LOGIN_FAILURE_WINDOW);
         if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0) {
             problems.add(describe(Setting.LOGIN_FAILURE_WINDOW) + " must be between 1s and 1d");
             return LoginThrottle.Limits.DEFAULT.window();
@@ -242,14 +252,12 @@ public final class ConfigLoader {
         return window;
     }
 
-    private Duration positiveDuration(Setting setting, Duration fallback) {
-        if (text(setting).isEmpty()) {
-            return fallback;
-        }
+    private Duration positiveDuration(Setting setting) {
         Duration value = duration(setting);
         if (value.isZero()) {
             problems.add(describe(setting) + " must be longer than 0");
-            return fallback;
+            // Any positive value: the start fails with the problem named, nothing runs with it.
+            return Duration.ofSeconds(1);
         }
         return value;
     }
@@ -269,9 +277,6 @@ public final class ConfigLoader {
 
     private Set<AuthMethod> authMethods() {
         Optional<String> raw = text(Setting.AUTH_TYPE);
-        if (raw.isEmpty()) {
-            return DEFAULT_AUTH_METHODS;
-        }
         Set<AuthMethod> types = EnumSet.noneOf(AuthMethod.class);
         boolean unknownNamed = false;
         for (String name : raw.get().split(",")) {
@@ -321,7 +326,7 @@ public final class ConfigLoader {
                 return Optional.of(value.trim());
             }
         }
-        return Optional.empty();
+        return setting.defaultValue();
     }
 
     private Optional<String> untrimmed(Setting setting) {
@@ -346,13 +351,13 @@ public final class ConfigLoader {
         return value;
     }
 
-    private int number(Setting setting, int fallback, int min, int max) {
+    private int number(Setting setting, int min, int max) {
         return parsed(setting, ConfigLoader::parseInt, "a whole number").map(n -> {
             if (n < min || n > max) {
                 problems.add(describe(setting) + " must be between " + min + " and " + max + ", not " + n);
             }
             return n;
-        }).orElse(fallback);
+        }).orElse(min);
     }
 
     private Duration duration(Setting setting) {
@@ -365,8 +370,8 @@ public final class ConfigLoader {
         return value;
     }
 
-    private boolean bool(Setting setting, boolean fallback) {
-        return parsed(setting, ConfigLoader::parseBoolean, "true or false").orElse(fallback);
+    private boolean bool(Setting setting) {
+        return parsed(setting, ConfigLoader::parseBoolean, "true or false").orElse(false);
     }
 
     private static Optional<Integer> parseInt(String text) {
@@ -386,6 +391,6 @@ public final class ConfigLoader {
     }
 
     private static String describe(Setting setting) {
-        return setting.environmentNames().get(0) + " (" + setting.flag() + ")";
+        return setting.displayName();
     }
 }

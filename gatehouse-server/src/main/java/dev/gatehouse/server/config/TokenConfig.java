@@ -1,8 +1,9 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.keys.KeySource;
 import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.core.token.AccessTokenSettings;
 
 import java.nio.file.Path;
@@ -33,11 +34,6 @@ public record TokenConfig(
         Optional<String> issuer,
         String audience,
         Optional<Secret> masterKey) {
-
-    public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
-    public static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(30);
-    public static final Duration DEFAULT_ROTATE_INTERVAL = Duration.ofDays(30);
-    public static final String DEFAULT_AUDIENCE = "gatehouse";
 
     public TokenConfig {
         Objects.requireNonNull(algorithm, "algorithm");

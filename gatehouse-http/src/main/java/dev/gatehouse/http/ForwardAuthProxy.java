@@ -1,4 +1,4 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.http;
 
 import java.util.Locale;
 import java.util.Optional;

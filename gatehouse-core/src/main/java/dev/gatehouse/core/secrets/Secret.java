@@ -1,4 +1,4 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.core.secrets;
 
 import java.util.Objects;
 

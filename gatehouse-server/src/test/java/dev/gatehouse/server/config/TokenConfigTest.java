@@ -1,4 +1,4 @@
-package dev.gatehouse.core.config;
+package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.keys.KeySource;
 import dev.gatehouse.core.keys.SigningAlgorithm;
@@ -42,7 +42,7 @@ class TokenConfigTest {
     @Test
     void tokensNameTheServerAsIssuerUnlessAnotherIsSet() {
         assertThat(tokens(Map.of()).accessTokenSettings("https://auth.example.com"))
-                .isEqualTo(new AccessTokenSettings("https://auth.example.com", TokenConfig.DEFAULT_AUDIENCE, TokenConfig.DEFAULT_ACCESS_TTL));
+                .isEqualTo(new AccessTokenSettings("https://auth.example.com", "gatehouse", java.time.Duration.ofMinutes(15)));
         assertThat(tokens(Map.of("GATEHOUSE_ISSUER", "https://id.example.org")).accessTokenSettings("https://auth.example.com").issuer())
                 .isEqualTo("https://id.example.org");
     }
