@@ -1,23 +1,17 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.core.authn.Authenticator;
+import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.authn.Introspector;
-import dev.gatehouse.core.account.AccountService;
-import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
-import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.core.access.AccessRules;
-import dev.gatehouse.core.authn.TokenAuthority;
-import dev.gatehouse.core.ratelimit.LoginThrottle;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +30,19 @@ public final class GatehouseHttp {
      */
     static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
-    /** What the HTTP edge calls into. */
-    public record Services(UserService users, SessionService sessions, AccountService accounts,
-                           Authenticator authenticator, Clock clock, DataTokenService dataTokens, Optional<TokenAuthority> tokens, Supplier<AccessRules> accessRules,
-                           LoginThrottle loginThrottle) {
+    /**
+     * What the HTTP edge calls into.
+     *
+     * @param gatehouse the library: users, sessions, accounts, the authenticator, tokens, the login throttle
+     * @param dataTokens the HS512 token service of {@code /tokens}
+     * @param accessRules the rules {@code /auth/verify} applies, read on every request so that a reloaded file takes effect at once
+     */
+    public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules) {
+        public Services {
+            Objects.requireNonNull(gatehouse, "gatehouse");
+            Objects.requireNonNull(dataTokens, "dataTokens");
+            Objects.requireNonNull(accessRules, "accessRules");
+        }
     }
 
     private GatehouseHttp() {
@@ -81,14 +84,15 @@ public final class GatehouseHttp {
      */
     public static Javalin create(Services services, HttpSettings settings, RouteStatistics statistics) {
         ObjectMapper mapper = Json.newMapper();
+        Gatehouse gatehouse = services.gatehouse();
         Challenges challenges = new Challenges(settings.authMethods(), settings.sessionCookieName());
         CredentialReader credentials = new CredentialReader(settings.sessionCookieName(), challenges);
         ForwardAuthSettings forwardAuth = settings.forwardAuth();
-        LoginAttempts logins = new LoginAttempts(services.users(), services.loginThrottle(), new ClientAddresses(forwardAuth.trustedProxies()),
-                services.clock());
+        LoginAttempts logins = new LoginAttempts(gatehouse.users(), gatehouse.loginThrottle(), new ClientAddresses(forwardAuth.trustedProxies()),
+                gatehouse.clock());
         HttpParts parts = new HttpParts(new RequestBodyReader(mapper, settings.maxBodyBytes()), credentials, challenges,
                 new SessionCookies(settings.sessionCookieName(), settings.cookieSecure()),
-                new Guard(services.authenticator(), credentials, challenges, logins), logins);
+                new Guard(gatehouse.authenticator(), credentials, challenges, logins), logins);
         ProblemWriter problems = new ProblemWriter(mapper);
 
         return Javalin.create(javalin -> {
@@ -114,18 +118,18 @@ public final class GatehouseHttp {
                 ctx.header("Cache-Control", "no-store");
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
-            new SystemRoutes(parts, services.users(), services.sessions(), statistics).register(javalin.routes);
-            new UserRoutes(parts, services.users(), services.accounts(),
+            new SystemRoutes(parts, gatehouse.users(), gatehouse.sessions(), statistics).register(javalin.routes);
+            new UserRoutes(parts, gatehouse.users(), gatehouse.accounts(),
                     new Registrations(settings.registration(), parts.guard())).register(javalin.routes);
-            new AuthRoutes(parts, services.sessions(), settings.authMethods(), services.tokens(), services.clock())
+            new AuthRoutes(parts, gatehouse.sessions(), settings.authMethods(), gatehouse.tokens(), gatehouse.clock())
                     .register(javalin.routes);
-            new SessionRoutes(parts, services.sessions(), services.tokens()).register(javalin.routes);
+            new SessionRoutes(parts, gatehouse.sessions(), gatehouse.tokens()).register(javalin.routes);
             new ForwardAuthRoutes(parts, services.accessRules(), forwardAuth.trustedProxies(), forwardAuth.returnUrls(),
                     forwardAuth.loginUrl(), forwardAuth.headerPrefix(), forwardAuth.proxy()).register(javalin.routes);
-            new LoginPageRoutes(parts, services.sessions(), forwardAuth.returnUrls(), services.clock()).register(javalin.routes);
-            new IntrospectionRoutes(parts, new Introspector(services.users(), services.sessions(), settings.authMethods(), services.tokens()),
+            new LoginPageRoutes(parts, gatehouse.sessions(), forwardAuth.returnUrls(), gatehouse.clock()).register(javalin.routes);
+            new IntrospectionRoutes(parts, new Introspector(gatehouse.users(), gatehouse.sessions(), settings.authMethods(), gatehouse.tokens()),
                     settings.introspectionSecret()).register(javalin.routes);
-            services.tokens().ifPresent(tokens -> {
+            gatehouse.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
                 new WellKnownRoutes(tokens, settings.publicUrl()).register(javalin.routes);
             });

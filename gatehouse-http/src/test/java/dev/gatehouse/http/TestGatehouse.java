@@ -1,15 +1,14 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.core.authn.Authenticator;
-import dev.gatehouse.core.authn.BasicCredentialCache;
+import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.core.events.LocalEventFeed;
+import dev.gatehouse.core.memory.InMemoryBackend;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
-import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
-import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.core.session.SessionStore;
@@ -69,23 +68,24 @@ final class TestGatehouse implements AutoCloseable {
         this.keyStore = keyStore;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
-        PasswordHasher hasher = new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10));
-        users = new UserService(userStore, hasher, clock);
-        sessions = new SessionService(sessionStore, config.sessions(), clock);
         HttpSettings http = config.http();
-        tokenKeys = http.allows(AuthMethod.BEARER)
-                ? Optional.of(TokenKeys.open(config.keys(), config.accessTokens().ttl(), keyStore, clock)) : Optional.empty();
-        tokens = tokenKeys.map(keys -> TokenAuthority.create(config.accessTokens(), config.refreshTtl(), keys, refreshTokens, revocations,
-                users, sessions, clock));
-        AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
-                .orElseGet(() -> new AccountService(users, sessions));
-        Authenticator authenticator = new Authenticator(users, sessions, http.authMethods(), tokens.map(TokenAuthority::bearer),
-                http.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
+        InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
+                new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed());
+        Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
+                .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
+                .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());
+        if (http.allows(AuthMethod.BEARER)) {
+            builder.tokens(config.keys(), config.accessTokens(), config.refreshTtl());
+        }
+        Gatehouse gatehouse = builder.build();
+        users = gatehouse.users();
+        sessions = gatehouse.sessions();
+        tokens = gatehouse.tokens();
+        tokenKeys = gatehouse.tokenKeys();
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> new ServerSecrets(new InMemoryServerSecretStore()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
+                .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                () -> accessRules, new LoginThrottle(rateLimits, config.loginLimits(), clock)), http, statistics);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules), http, statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

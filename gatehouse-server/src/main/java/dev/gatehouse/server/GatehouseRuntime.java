@@ -1,9 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.access.AccessRules;
-import dev.gatehouse.core.authn.Authenticator;
-import dev.gatehouse.core.authn.BasicCredentialCache;
-import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.keys.NewRingKeys;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.authn.AuthMethod;
@@ -11,12 +9,9 @@ import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.password.PasswordHasher;
-import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.ServerSecrets;
-import dev.gatehouse.core.account.AccountService;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.session.SessionPolicy;
-import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
@@ -90,13 +85,13 @@ final class GatehouseRuntime implements AutoCloseable {
             keys = config.allows(AuthMethod.BEARER)
                     ? StartupTask.start("gatehouse-start-keys", () -> Optional.of(TokenKeys.open(config.tokens().keySource(), config.tokens().accessTtl(), stores.keys(), clock, newRingKeys)))
                     : keys;
-            UserService users = new UserService(stores.users(), hasher.join(), clock);
+            PasswordHasher passwords = hasher.join();
+            // The admin's password is hashed while the keys are read or made; the library is assembled once they are.
+            UserService adminUsers = new UserService(stores.users(), passwords, clock);
             besideKeys = StartupTask.start("gatehouse-start-admin", () -> {
-                alongside.accept(users);
+                alongside.accept(adminUsers);
                 return null;
             });
-            SessionService sessions = new SessionService(stores.sessions(),
-                    new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()), clock);
             DataTokenService dataTokens = new DataTokenService(tokenServiceSecret(config, stores), clock);
             Optional<TokenKeys> tokenKeys = keys.join();
             // Another instance rotated (or the feed was cut and may have missed it): read the ring again.
@@ -105,16 +100,14 @@ final class GatehouseRuntime implements AutoCloseable {
                     refreshKeys(rotator);
                 }
             }));
-            Optional<TokenAuthority> tokens = tokenKeys.map(k -> TokenAuthority.create(config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl(), k,
-                    stores.refreshTokens(), stores.revocations(), users, sessions, clock));
-            // A password change, a deletion or a demotion ends the user's tokens too, whoever makes it.
-            AccountService accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
-                    .orElseGet(() -> new AccountService(users, sessions));
-            Authenticator authenticator = new Authenticator(users, sessions, config.authMethods(), tokens.map(TokenAuthority::bearer),
-                    config.allows(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());
+            Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock).passwordHasher(passwords)
+                    .sessionPolicy(new SessionPolicy(config.sessionDuration(), config.sessionIdleTimeout()))
+                    .authMethods(config.authMethods())
+                    .loginLimits(config.loginLimits());
+            tokenKeys.ifPresent(k -> builder.tokens(k, config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl()));
+            Gatehouse gatehouse = builder.build();
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(users, sessions, accounts, authenticator, clock, dataTokens, tokens,
-                            rulesInForce(rules), new LoginThrottle(stores.rateLimits(), config.loginLimits(), clock)),
+                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules)),
                     tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {
             // Nothing may still use the store when it closes.
@@ -164,9 +157,9 @@ final class GatehouseRuntime implements AutoCloseable {
 
     /** Deletes expired refresh tokens, revocations and rate-limit counts; sessions are purged by their own service. */
     int purgeExpiredTokens() {
-        int purged = stores.revocations().deleteExpired(services.clock().instant());
-        purged += stores.rateLimits().deleteExpired(services.clock().instant());
-        return purged + stores.refreshTokens().deleteExpired(services.clock().instant());
+        int purged = stores.revocations().deleteExpired(gatehouse().clock().instant());
+        purged += stores.rateLimits().deleteExpired(gatehouse().clock().instant());
+        return purged + stores.refreshTokens().deleteExpired(gatehouse().clock().instant());
     }
 
     /**
@@ -193,6 +186,16 @@ final class GatehouseRuntime implements AutoCloseable {
 
     GatehouseHttp.Services services() {
         return services;
+    }
+
+    /** The library, for commands that work on users and sessions. */
+    Gatehouse gatehouse() {
+        return services.gatehouse();
+    }
+
+    /** The HS512 token service of {@code /tokens} and {@code gatehouse token}. */
+    DataTokenService dataTokens() {
+        return services.dataTokens();
     }
 
     @Override

@@ -5,12 +5,10 @@ import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.http.GatehouseHttp;
+import dev.gatehouse.http.HttpServer;
 import dev.gatehouse.http.HttpSettings;
 import dev.gatehouse.http.RouteStatistics;
 import dev.gatehouse.rules.RulesReloader;
-import io.javalin.Javalin;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +29,10 @@ public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RULES_CHECK_INTERVAL = Duration.ofSeconds(2);
-    private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
     private final GatehouseRuntime runtime;
     private final RouteStatistics statistics = new RouteStatistics();
-    private final Javalin app;
+    private final HttpServer app;
     private final ScheduledExecutorService purger;
     private final PrintStream report;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -43,7 +40,7 @@ public final class GatehouseServer implements AutoCloseable {
     private GatehouseServer(GatehouseRuntime runtime, HttpSettings settings, PrintStream report) {
         this.runtime = runtime;
         this.report = report;
-        this.app = GatehouseHttp.create(runtime.services(), settings, statistics);
+        this.app = HttpServer.create(runtime.services(), settings, statistics);
         this.purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-purge").factory());
     }
 
@@ -59,7 +56,6 @@ public final class GatehouseServer implements AutoCloseable {
             runtime.awaitAlongside();
             warnWhenNobodyCanSignIn(runtime);
             server.app.start(config.host(), config.port());
-            server.patientWithRequestsInFlight();
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
             runtime.rulesReloader().ifPresent(rules -> server.purger.scheduleWithFixedDelay(() -> reloadRules(rules),
                     RULES_CHECK_INTERVAL.toMillis(), RULES_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
@@ -78,7 +74,7 @@ public final class GatehouseServer implements AutoCloseable {
      * would otherwise find every door shut and no word why.
      */
     private static void warnWhenNobodyCanSignIn(GatehouseRuntime runtime) {
-        if (runtime.services().users().count() == 0) {
+        if (runtime.gatehouse().users().count() == 0) {
             LOG.warn("No user exists yet. Make the first admin with: ./gatehouse users add --email EMAIL --admin --password-stdin "
                     + "(the password on standard input), or set GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD");
         }
@@ -95,20 +91,6 @@ public final class GatehouseServer implements AutoCloseable {
         }
     }
 
-    /**
-     * At a stop, Jetty closes connections quiet for longer than the shutdown idle timeout (1 s by
-     * default), even one whose request is in a handler waiting for the rest of its body: a slow
-     * upload would be cut off after all. A little more patience; idle keep-alive connections
-     * still go within it.
-     */
-    private void patientWithRequestsInFlight() {
-        for (Connector connector : app.jettyServer().server().getConnectors()) {
-            if (connector instanceof AbstractConnector c) {
-                c.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
-            }
-        }
-    }
-
     public int port() {
         return app.port();
     }
@@ -119,7 +101,7 @@ public final class GatehouseServer implements AutoCloseable {
 
     private void upkeep() {
         try {
-            int purged = runtime.services().sessions().purgeExpired();
+            int purged = runtime.gatehouse().sessions().purgeExpired();
             if (purged > 0) {
                 LOG.info("purged {} expired sessions", purged);
             }

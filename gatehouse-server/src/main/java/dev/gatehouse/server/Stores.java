@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.core.StoreBackend;
 import dev.gatehouse.cache.CacheSettings;
 import dev.gatehouse.cache.CachingRevocationStore;
 import dev.gatehouse.cache.CachingSessionStore;
@@ -58,12 +59,9 @@ import java.util.Optional;
  *       keys and server secrets stay in SQL.</li>
  * </ul>
  */
-// Closing may wait on pools and feed threads, and so be interrupted: the server closes its stores
-// once, on the way out, where an interrupt only shortens the wait.
-@SuppressWarnings("try")
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
-              EventFeed events, AutoCloseable resources) implements AutoCloseable {
+              EventFeed events, AutoCloseable resources) implements StoreBackend {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
@@ -134,7 +132,17 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
     }
 
     @Override
-    public void close() throws Exception {
-        resources.close();
+    public void close() {
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            // Closing waits on pools and feed threads; the server closes once, on the way out, where an interrupt only shortens the wait.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the stores", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the stores failed", e);
+        }
     }
 }

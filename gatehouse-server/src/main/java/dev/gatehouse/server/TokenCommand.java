@@ -47,7 +47,7 @@ final class TokenCommand extends StoreCommand {
                 return;
             }
             try (GatehouseRuntime runtime = parent.open()) {
-                parent.out().println(runtime.services().dataTokens().create(data));
+                parent.out().println(runtime.dataTokens().create(data));
             }
         }
     }
@@ -78,7 +78,7 @@ final class TokenCommand extends StoreCommand {
                 result = DataTokenService.verifyWithKey(token, key);
             } else {
                 try (GatehouseRuntime runtime = parent.open()) {
-                    result = runtime.services().dataTokens().verify(token, Optional.empty());
+                    result = runtime.dataTokens().verify(token, Optional.empty());
                 }
             }
             return switch (result) {

@@ -85,7 +85,7 @@ final class UsersCommand extends StoreCommand {
                 NewUser request = new NewUser(Optional.ofNullable(email), Optional.ofNullable(username), secret,
                         new UserNames(Optional.ofNullable(firstName), Optional.ofNullable(lastName), Optional.ofNullable(name)),
                         admin ? Role.ADMIN : Role.COMMON);
-                switch (runtime.services().users().register(request)) {
+                switch (runtime.gatehouse().users().register(request)) {
                     case Registration.Registered r -> parent.out().println("added " + r.user().role().wireName() + " " + r.user().label() + " " + r.user().id());
                     case Registration.Conflict c -> throw new CliException("a user with this email or username already exists");
                     case Registration.Invalid i -> throw new CliException(i.message());
@@ -102,7 +102,7 @@ final class UsersCommand extends StoreCommand {
         @Override
         public void run() {
             try (GatehouseRuntime runtime = parent.open()) {
-                UserService users = runtime.services().users();
+                UserService users = runtime.gatehouse().users();
                 PrintWriter out = parent.out();
                 out.printf("%-36s  %-6s  %-30s  %s%n", "id", "role", "email", "username");
                 int offset = 0;
@@ -128,7 +128,7 @@ final class UsersCommand extends StoreCommand {
             try (GatehouseRuntime runtime = parent.open()) {
                 User user = find(runtime, login);
                 // Ends their sessions and tokens too, wherever they are kept (Redis has no cascade).
-                runtime.services().accounts().deleteUser(user.id());
+                runtime.gatehouse().accounts().deleteUser(user.id());
                 parent.out().println("deleted " + user.label());
             }
         }
@@ -148,7 +148,7 @@ final class UsersCommand extends StoreCommand {
             String secret = password.read("New password: ");
             try (GatehouseRuntime runtime = parent.open()) {
                 User user = find(runtime, login);
-                AccountService accounts = runtime.services().accounts();
+                AccountService accounts = runtime.gatehouse().accounts();
                 switch (accounts.setPassword(user.id(), secret)) {
                     case PasswordChange.Changed c -> parent.out().println("password changed for " + user.label());
                     case PasswordChange.Invalid i -> throw new CliException(i.message());
@@ -174,7 +174,7 @@ final class UsersCommand extends StoreCommand {
             Role wanted = Role.fromWireName(role).orElseThrow(() -> new CliException("the role must be admin or common, not " + role));
             try (GatehouseRuntime runtime = parent.open()) {
                 User user = find(runtime, login);
-                switch (runtime.services().accounts().changeRole(user.id(), wanted)) {
+                switch (runtime.gatehouse().accounts().changeRole(user.id(), wanted)) {
                     case RoleChange.Changed c -> parent.out().println(c.user().label() + " is " + c.user().role().wireName());
                     case RoleChange.UserNotFound n -> throw new CliException("no such user: " + login);
                     case RoleChange.LastAdmin l -> throw new CliException(user.label() + " is the only admin; make another admin first");
@@ -184,6 +184,6 @@ final class UsersCommand extends StoreCommand {
     }
 
     private static User find(GatehouseRuntime runtime, String login) {
-        return runtime.services().users().findByLogin(login).orElseThrow(() -> new CliException("no such user: " + login));
+        return runtime.gatehouse().users().findByLogin(login).orElseThrow(() -> new CliException("no such user: " + login));
     }
 }
