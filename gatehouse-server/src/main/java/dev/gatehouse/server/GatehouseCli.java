@@ -1,5 +1,9 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.ServeArguments;
+import dev.gatehouse.server.boot.ServerLogProvider;
+import dev.gatehouse.server.boot.ServerLogging;
+
 import dev.gatehouse.server.config.ConfigException;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.Setting;

@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.StartupTask;
+
 import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.keys.NewRingKeys;

@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.StartupTask;
+
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.support.StoreUnavailableException;

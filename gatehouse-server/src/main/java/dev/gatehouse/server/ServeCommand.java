@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.UnpackedSqliteLibrary;
+
 import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.server.config.StoreKind;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.UnpackedSqliteLibrary;
+
 import dev.gatehouse.core.StoreBackend;
 import dev.gatehouse.cache.CacheSettings;
 import dev.gatehouse.cache.CachingRevocationStore;

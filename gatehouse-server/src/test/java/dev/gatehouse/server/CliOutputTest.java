@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.ServerLogging;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.server.boot.ServeArguments;
+
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.Setting;
 import dev.gatehouse.server.config.SettingOptions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.gatehouse.server.UnpackedSqliteLibrary;
+import dev.gatehouse.server.boot.UnpackedSqliteLibrary;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
@@ -43,7 +43,7 @@ public final class ServerLogProvider implements SLF4JServiceProvider {
      * would then say at every start, on standard error, that it loads the provider named: its
      * messages below WARN are turned off too, unless the operator set their level.
      */
-    static void chooseUnlessConfigured(Properties system) {
+    public static void chooseUnlessConfigured(Properties system) {
         if (system.getProperty(PROVIDER_PROPERTY) == null && system.getProperty(OPERATOR_FILE_PROPERTY) == null) {
             system.setProperty(PROVIDER_PROPERTY, ServerLogProvider.class.getName());
             if (system.getProperty(SLF4J_VERBOSITY_PROPERTY) == null) {

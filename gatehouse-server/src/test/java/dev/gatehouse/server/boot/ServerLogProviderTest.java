@@ -1,6 +1,5 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
-import dev.gatehouse.testing.SpawnsProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -9,20 +8,12 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 /** The server process's SLF4J binding: chosen by the CLI unless the operator configures logging, and set up as ServerLogging says. */
-@SpawnsProcesses
 class ServerLogProviderTest {
-    @TempDir
-    Path dir;
-
     @Test
     void isChosenWhenNothingIsConfigured() {
         Properties system = new Properties();
@@ -77,17 +68,5 @@ class ServerLogProviderTest {
         assertThat(provider.getMDCAdapter()).isInstanceOf(LogbackMDCAdapter.class);
         assertThat(provider.getMarkerFactory().getMarker("AUDIT").getName()).isEqualTo("AUDIT");
         assertThat(provider.getRequestedApiVersion()).isEqualTo(LogbackServiceProvider.REQUESTED_API_VERSION);
-    }
-
-    /** The real thing: `gatehouse serve` in a process of its own logs through the provider, in ServerLogging's format, and SLF4J has nothing to say. */
-    @Test
-    void theServerProcessLogsThroughIt() throws Exception {
-        try (ServerProcess server = ServerProcess.start(dir, Map.of("STORE", "memory"))) {
-            server.terminate(Duration.ofSeconds(30));
-
-            assertThat(server.output())
-                    .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  d\\.g\\.s\\.GatehouseServer - Gatehouse listening on http://")
-                    .doesNotContain("SLF4J");
-        }
     }
 }

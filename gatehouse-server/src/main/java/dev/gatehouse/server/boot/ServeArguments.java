@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import dev.gatehouse.server.config.Setting;
 
@@ -19,12 +19,12 @@ import java.util.Optional;
  * unknown or repeated flag, a missing value, an {@code @file}) is left to picocli, so its answers
  * and messages stay exactly as they were.
  */
-final class ServeArguments {
+public final class ServeArguments {
     private ServeArguments() {
     }
 
     /** The flags given to {@code serve}, by the setting each names; empty when picocli must read {@code args}. */
-    static Optional<Map<Setting, String>> parse(String... args) {
+    public static Optional<Map<Setting, String>> parse(String... args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
@@ -34,7 +34,7 @@ public final class UnpackedSqliteLibrary {
      * Sets sqlite-jdbc's library properties to the unpacked copy when there is one; before the
      * first connection. Looks once per JVM; a caller arriving while another looks waits for it.
      */
-    static void useIfPresent() {
+    public static void useIfPresent() {
         Lookup.done();
     }
 
@@ -43,7 +43,7 @@ public final class UnpackedSqliteLibrary {
      * {@code uname} (40-50 ms here), which can happen while logging starts up instead of on the
      * way to opening the database.
      */
-    static void lookUpInBackground() {
+    public static void lookUpInBackground() {
         StartupTask.start("gatehouse-start-sqlite", () -> {
             useIfPresent();
             return null;

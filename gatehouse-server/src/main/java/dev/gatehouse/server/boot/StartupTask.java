@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import dev.gatehouse.core.support.Futures;
 
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * failure is rethrown there as the work threw it, and a failed start reads as it did when the
  * work ran in line.
  */
-final class StartupTask<T> {
+public final class StartupTask<T> {
     private final CompletableFuture<T> result;
 
     private StartupTask(CompletableFuture<T> result) {
@@ -19,22 +19,22 @@ final class StartupTask<T> {
     }
 
     /** Starts {@code work} now, on a daemon thread called {@code name} (it shows in a thread dump of a slow start). */
-    static <T> StartupTask<T> start(String name, Supplier<T> work) {
+    public static <T> StartupTask<T> start(String name, Supplier<T> work) {
         return new StartupTask<>(Futures.onDaemonThread(name, work));
     }
 
     /** A task that is already done, for work a caller has none of. */
-    static <T> StartupTask<T> done(T value) {
+    public static <T> StartupTask<T> done(T value) {
         return new StartupTask<>(CompletableFuture.completedFuture(value));
     }
 
     /** Waits for the work and returns its result, or throws what it threw. */
-    T join() {
+    public T join() {
         return Futures.join(result);
     }
 
     /** Waits for the work, ignoring how it ended: before closing what it uses when the start failed elsewhere. */
-    void awaitQuietly() {
+    public void awaitQuietly() {
         try {
             result.join();
         } catch (RuntimeException ignored) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -31,7 +31,7 @@ import java.util.Map;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ServerLogging extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+    public static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
     /** Chatty at INFO about their own start and stop; the server says what matters itself. */
     static final Map<String, Level> QUIETER = Map.of(
             "org.eclipse.jetty", Level.WARN,
@@ -50,7 +50,7 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
      */
     private static volatile boolean toStandardError;
 
-    static void logToStandardError(boolean standardError) {
+    public static void logToStandardError(boolean standardError) {
         toStandardError = standardError;
     }
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.server;
+package dev.gatehouse.server.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
