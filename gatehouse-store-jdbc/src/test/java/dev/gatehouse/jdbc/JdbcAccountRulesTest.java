@@ -2,13 +2,24 @@ package dev.gatehouse.jdbc;
 
 import dev.gatehouse.tck.AccountRulesContract;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
-/** The account rules on the four stores of one SQL database; a subclass says which database. */
-abstract class JdbcAccountRulesTest extends AccountRulesContract {
+/** The account rules on the four stores of one SQL database; once on each database. */
+@SqlMatrix
+class JdbcAccountRulesTest extends AccountRulesContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     private JdbcDatabase database;
 
     /** Opens this test's database, empty. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected Stores newStores() {

@@ -16,8 +16,12 @@ import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.tck.KeyStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +33,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The key store contract on a SQL database, and what a server sharing it sees: rings that outlive
  * the pool, two pools on one database (two servers) agreeing on one rotation, a failed save rolled
- * back whole. A subclass says which database.
+ * back whole. Once on each database.
  */
-abstract class JdbcKeyStoreTest extends KeyStoreContract {
+@SqlMatrix
+class JdbcKeyStoreTest extends KeyStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     private final MutableClock clock = MutableClock.atFixedStart();
     private final KeyRotationPolicy policy = KeyRotationPolicy.every(Duration.ofHours(1), Duration.ofMinutes(15));
     private final KeyRingCodec codec = new KeyRingCodec(Optional.of(MasterKey.generate()));
@@ -40,10 +51,36 @@ abstract class JdbcKeyStoreTest extends KeyStoreContract {
     protected JdbcDatabase database;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     /** Makes the database itself refuse to insert the signing key {@code kid}, for the rest of this test. */
-    protected abstract void refuseInsertsOf(String kid) throws SQLException;
+    private void refuseInsertsOf(String kid) throws SQLException {
+        try (Connection raw = databases.connect(kind); Statement statement = raw.createStatement()) {
+            switch (kind) {
+                // The test's own file: the trigger goes with it.
+                case SQLITE -> statement.execute("CREATE TRIGGER refuse_kid BEFORE INSERT ON signing_keys WHEN NEW.kid = '" + kid + "' "
+                        + "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+                case POSTGRES -> {
+                    statement.execute("CREATE FUNCTION refuse_kid() RETURNS trigger LANGUAGE plpgsql AS "
+                            + "$$ BEGIN RAISE EXCEPTION 'refused'; END $$");
+                    statement.execute("CREATE TRIGGER refuse_kid BEFORE INSERT ON signing_keys FOR EACH ROW "
+                            + "WHEN (NEW.kid = '" + kid + "') EXECUTE FUNCTION refuse_kid()");
+                }
+            }
+        }
+    }
+
+    /** A PostgreSQL schema outlives the test, unlike a SQLite file: the trigger must not refuse the next test's keys. */
+    @AfterEach
+    void dropTrigger() throws SQLException {
+        if (kind == SqlDatabase.POSTGRES) {
+            try (Connection raw = databases.connect(kind); Statement statement = raw.createStatement()) {
+                statement.execute("DROP FUNCTION IF EXISTS refuse_kid() CASCADE");
+            }
+        }
+    }
 
     @Override
     protected KeyStore newStore() {

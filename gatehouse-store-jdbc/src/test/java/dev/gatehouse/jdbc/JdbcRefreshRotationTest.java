@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The refresh service on a real SQL database: rotation, reuse and the parallel-refresh race end to
- * end. A subclass says which database.
+ * end. Once on each database.
  */
-abstract class JdbcRefreshRotationTest {
+@SqlMatrix
+class JdbcRefreshRotationTest {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     private static final int THREADS = 12;
 
     private final MutableClock clock = MutableClock.atFixedStart();
@@ -38,7 +47,9 @@ abstract class JdbcRefreshRotationTest {
     private UUID alice;
 
     /** Opens this test's database, empty. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @BeforeEach
     void open() {

@@ -5,6 +5,8 @@ import dev.gatehouse.core.token.RefreshTokenStore;
 import dev.gatehouse.tck.RefreshTokenStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.util.UUID;
 
@@ -13,14 +15,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The refresh token store contract on a SQL database, its foreign key to users, and its data
- * outliving the pool; a subclass says which database.
+ * outliving the pool; once on each database.
  */
-abstract class JdbcRefreshTokenStoreTest extends RefreshTokenStoreContract {
+@SqlMatrix
+class JdbcRefreshTokenStoreTest extends RefreshTokenStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     protected JdbcDatabase database;
     private TestUsers users;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected RefreshTokenStore newStore() {
@@ -89,5 +100,26 @@ abstract class JdbcRefreshTokenStoreTest extends RefreshTokenStoreContract {
         assertThatThrownBy(() -> store.findByTokenHash(token.tokenHash())).isInstanceOf(JdbcStoreException.class)
                 .hasMessageContaining("refresh token store").hasMessageNotContaining(token.tokenHash());
         assertThatThrownBy(() -> store.markSpent(token.id(), clock.instant(), UUID.randomUUID())).isInstanceOf(JdbcStoreException.class);
+    }
+
+    @Test
+    void aRotationThatLosesTheSpendLeavesNoActiveSuccessorBehind() {
+        RefreshToken current = token(existingUser());
+        store.insert(current);
+        store.revokeFamily(current.familyId());
+        RefreshToken successor = RefreshToken.active(UUID.randomUUID(), "successor-hash-0123456789abcdef", current.familyId(),
+                current.userId(), current.sessionId(), clock.instant(), clock.instant().plusSeconds(3600), current.familyExpiresAt());
+
+        assertThat(store.rotate(successor, current.id(), clock.instant())).isFalse();
+
+        switch (kind) {
+            // One transaction on SQLite: the insert went back with the lost spend.
+            case SQLITE -> assertThat(store.findById(successor.id())).isEmpty();
+            // Two steps elsewhere (RefreshTokenStore#rotate): the caller revokes the family, which ends the successor too.
+            case POSTGRES -> {
+                store.revokeFamily(current.familyId());
+                assertThat(store.findById(successor.id())).map(RefreshToken::state).contains(RefreshToken.State.REVOKED);
+            }
+        }
     }
 }

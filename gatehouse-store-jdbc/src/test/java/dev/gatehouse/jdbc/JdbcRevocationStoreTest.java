@@ -4,6 +4,8 @@ import dev.gatehouse.core.token.RevocationStore;
 import dev.gatehouse.tck.RevocationStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,12 +13,21 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The revocation store contract on a SQL database, and its data outliving the pool; a subclass says which database. */
-abstract class JdbcRevocationStoreTest extends RevocationStoreContract {
+/** The revocation store contract on a SQL database, and its data outliving the pool; once on each database. */
+@SqlMatrix
+class JdbcRevocationStoreTest extends RevocationStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     protected JdbcDatabase database;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected RevocationStore newStore() {

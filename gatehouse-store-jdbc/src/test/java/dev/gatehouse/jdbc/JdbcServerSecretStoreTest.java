@@ -5,6 +5,8 @@ import dev.gatehouse.core.secrets.ServerSecrets;
 import dev.gatehouse.tck.ServerSecretStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Clock;
 
@@ -12,13 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The server secret store contract on a SQL database, its data outliving the pool, and two pools
- * on one database (two servers) agreeing; a subclass says which database.
+ * on one database (two servers) agreeing; once on each database.
  */
-abstract class JdbcServerSecretStoreTest extends ServerSecretStoreContract {
+@SqlMatrix
+class JdbcServerSecretStoreTest extends ServerSecretStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     protected JdbcDatabase database;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected ServerSecretStore newStore() {

@@ -5,6 +5,8 @@ import dev.gatehouse.core.session.SessionStore;
 import dev.gatehouse.tck.SessionStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +18,15 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The session store contract on a SQL database, and its foreign key to users; a subclass says which database. */
-abstract class JdbcSessionStoreTest extends SessionStoreContract {
+/** The session store contract on a SQL database, and its foreign key to users; once on each database. */
+@SqlMatrix
+class JdbcSessionStoreTest extends SessionStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     /** Few, so that a test crosses transaction boundaries without loading 100,000 rows. */
     private static final int ROWS_PER_TRANSACTION = 40;
 
@@ -26,7 +35,9 @@ abstract class JdbcSessionStoreTest extends SessionStoreContract {
     private JdbcSessionStore jdbcStore;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected SessionStore newStore() {

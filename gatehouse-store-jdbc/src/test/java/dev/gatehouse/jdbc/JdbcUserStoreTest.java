@@ -6,6 +6,8 @@ import dev.gatehouse.core.user.UserStore;
 import dev.gatehouse.tck.UserStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,15 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The user store contract on a SQL database, and its bulk insert; a subclass says which database. */
-abstract class JdbcUserStoreTest extends UserStoreContract {
+/** The user store contract on a SQL database, and its bulk insert; once on each database. */
+@SqlMatrix
+class JdbcUserStoreTest extends UserStoreContract {
+    @RegisterExtension
+    static final SqlDatabases databases = new SqlDatabases();
+
+    @Parameter
+    SqlDatabase kind;
+
     /** Few, so that a test crosses transaction boundaries without loading 100,000 rows. */
     private static final int ROWS_PER_TRANSACTION = 40;
 
@@ -25,7 +34,9 @@ abstract class JdbcUserStoreTest extends UserStoreContract {
     private JdbcUserStore jdbcStore;
 
     /** Opens this test's database: empty at the first call of each test, as stored since on later ones. */
-    protected abstract JdbcDatabase openDatabase();
+    protected JdbcDatabase openDatabase() {
+        return databases.open(kind);
+    }
 
     @Override
     protected UserStore newStore() {
