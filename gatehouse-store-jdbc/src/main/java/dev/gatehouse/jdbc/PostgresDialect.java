@@ -35,10 +35,17 @@ final class PostgresDialect implements SqlDialect {
     // transaction's row locks, such as the key ring's, until its TCP keepalive notices: hours.
     private static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Map<PGProperty, Duration> DRIVER_TIMEOUTS = Map.of(
-            PGProperty.CONNECT_TIMEOUT, CONNECT_TIMEOUT,
-            PGProperty.LOGIN_TIMEOUT, LOGIN_TIMEOUT,
-            PGProperty.SOCKET_TIMEOUT, SOCKET_TIMEOUT);
+    /**
+     * The driver's own timeouts. In a class of their own so that loading this dialect (as every
+     * start does, to read the URL) needs no driver: an application that ships only SQLite's runs
+     * without PostgreSQL's.
+     */
+    private static final class DriverTimeouts {
+        static final Map<PGProperty, Duration> ALL = Map.of(
+                PGProperty.CONNECT_TIMEOUT, CONNECT_TIMEOUT,
+                PGProperty.LOGIN_TIMEOUT, LOGIN_TIMEOUT,
+                PGProperty.SOCKET_TIMEOUT, SOCKET_TIMEOUT);
+    }
     // Server settings for every session; they come first in the startup options, so that the
     // URL's own options, after them, override any of them.
     private static final String SERVER_SETTINGS = "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis()
@@ -68,7 +75,7 @@ final class PostgresDialect implements SqlDialect {
         Properties given = parse(jdbcUrl);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl);
-        DRIVER_TIMEOUTS.forEach((property, timeout) -> {
+        DriverTimeouts.ALL.forEach((property, timeout) -> {
             if (!given.containsKey(property.getName())) {
                 dataSource.setProperty(property, Long.toString(timeout.toSeconds()));
             }

@@ -18,8 +18,14 @@ import java.util.Set;
 final class SqliteDialect implements SqlDialect {
     private static final String PREFIX = "jdbc:sqlite:";
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    private static final Set<SQLiteErrorCode> UNIQUE = Set.of(
-            SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+    /**
+     * In a class of its own so that loading this dialect (as every start does, to read the URL)
+     * needs no driver: an application that ships only PostgreSQL's runs without SQLite's.
+     */
+    private static final class ErrorCodes {
+        static final Set<SQLiteErrorCode> UNIQUE = Set.of(
+                SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+    }
 
     SqliteDialect() {
     }
@@ -107,7 +113,7 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public boolean isUniqueViolation(SQLException e) {
-        return e instanceof SQLiteException s && UNIQUE.contains(s.getResultCode());
+        return e instanceof SQLiteException s && ErrorCodes.UNIQUE.contains(s.getResultCode());
     }
 
     @Override
