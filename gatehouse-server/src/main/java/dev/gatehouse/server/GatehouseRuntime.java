@@ -57,8 +57,8 @@ final class GatehouseRuntime implements AutoCloseable {
      * depends on it waits in {@link #awaitAlongside}.
      *
      * <p>Start-up is a chain of slow steps on a fresh database: migrating the schema, loading
-     * libargon2 and spending the dummy hash, generating the first signing key (an RSA key costs
-     * 0.1-0.5 s while the JIT is cold), hashing the admin's password. Those that need nothing of
+     * libargon2 and spending the dummy hash, generating the first signing key (slow for RSA while
+     * the JIT is cold), hashing the admin's password. Those that need nothing of
      * each other overlap. On a SQLite file that does not exist yet the first ring's keys need not
      * wait for the store to say it holds none: they are made while the schema is created.
      */

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Reads the common case of {@code gatehouse serve [--setting value | --setting=value]...} without
  * picocli: building its command tree (every command, each with all the settings) and reading its
- * annotations cost 0.3-0.4 s of a start, its classes being compiled for a class-file version the
- * AOT cache leaves out.
+ * annotations is a noticeable part of a start, its classes being compiled for a class-file
+ * version the AOT cache leaves out (docs/PERFORMANCE.md, "Start-up").
  *
  * <p>Only what picocli would read the same way is taken: {@code serve} first, then each
  * {@link Setting}'s flag (the options picocli makes from the same table; a test keeps the two in step) at most

@@ -18,10 +18,8 @@ import java.util.Properties;
  * logs ({@link #chooseUnlessConfigured}), which SLF4J reads instead of searching the class path.
  *
  * <p>Why: SLF4J's search for its provider, logback's search for configurators and its
- * auto-configuration cost ~50 ms more than this of every start on this project's 2-core machine
- * (serve to the first log line: ~200 ms, now ~150 ms, most of which is the first search of the
- * class path, see {@link ServerLogging}). Logback still does all the logging; only how it is found
- * and configured changes.
+ * auto-configuration cost every start time this does not (docs/PERFORMANCE.md, "Start-up").
+ * Logback still does all the logging; only how it is found and configured changes.
  *
  * <p>An operator who configures logging (a {@code logback.configurationFile} or an
  * {@code slf4j.provider} of their own) gets SLF4J's and logback's usual search, where

@@ -16,14 +16,14 @@ import java.util.Map;
  * other commands), the web server, pool and migration libraries at WARN. Logback finds it through {@code META-INF/services}.
  *
  * <p>In code rather than a {@code logback.xml} for the start-up time: reading the XML file costs
- * the JDK's XML parser and logback's model building, ~40 ms of a restart on this project's
- * 2-core machine. The server process binds it without logback's search for configurators
+ * the JDK's XML parser and logback's model building at every start (docs/PERFORMANCE.md,
+ * "Start-up"). The server process binds it without logback's search for configurators
  * ({@link ServerLogProvider}); other JVMs with the server on their class path (tests, the
  * benchmark driver) find it through {@code META-INF/services}.
  *
- * <p>What logging's start still costs (~0.13 s of ~0.15 s) is the first search of all 87 jars of
- * the class path: the time in the pattern needs the time zone, and java.time looks its zone rule
- * providers up there. Some other part of the start (the JDBC drivers, Jetty) would search
+ * <p>Most of what logging's start still costs is the first search of every jar of the class
+ * path: the time in the pattern needs the time zone, and java.time looks its zone rule providers
+ * up there. Some other part of the start (the JDBC drivers, Jetty) would search
  * otherwise; whoever searches first pays for opening the jars.
  *
  * <p>An operator's own file still wins: with {@code -Dlogback.configurationFile=...} (in

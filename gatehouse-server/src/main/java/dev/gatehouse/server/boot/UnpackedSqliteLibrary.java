@@ -14,8 +14,8 @@ import java.util.Optional;
  * ({@code target/native/sqlite-jdbc-<version>/org/sqlite/native/<os>/<arch>/}).
  *
  * <p>Left to itself, sqlite-jdbc copies the library out of its jar into the temp directory on
- * every start and then compares the copy with the original a byte at a time: about 150 ms of a
- * 1.3 s restart on this project's 2-core machine, most of it in the interpreter. The unpacked copy
+ * every start and then compares the copy with the original a byte at a time, in the interpreter
+ * while the JIT is cold (docs/PERFORMANCE.md, "The evening round"). The unpacked copy
  * belongs to the same build as the jar it sits beside (its folder is named after that very jar),
  * so trusting it is trusting the jar.
  *
@@ -40,7 +40,7 @@ public final class UnpackedSqliteLibrary {
 
     /**
      * Starts the lookup on a thread of its own. Finding the platform's folder has sqlite-jdbc run
-     * {@code uname} (40-50 ms here), which can happen while logging starts up instead of on the
+     * {@code uname} (a process of its own), which can happen while logging starts up instead of on the
      * way to opening the database.
      */
     public static void lookUpInBackground() {
