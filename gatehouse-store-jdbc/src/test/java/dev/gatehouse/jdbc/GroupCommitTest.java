@@ -1,5 +1,6 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,9 +192,7 @@ class GroupCommitTest {
 
     private void awaitWaiting(int writes) {
         // The writer thread is held by the blocker, so the queue only grows until it is released.
-        while (writer.waiting() < writes) {
-            Thread.onSpinWait();
-        }
+        Eventually.await(writes + " writes queued", () -> writer.waiting() >= writes);
     }
 
     private static int insert(Connection connection, String name) throws SQLException {

@@ -3,6 +3,7 @@ package dev.gatehouse.redis;
 import dev.gatehouse.core.events.EventFeed;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.support.MutableClock;
+import dev.gatehouse.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,15 +52,11 @@ class RedisEventFeedTest {
     }
 
     /**
-     * Spins (no sleeping) until the feed has heard a heartbeat. Its first Resync may come before a
-     * test's listener is added, so that is not what is waited for.
+     * Waits until the feed has heard a heartbeat. Its first Resync may come before a test's
+     * listener is added, so that is not what is waited for.
      */
     private static void awaitLive(EventFeed feed) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!feed.live() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(feed.live()).as("a heartbeat was heard").isTrue();
+        Eventually.await("a heartbeat heard", feed::live);
     }
 
     @Test
