@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
+ * How long and how many copies of store records the caches keep.
+ *
  * @param maxStale   the longest a copy is kept, even if an event about it was missed; also how
  *                   long a change made outside Gatehouse (by hand in the database) may go unseen
  * @param maxEntries how many copies each cache holds at most
@@ -18,6 +20,13 @@ public record CacheSettings(Duration maxStale, long maxEntries) {
      */
     public static final CacheSettings DEFAULT = new CacheSettings(Duration.ofSeconds(10), 20_000);
 
+    /**
+     * Checks the bounds.
+     *
+     * @param maxStale   the longest a copy is kept; zero keeps nothing
+     * @param maxEntries how many copies each cache holds at most
+     * @throws IllegalArgumentException when {@code maxStale} is negative or {@code maxEntries} is less than 1
+     */
     public CacheSettings {
         Objects.requireNonNull(maxStale, "maxStale");
         if (maxStale.isNegative() || maxEntries < 1) {

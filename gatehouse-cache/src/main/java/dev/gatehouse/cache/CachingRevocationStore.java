@@ -36,6 +36,14 @@ public final class CachingRevocationStore implements RevocationStore {
     private final Copies<String, NotRevoked> notRevoked;
     private final Copies<UUID, NotBefore> notBefore;
 
+    /**
+     * Caches in front of {@code store} and subscribes to {@code feed}.
+     *
+     * @param store    the store that holds the revocations, the only truth
+     * @param feed     where revocations are announced and heard from the other instances
+     * @param settings how long and how many answers are kept
+     * @param clock    the time that ages remembered answers
+     */
     public CachingRevocationStore(RevocationStore store, EventFeed feed, CacheSettings settings, Clock clock) {
         this.store = store;
         this.feed = feed;

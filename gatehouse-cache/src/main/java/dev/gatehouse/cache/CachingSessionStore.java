@@ -32,6 +32,14 @@ public final class CachingSessionStore extends ForwardingSessionStore {
     // Lets a session's copy be found by its id (touch, delete); kept in step by the cache's removals.
     private final Map<UUID, String> tokenHashById = new ConcurrentHashMap<>();
 
+    /**
+     * Caches in front of {@code store} and subscribes to {@code feed}.
+     *
+     * @param store    the store that holds the sessions, the only truth
+     * @param feed     where ends of sessions are announced and heard from the other instances
+     * @param settings how long and how many copies are kept
+     * @param clock    the time that ages copies and decides whether a copy is still live
+     */
     public CachingSessionStore(SessionStore store, EventFeed feed, CacheSettings settings, Clock clock) {
         super(store);
         this.feed = feed;
@@ -102,7 +110,11 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         return deleted;
     }
 
-    /** How many copies are held (for tests and statistics). */
+    /**
+     * How many copies are held (for tests and statistics).
+     *
+     * @return the copies held by token and by id together, expired ones already dropped
+     */
     public long copies() {
         return byTokenHash.size() + byId.size();
     }

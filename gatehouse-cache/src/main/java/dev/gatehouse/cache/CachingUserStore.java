@@ -22,6 +22,14 @@ public final class CachingUserStore implements UserStore {
     private final EventFeed feed;
     private final Copies<UUID, User> byId;
 
+    /**
+     * Caches in front of {@code store} and subscribes to {@code feed}.
+     *
+     * @param store    the store that holds the users, the only truth
+     * @param feed     where changes of users are announced and heard from the other instances
+     * @param settings how long and how many copies are kept
+     * @param clock    the time that ages copies
+     */
     public CachingUserStore(UserStore store, EventFeed feed, CacheSettings settings, Clock clock) {
         this.store = store;
         this.feed = feed;

@@ -48,7 +48,12 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
         this.writer = Thread.ofPlatform().daemon().name("gatehouse-session-touches").unstarted(this::run);
     }
 
-    /** Defers the touches of {@code store}, writing them on a thread of its own until closed. */
+    /**
+     * Defers the touches of {@code store}, writing them on a thread of its own until closed.
+     *
+     * @param store the store the touches are written to, in batches through {@link SessionStore#touchAll}
+     * @return the running store; close it before the database behind {@code store}, so that the last touches are written
+     */
     public static DeferredTouchSessionStore start(SessionStore store) {
         DeferredTouchSessionStore deferred = new DeferredTouchSessionStore(store);
         deferred.writer.start();
@@ -84,7 +89,11 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
         return store.delete(id);
     }
 
-    /** How many touches wait to be written (for tests and statistics). */
+    /**
+     * How many touches wait to be written (for tests and statistics).
+     *
+     * @return the number of sessions with a noted use not yet written
+     */
     public int pending() {
         return pending.size();
     }

@@ -10,8 +10,14 @@ import java.util.UUID;
 
 /** A session store that hands every call to another; subclasses change the calls they care about. */
 public abstract class ForwardingSessionStore implements SessionStore {
+    /** The store every call is handed to. */
     protected final SessionStore store;
 
+    /**
+     * Forwards to {@code store}.
+     *
+     * @param store the store every call not overridden is handed to
+     */
     protected ForwardingSessionStore(SessionStore store) {
         this.store = store;
     }

@@ -16,6 +16,12 @@ public final class NotifyingKeyStore implements KeyStore {
     private final KeyStore store;
     private final EventFeed feed;
 
+    /**
+     * Announces the saves made through {@code store}.
+     *
+     * @param store the store that holds the key ring
+     * @param feed  where a saved key ring is announced to the other instances
+     */
     public NotifyingKeyStore(KeyStore store, EventFeed feed) {
         this.store = store;
         this.feed = feed;

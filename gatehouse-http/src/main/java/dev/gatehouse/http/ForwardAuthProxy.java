@@ -21,7 +21,13 @@ public enum ForwardAuthProxy {
     /** The documented configurations are nginx first; the other kinds must be named. */
     public static final ForwardAuthProxy DEFAULT = NGINX;
 
-    /** {@code nginx}, {@code traefik} or {@code caddy}, ignoring case. */
+    /**
+     * Reads the setting: {@code nginx}, {@code traefik} or {@code caddy}, ignoring case and
+     * surrounding white space.
+     *
+     * @param text the setting's value
+     * @return the kind, or empty for any other name: an unknown proxy is refused, not guessed at
+     */
     public static Optional<ForwardAuthProxy> parse(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "nginx" -> Optional.of(NGINX);
@@ -31,7 +37,11 @@ public enum ForwardAuthProxy {
         };
     }
 
-    /** The setting's value, as {@link #parse} reads it. */
+    /**
+     * The setting's value, as {@link #parse} reads it.
+     *
+     * @return the lower-case name, for example {@code nginx}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

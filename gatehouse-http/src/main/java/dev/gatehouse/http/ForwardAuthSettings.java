@@ -19,10 +19,26 @@ import java.util.Set;
  */
 public record ForwardAuthSettings(TrustedProxies trustedProxies, String loginUrl, ReturnUrls returnUrls, String headerPrefix,
                                   ForwardAuthProxy proxy) {
+    /**
+     * The default trusted proxies, loopback only: a proxy on another machine must be named, or any
+     * peer could send {@code X-Original-*} headers and be believed.
+     */
     public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8, ::1";
+    /** The default login page: this server's own. */
     public static final String DEFAULT_LOGIN_URL = "/login";
+    /** The default prefix of the identity headers. */
     public static final String DEFAULT_HEADER_PREFIX = "X-Auth-";
 
+    /**
+     * Checks that every setting is present.
+     *
+     * @param trustedProxies peers whose {@code X-Original-*}/{@code X-Forwarded-*} headers are believed
+     * @param loginUrl where a signed-out browser is sent
+     * @param returnUrls where a browser may be sent back after signing in
+     * @param headerPrefix prefix of the identity headers
+     * @param proxy whose headers name the original request
+     * @throws NullPointerException when any of them is null
+     */
     public ForwardAuthSettings {
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(loginUrl, "loginUrl");
@@ -34,6 +50,8 @@ public record ForwardAuthSettings(TrustedProxies trustedProxies, String loginUrl
     /**
      * A proxy on this machine (loopback only) of the {@linkplain ForwardAuthProxy#DEFAULT default
      * kind}, {@code /login}, {@code X-Auth-} headers, and return URLs on this site only.
+     *
+     * @return the default settings
      */
     public static ForwardAuthSettings defaults() {
         return new ForwardAuthSettings(TrustedProxies.loopbackOnly(), DEFAULT_LOGIN_URL, ReturnUrls.of(Set.of()), DEFAULT_HEADER_PREFIX,

@@ -38,6 +38,14 @@ public final class GatehouseHttp {
      * @param accessRules the rules {@code /auth/verify} applies, read on every request so that a reloaded file takes effect at once
      */
     public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules) {
+        /**
+         * Checks that every service is present.
+         *
+         * @param gatehouse the library
+         * @param dataTokens the HS512 token service of {@code /tokens}
+         * @param accessRules the rules {@code /auth/verify} applies, read on every request
+         * @throws NullPointerException when any of them is null
+         */
         public Services {
             Objects.requireNonNull(gatehouse, "gatehouse");
             Objects.requireNonNull(dataTokens, "dataTokens");
@@ -53,7 +61,10 @@ public final class GatehouseHttp {
      * and no routes: nothing listens, nothing is answered. Started beside the store's opening, it
      * initialises Jetty's and Javalin's classes and warms their start-up path on a core that would
      * otherwise wait, so that the real application, which needs the services first, then starts in
-     * a fraction of the time (a cold create and start is 0.3-0.5 s of a server's start-up).
+     * a fraction of the time.
+     *
+     * @throws IllegalStateException when the idle server would listen on a connector
+     * @throws Exception when Jetty fails to start or stop the idle server
      */
     public static void warmUp() throws Exception {
         Javalin idle = Javalin.create(javalin -> {
@@ -81,6 +92,7 @@ public final class GatehouseHttp {
      * @param services the library's services the routes call
      * @param settings what the edge needs beyond them: credentials read, cookie, limits, public URL
      * @param statistics where each route's answers and latencies are counted
+     * @return the application, not listening yet
      */
     public static Javalin create(Services services, HttpSettings settings, RouteStatistics statistics) {
         ObjectMapper mapper = Json.newMapper();

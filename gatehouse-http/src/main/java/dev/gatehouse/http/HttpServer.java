@@ -28,18 +28,36 @@ public final class HttpServer {
     /**
      * Builds every route; nothing listens until {@link #start}.
      *
+     * @param services the library's services the routes call
+     * @param settings what the edge needs beyond them: credentials read, cookie, limits, public URL
+     * @param statistics where each route's answers and latencies are counted
+     * @return the server, not listening yet
      * @see GatehouseHttp#create
      */
     public static HttpServer create(GatehouseHttp.Services services, HttpSettings settings, RouteStatistics statistics) {
         return new HttpServer(GatehouseHttp.create(services, settings, statistics));
     }
 
-    /** Listens on {@code host} and {@code port} (0 for any free port). */
+    /**
+     * Listens on {@code host} and {@code port} (0 for any free port), giving quiet connections
+     * {@link #SHUTDOWN_IDLE_TIMEOUT} at a stop.
+     *
+     * @param host the address or name to listen on
+     * @param port the port, or 0 for any free port ({@link #port()} then says which)
+     * @return this server, listening
+     */
     public HttpServer start(String host, int port) {
         return start(host, port, SHUTDOWN_IDLE_TIMEOUT);
     }
 
-    /** Like {@link #start(String, int)}, with the patience a stop has with quiet connections. */
+    /**
+     * Like {@link #start(String, int)}, with the patience a stop has with quiet connections.
+     *
+     * @param host the address or name to listen on
+     * @param port the port, or 0 for any free port ({@link #port()} then says which)
+     * @param shutdownIdleTimeout how long a connection may be quiet at a stop before it is closed
+     * @return this server, listening
+     */
     public HttpServer start(String host, int port, Duration shutdownIdleTimeout) {
         Objects.requireNonNull(shutdownIdleTimeout, "shutdownIdleTimeout");
         app.start(host, port);
@@ -51,7 +69,11 @@ public final class HttpServer {
         return this;
     }
 
-    /** The port listened on. */
+    /**
+     * The port listened on.
+     *
+     * @return the port, the one given out when started on port 0
+     */
     public int port() {
         return app.port();
     }

@@ -30,9 +30,26 @@ import java.util.Set;
 public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName, boolean cookieSecure, int maxBodyBytes,
                            RegistrationMode registration, PublicUrl publicUrl, Optional<Secret> introspectionSecret,
                            ForwardAuthSettings forwardAuth) {
+    /** The session cookie's default name. */
     public static final String DEFAULT_SESSION_COOKIE_NAME = "gatehouse_session";
+    /** The default largest request body, 64 KiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+    /**
+     * Checks the settings and copies the set of credentials read.
+     *
+     * @param authMethods the credentials read from requests
+     * @param sessionCookieName the session cookie's name
+     * @param cookieSecure mark the session cookie {@code Secure}
+     * @param maxBodyBytes largest request body read before answering 413; at least 1
+     * @param registration who may create users over the API
+     * @param publicUrl where clients reach this server
+     * @param introspectionSecret the bearer secret resource servers present to {@code /auth/introspect};
+     *        empty when only admins may introspect
+     * @param forwardAuth how {@code /auth/verify} reads the proxy asking it
+     * @throws NullPointerException when a setting is null
+     * @throws IllegalArgumentException when {@code maxBodyBytes} is not positive
+     */
     public HttpSettings {
         authMethods = Set.copyOf(authMethods);
         Objects.requireNonNull(sessionCookieName, "sessionCookieName");
@@ -51,13 +68,19 @@ public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName
      * {@linkplain ForwardAuthSettings#defaults() default forward-auth settings}.
      *
      * @param publicUrl where clients reach this server
+     * @return the default settings
      */
     public static HttpSettings defaults(PublicUrl publicUrl) {
         return new HttpSettings(EnumSet.of(AuthMethod.BASIC, AuthMethod.SESSION), DEFAULT_SESSION_COOKIE_NAME, false, DEFAULT_MAX_BODY_BYTES,
                 RegistrationMode.ADMIN, publicUrl, Optional.empty(), ForwardAuthSettings.defaults());
     }
 
-    /** True when credentials of this kind are read. */
+    /**
+     * True when credentials of this kind are read.
+     *
+     * @param method a kind of credentials
+     * @return whether it is among {@link #authMethods()}
+     */
     public boolean allows(AuthMethod method) {
         return authMethods.contains(method);
     }

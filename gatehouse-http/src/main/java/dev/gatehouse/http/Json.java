@@ -16,6 +16,13 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * A new mapper with the API's configuration. Parsing is strict: a repeated field or a second
+     * value after the body is refused, not resolved, since another reader of the same bytes could
+     * keep the other one.
+     *
+     * @return a mapper of its own, safe to configure further
+     */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

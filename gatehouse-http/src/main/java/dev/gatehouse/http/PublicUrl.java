@@ -26,20 +26,37 @@ import java.util.Optional;
  *        {@code http://API_HOST:API_PORT}
  */
 public record PublicUrl(String scheme, String host, int port, boolean configured) {
+    /**
+     * Checks that the scheme and host are present; the other rules of an origin are {@link #parse}'s to check.
+     *
+     * @param scheme {@code http} or {@code https}
+     * @param host lower-case ASCII host; an IPv6 address in brackets
+     * @param port the port, or 0 when the server listens on any free port and no URL is configured
+     * @param configured true when set by {@code GATEHOUSE_PUBLIC_URL}
+     * @throws NullPointerException when the scheme or the host is null
+     */
     public PublicUrl {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(host, "host");
     }
 
-    /** The default when nothing is configured: the address the server listens on. */
+    /**
+     * The default when nothing is configured: the address the server listens on.
+     *
+     * @param host the address or name listened on; an IPv6 address is put in brackets
+     * @param port the port listened on, or 0 for any free port (see {@link #onPort})
+     * @return an {@code http} URL, not {@linkplain #configured() configured}
+     */
     public static PublicUrl listeningOn(String host, int port) {
         String literal = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         return new PublicUrl("http", literal.toLowerCase(Locale.ROOT), port, false);
     }
 
     /**
-     * Reads a configured public URL.
+     * Reads a configured public URL. A trailing {@code /} is accepted; the host is put in ASCII
+     * (IDNA) and lower case.
      *
+     * @param text the setting's value
      * @return the URL, or empty when it is not an absolute http(s) origin as described above
      */
     public static Optional<PublicUrl> parse(String text) {
@@ -65,7 +82,12 @@ public record PublicUrl(String scheme, String host, int port, boolean configured
         return port == 0 ? Optional.empty() : Optional.of(new PublicUrl(scheme, host.toLowerCase(Locale.ROOT), port, true));
     }
 
-    /** This URL once the server listens on {@code boundPort}: only a default on port 0 changes. */
+    /**
+     * This URL once the server listens on {@code boundPort}: only a default on port 0 changes.
+     *
+     * @param boundPort the port the server got
+     * @return the URL with that port, or this one
+     */
     public PublicUrl onPort(int boundPort) {
         return port == 0 && !configured ? new PublicUrl(scheme, host, boundPort, false) : this;
     }
@@ -73,22 +95,38 @@ public record PublicUrl(String scheme, String host, int port, boolean configured
     /**
      * The origin as a browser writes it in an {@code Origin} header, and the base of every
      * absolute URL: {@code https://auth.example.com}, the port only when not the scheme's default.
+     *
+     * @return the origin, without a trailing {@code /}
      */
     public String origin() {
         return scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port);
     }
 
-    /** An absolute URL of this server; {@code path} starts with {@code /}. */
+    /**
+     * An absolute URL of this server.
+     *
+     * @param path a path on this server, starting with {@code /}
+     * @return the origin followed by the path
+     */
     public String resolve(String path) {
         return origin() + path;
     }
 
-    /** True when the host is a loopback name or address: only this machine can reach it. */
+    /**
+     * True when the host is a loopback name or address: only this machine can reach it.
+     *
+     * @return whether the host is {@code localhost}, {@code 127.*} or {@code [::1]}
+     */
     public boolean loopback() {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
-    /** True when both name the same origin: scheme, host and port (whether each was configured does not matter). */
+    /**
+     * True when both name the same origin: scheme, host and port (whether each was configured does not matter).
+     *
+     * @param other another public URL
+     * @return whether the origins are the same
+     */
     public boolean sameOrigin(PublicUrl other) {
         return scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
     }
@@ -97,6 +135,11 @@ public record PublicUrl(String scheme, String host, int port, boolean configured
         return scheme.equals("https") ? 443 : 80;
     }
 
+    /**
+     * The origin.
+     *
+     * @return {@link #origin()}
+     */
     @Override
     public String toString() {
         return origin();

@@ -19,6 +19,13 @@ public enum RegistrationMode {
     /** Nobody over HTTP; users come from the command line and the start-up settings only. */
     CLOSED;
 
+    /**
+     * Reads the setting: {@code open}, {@code admin} or {@code closed}, ignoring case and
+     * surrounding white space.
+     *
+     * @param name the setting's value
+     * @return the mode, or empty for any other name: an unknown mode is refused, not read as open
+     */
     public static Optional<RegistrationMode> fromName(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "open" -> Optional.of(OPEN);
@@ -28,7 +35,11 @@ public enum RegistrationMode {
         };
     }
 
-    /** The name settings use, for example {@code admin}. */
+    /**
+     * The name settings use, for example {@code admin}.
+     *
+     * @return the lower-case name, as {@link #fromName} reads it
+     */
     public String settingName() {
         return name().toLowerCase(Locale.ROOT);
     }

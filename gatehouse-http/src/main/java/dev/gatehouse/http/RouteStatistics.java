@@ -18,18 +18,30 @@ public final class RouteStatistics {
 
     private final Map<String, RouteCounters> routes = new ConcurrentHashMap<>();
 
+    /** No route seen yet; {@link GatehouseHttp#create} records into it as requests are answered. */
+    public RouteStatistics() {
+    }
+
     void record(String route, int status, long micros) {
         routes.computeIfAbsent(route, r -> new RouteCounters()).record(status, micros);
     }
 
-    /** Requests per route, sorted by route. */
+    /**
+     * Requests per route, sorted by route.
+     *
+     * @return a copy: each route (method and pattern) to the number of requests answered
+     */
     public Map<String, Long> requestCounts() {
         Map<String, Long> counts = new TreeMap<>();
         routes.forEach((route, c) -> counts.put(route, c.requests.sum()));
         return counts;
     }
 
-    /** A plain-text table: route, requests, errors (status >= 400), mean and p99 latency. */
+    /**
+     * A plain-text table: route, requests, errors (status >= 400), mean and p99 latency.
+     *
+     * @return the table, one line per route sorted by route, latencies in milliseconds
+     */
     public String renderTable() {
         StringBuilder out = new StringBuilder(String.format("%-40s %10s %8s %10s %10s%n", "route", "requests", "errors", "mean ms", "p99 ms"));
         new TreeMap<>(routes).forEach((route, c) -> {

@@ -66,14 +66,25 @@ public final class GatehouseGuard {
     }
 
     /**
+     * A builder of a guard that verifies access tokens against {@code keys}.
+     *
      * @param issuer the server's {@code GATEHOUSE_ISSUER}, required exactly in {@code iss}
      * @param keys   where the verifying keys come from, usually {@link JwksKeys}
+     * @return a builder with the defaults described on each of its methods
+     * @throws NullPointerException when either is null
      */
     public static Builder builder(String issuer, VerificationKeys keys) {
         return new Builder(issuer, keys);
     }
 
-    /** A guard fetching keys from {@code jwks} with {@link JwksKeys}' defaults. */
+    /**
+     * A builder of a guard fetching keys from {@code jwks} with {@link JwksKeys}' defaults.
+     *
+     * @param issuer the server's {@code GATEHOUSE_ISSUER}, required exactly in {@code iss}
+     * @param jwks   the server's JWKS, e.g. {@code https://auth.example.com/.well-known/jwks.json}
+     * @return a builder with the defaults described on each of its methods
+     * @throws IllegalArgumentException when {@code jwks} is not an http or https address
+     */
     public static Builder builder(String issuer, URI jwks) {
         return new Builder(issuer, new JwksKeys(jwks, Clock.systemUTC()));
     }
@@ -81,7 +92,11 @@ public final class GatehouseGuard {
     /**
      * Decides on a request whose framework routes the raw path, with no context path.
      *
+     * @param request the request's headers, cookies and parameters
+     * @param method the method as received
+     * @param host the {@code Host} header, or {@code null} when there is none
      * @param path the raw path as received (percent-encoded), with the query if any
+     * @return what to do with the request
      * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
      */
     public GuardOutcome check(RequestView request, String method, String host, String path) {
@@ -96,6 +111,9 @@ public final class GatehouseGuard {
      * request is judged under every method it may be run as (the method sent, and any method
      * override it carries, see {@link MethodOverrides}); it proceeds only when every one is allowed.
      *
+     * @param request the request's headers, cookies and parameters
+     * @param target the method, host and path as the app's framework routes them
+     * @return what to do with the request
      * @throws dev.gatehouse.core.token.TokenProcessingException when verifying failed on our side (answer 500)
      */
     public GuardOutcome check(RequestView request, GuardedRequest target) {
@@ -225,6 +243,11 @@ public final class GatehouseGuard {
         return login + (login.contains("?") ? "&" : "?") + "return_to=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Configures a {@link GatehouseGuard}. Every setting but the issuer and the keys has a default,
+     * and the defaults are the strict ones: every path needs a signed-in caller, and only access
+     * tokens sign callers in. Not thread-safe; the guard it builds is.
+     */
     public static final class Builder {
         private final String issuer;
         private final VerificationKeys keys;
@@ -245,31 +268,59 @@ public final class GatehouseGuard {
             this.keys = Objects.requireNonNull(keys, "keys");
         }
 
-        /** The server's {@code GATEHOUSE_AUDIENCE}; default {@code gatehouse}. */
+        /**
+         * The server's {@code GATEHOUSE_AUDIENCE}; default {@code gatehouse}.
+         *
+         * @param audience the {@code aud} required exactly
+         * @return this builder
+         */
         public Builder audience(String audience) {
             this.audience = Objects.requireNonNull(audience, "audience");
             return this;
         }
 
-        /** The server's {@code JWT_TTL}; used only to check the settings, tokens carry their own exp. */
+        /**
+         * The server's {@code JWT_TTL}; used only to check the settings, tokens carry their own exp.
+         *
+         * @param ttl the access token lifetime; whole seconds, at least one
+         * @return this builder
+         */
         public Builder ttl(Duration ttl) {
             this.ttl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
-        /** The clock exp, nbf and iat are judged by. */
+        /**
+         * The clock exp, nbf and iat are judged by, and a rules file's interval is counted by;
+         * default the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Fixed access rules; default: every path needs a signed-in caller. */
+        /**
+         * Fixed access rules; default: every path needs a signed-in caller. Replaces a
+         * {@linkplain #rulesFile rules file} set before.
+         *
+         * @param rules the rules
+         * @return this builder
+         */
         public Builder rules(AccessRules rules) {
             Objects.requireNonNull(rules, "rules");
             return rules(() -> rules);
         }
 
-        /** Access rules read at every request, for an app that changes them itself; never null. */
+        /**
+         * Access rules read at every request, for an app that changes them itself; never null.
+         * Replaces a {@linkplain #rulesFile rules file} set before.
+         *
+         * @param rules gives the rules in force; asked once per request
+         * @return this builder
+         */
         public Builder rules(Supplier<AccessRules> rules) {
             this.rules = Optional.of(Objects.requireNonNull(rules, "rules"));
             this.rulesFile = Optional.empty();
@@ -279,8 +330,11 @@ public final class GatehouseGuard {
         /**
          * The server's rules file format (YAML, see docs/RULES.md), read at {@link #build()} and
          * looked at again every {@link #RULES_FILE_INTERVAL}: a good edit takes effect, a bad one
-         * is logged and the rules in force stay.
+         * is logged and the rules in force stay. Replaces {@linkplain #rules(AccessRules) rules}
+         * set before.
          *
+         * @param file the rules file
+         * @return this builder
          * @throws dev.gatehouse.rules.RulesFileException from {@link #build()} when the file is bad at start
          */
         public Builder rulesFile(Path file) {
@@ -289,11 +343,23 @@ public final class GatehouseGuard {
             return this;
         }
 
+        /**
+         * Where the access token is read from; default {@link TokenGetter#bearer()}.
+         *
+         * @param tokenGetter the token getter
+         * @return this builder
+         */
         public Builder tokenGetter(TokenGetter tokenGetter) {
             this.tokenGetter = Objects.requireNonNull(tokenGetter, "tokenGetter");
             return this;
         }
 
+        /**
+         * What identity a verified caller gets, if any; default {@link Identifier#standard()}.
+         *
+         * @param identifier the identifier
+         * @return this builder
+         */
         public Builder identifier(Identifier identifier) {
             this.identifier = Objects.requireNonNull(identifier, "identifier");
             return this;
@@ -302,6 +368,9 @@ public final class GatehouseGuard {
         /**
          * Where a signed-out browser is sent when the rule names no page, with {@code return_to};
          * without one, browsers get 401 like API calls.
+         *
+         * @param loginUrl the login page, for example {@code https://auth.example.com/login}
+         * @return this builder
          */
         public Builder loginUrl(String loginUrl) {
             this.loginUrl = Optional.of(loginUrl);
@@ -311,13 +380,22 @@ public final class GatehouseGuard {
         /**
          * Accept Gatehouse session cookies too, checked through the server's introspection
          * (briefly cached). Without this only access tokens sign callers in.
+         *
+         * @param sessions asks the server about session cookies
+         * @return this builder
          */
         public Builder sessions(SessionIntrospection sessions) {
             this.sessions = Optional.of(sessions);
             return this;
         }
 
-        /** The session cookie's name: the server's {@code SESSION_NAME}; default {@value #DEFAULT_SESSION_COOKIE}. */
+        /**
+         * The session cookie's name: the server's {@code SESSION_NAME}; default {@value #DEFAULT_SESSION_COOKIE}.
+         * Read only when {@linkplain #sessions sessions} are enabled.
+         *
+         * @param name the cookie's name
+         * @return this builder
+         */
         public Builder sessionCookie(String name) {
             this.sessionGetter = TokenGetter.cookie(name);
             return this;
@@ -332,12 +410,23 @@ public final class GatehouseGuard {
          * as a stream. Turn this off only for an app that must read form bodies raw (a webhook
          * whose signature covers the body) and has no method-override filter after the guard;
          * {@code _method} in the query and the override headers are judged either way.
+         *
+         * @param read whether to read {@code _method} from a form body
+         * @return this builder
          */
         public Builder formMethodOverrides(boolean read) {
             this.formMethodOverrides = read;
             return this;
         }
 
+        /**
+         * The guard, with a {@linkplain #rulesFile rules file} read now.
+         *
+         * @return a guard, thread-safe
+         * @throws IllegalArgumentException when the issuer or audience is blank, or the ttl not whole seconds
+         * @throws dev.gatehouse.rules.RulesFileException when the rules file cannot be read or is bad:
+         *         an app must not start on rules it cannot apply
+         */
         public GatehouseGuard build() {
             return new GatehouseGuard(this);
         }

@@ -21,6 +21,11 @@ import java.util.Optional;
 public final class GatehouseJavalinPlugin extends Plugin<Void> {
     private final GatehouseGuard guard;
 
+    /**
+     * A plugin that runs {@code guard} before every handler.
+     *
+     * @param guard decides on each request
+     */
     public GatehouseJavalinPlugin(GatehouseGuard guard) {
         super(null, null);
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -29,6 +34,8 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
     /**
      * Every HTTP request, and every WebSocket upgrade request before it is upgraded: Javalin runs
      * only its {@code wsBeforeUpgrade} handlers for those, never the HTTP before-handlers.
+     *
+     * @param state the app's configuration, where the handlers are registered
      */
     @Override
     public void onStart(JavalinState state) {

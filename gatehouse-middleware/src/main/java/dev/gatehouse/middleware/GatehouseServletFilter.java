@@ -36,15 +36,36 @@ import java.util.Optional;
 public final class GatehouseServletFilter implements Filter {
     private final GatehouseGuard guard;
 
+    /**
+     * A filter that runs {@code guard} on every request it sees.
+     *
+     * @param guard decides on each request
+     */
     public GatehouseServletFilter(GatehouseGuard guard) {
         this.guard = Objects.requireNonNull(guard, "guard");
     }
 
-    /** The signed-in caller, or empty on a public path reached without (valid) credentials. */
+    /**
+     * The signed-in caller, or empty on a public path reached without (valid) credentials.
+     *
+     * @param request a request the filter let through
+     * @return the identity the guard put on it
+     */
     public static Optional<Identity> identity(HttpServletRequest request) {
         return request.getAttribute(GatehouseGuard.IDENTITY_ATTRIBUTE) instanceof Identity identity ? Optional.of(identity) : Optional.empty();
     }
 
+    /**
+     * Lets the request on down the chain with its identity, or answers it and stops there. An
+     * identity attribute already on the request is removed first, so that the app never reads one
+     * the guard did not put there.
+     *
+     * @param req the request; an HTTP one
+     * @param res the response; an HTTP one
+     * @param chain the rest of the filters and the app
+     * @throws IOException when the answer cannot be written, or from the chain
+     * @throws ServletException when the request is not an HTTP one, or from the chain
+     */
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {

@@ -26,6 +26,18 @@ public record GuardedRequest(String method, String host, String contextPath, Str
     static final GuardOutcome.BadRequest OUTSIDE_CONTEXT = new GuardOutcome.BadRequest(ProblemCode.BAD_PATH,
             "the context path is spelled otherwise in the request");
 
+    /**
+     * Checks the parts and the context path's form.
+     *
+     * @param method      the method as received
+     * @param host        the {@code Host} header, empty when there is none
+     * @param contextPath the app's context path: {@code ""}, or starting with {@code /} and not ending with one
+     * @param path        the raw (percent-encoded) path the framework routes, with the query if any
+     * @param routedPath  the framework's own decoded reading of that path, when it offers one
+     * @throws NullPointerException when a part is null
+     * @throws IllegalArgumentException when the context path is not empty and does not start with
+     *         {@code /}, or ends with one
+     */
     public GuardedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(host, "host");
@@ -37,7 +49,14 @@ public record GuardedRequest(String method, String host, String contextPath, Str
         }
     }
 
-    /** A request to an app at the root whose framework offers no decoded reading of its own (Javalin routes the raw path). */
+    /**
+     * A request to an app at the root whose framework offers no decoded reading of its own (Javalin routes the raw path).
+     *
+     * @param method the method as received
+     * @param host   the {@code Host} header, empty when there is none
+     * @param path   the raw (percent-encoded) path, with the query if any
+     * @return the request, with no context path and no routed path
+     */
     public static GuardedRequest of(String method, String host, String path) {
         return new GuardedRequest(method, host, "", path, Optional.empty());
     }

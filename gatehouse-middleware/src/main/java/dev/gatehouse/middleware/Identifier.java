@@ -10,6 +10,12 @@ import java.util.Set;
  */
 @FunctionalInterface
 public interface Identifier {
+    /**
+     * The identity this caller gets.
+     *
+     * @param caller a caller whose token or session has been verified
+     * @return the identity, or empty to treat the request as carrying no credentials
+     */
     Optional<Identity> identify(VerifiedCaller caller);
 
     /**
@@ -17,12 +23,18 @@ public interface Identifier {
      * and a {@code role}). Gatehouse's access tokens carry {@code username} only when the user
      * has one and never the email, so a "must have a username" rule would lock out users who
      * signed up with an email alone; {@link #requiringUsername()} is that stricter rule.
+     *
+     * @return an identifier that accepts every verified caller
      */
     static Identifier standard() {
         return caller -> Optional.of(toIdentity(caller));
     }
 
-    /** The stricter rule: a caller without a username counts as no credentials. */
+    /**
+     * The stricter rule: a caller without a username counts as no credentials.
+     *
+     * @return an identifier that accepts only callers with a username
+     */
     static Identifier requiringUsername() {
         return caller -> caller.username().isPresent() ? Optional.of(toIdentity(caller)) : Optional.empty();
     }

@@ -40,8 +40,14 @@ import java.util.regex.Pattern;
  * Times come from the injected clock. Thread-safe: one fetch at a time, under a lock.
  */
 public final class JwksKeys implements VerificationKeys {
+    /** How long a set is kept when the answer gives no {@code max-age}. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+    /**
+     * The default least time between two fetches: short enough to pick up a rotated key soon, long
+     * enough that tokens with made-up kids cannot make this hammer the server.
+     */
     public static final Duration DEFAULT_MIN_REFETCH = Duration.ofSeconds(30);
+    /** The default connect and request timeout of a fetch. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?", Pattern.CASE_INSENSITIVE);
@@ -58,14 +64,28 @@ public final class JwksKeys implements VerificationKeys {
     private Instant expiresAt = Instant.MIN;
     private Instant lastAttempt;
 
+    /**
+     * Keys from {@code uri}, refetched at most every {@link #DEFAULT_MIN_REFETCH}, each fetch
+     * given {@link #DEFAULT_TIMEOUT}. Nothing is fetched until a key is asked for.
+     *
+     * @param uri   the JWKS, e.g. {@code https://auth.example.com/.well-known/jwks.json}
+     * @param clock the clock the cache's times are read from
+     * @throws IllegalArgumentException when {@code uri} is not an http or https address
+     */
     public JwksKeys(URI uri, Clock clock) {
         this(uri, clock, DEFAULT_MIN_REFETCH, DEFAULT_TIMEOUT);
     }
 
     /**
+     * Keys from {@code uri}, with the refetch limit and timeout given. Nothing is fetched until a
+     * key is asked for. Redirects are not followed: the keys come from the address configured.
+     *
      * @param uri                the JWKS, e.g. {@code https://auth.example.com/.well-known/jwks.json}
+     * @param clock              the clock the cache's times are read from
      * @param minRefetchInterval the least time between two fetches
      * @param timeout            connect and request timeout of a fetch
+     * @throws IllegalArgumentException when {@code uri} is not an http or https address, the interval
+     *         is negative or the timeout is not positive
      */
     public JwksKeys(URI uri, Clock clock, Duration minRefetchInterval, Duration timeout) {
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -82,6 +102,13 @@ public final class JwksKeys implements VerificationKeys {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * The key with this kid, fetching the set first when it has expired or does not hold the kid,
+     * as far as the refetch limit allows.
+     *
+     * @param kid the key id a token names
+     * @return the key, or empty when no set held or fetched has it: the token is then refused
+     */
     @Override
     public synchronized Optional<SigningKey> find(String kid) {
         Instant now = clock.instant();
@@ -96,7 +123,11 @@ public final class JwksKeys implements VerificationKeys {
         return Optional.ofNullable(key);
     }
 
-    /** How many fetches were attempted, successful or not. */
+    /**
+     * How many fetches were attempted, successful or not.
+     *
+     * @return the number of fetches since this was made
+     */
     public long fetches() {
         return fetches.get();
     }
@@ -144,6 +175,11 @@ public final class JwksKeys implements VerificationKeys {
         return age.compareTo(LONGEST_MAX_AGE) > 0 ? LONGEST_MAX_AGE : age;
     }
 
+    /**
+     * Names the JWKS address, for logs.
+     *
+     * @return {@code JwksKeys[uri]}
+     */
     @Override
     public String toString() {
         return "JwksKeys[" + uri + "]";

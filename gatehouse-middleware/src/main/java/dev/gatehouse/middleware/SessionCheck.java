@@ -4,8 +4,18 @@ import java.util.Objects;
 
 /** What the server's introspection said of a session cookie. */
 public sealed interface SessionCheck {
-    /** The session is live and belongs to this caller. */
+    /**
+     * The session is live and belongs to this caller.
+     *
+     * @param caller whose session it is, as the server said
+     */
     record Live(VerifiedCaller caller) implements SessionCheck {
+        /**
+         * Checks the caller is present.
+         *
+         * @param caller whose session it is
+         * @throws NullPointerException when {@code caller} is null
+         */
         public Live {
             Objects.requireNonNull(caller, "caller");
         }

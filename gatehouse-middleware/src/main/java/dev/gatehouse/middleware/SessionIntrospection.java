@@ -49,8 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  */
 public final class SessionIntrospection {
+    /** How long an answer is trusted by default: the longest a logout at the server goes unseen here. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
+    /** The most answers kept by default, so that many cookies cannot fill the app's memory. */
     public static final long DEFAULT_MAX_ENTRIES = 100_000;
+    /** The default connect and request timeout of a question to the server. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(SessionIntrospection.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,14 +86,25 @@ public final class SessionIntrospection {
     }
 
     /**
+     * A builder asking {@code endpoint} with {@code secret}.
+     *
      * @param endpoint the server's introspection endpoint, e.g. {@code https://auth.example.com/api/v1/auth/introspect}
      * @param secret   the server's {@code GATEHOUSE_INTROSPECTION_SECRET}
+     * @return a builder with the defaults described on each of its methods
+     * @throws NullPointerException when either is null
+     * @throws IllegalArgumentException when the endpoint is not an http or https address or the secret is blank
      */
     public static Builder builder(URI endpoint, String secret) {
         return new Builder(endpoint, secret);
     }
 
-    /** Whether the session token is live, and whose; a cached answer when one is fresh. */
+    /**
+     * Whether the session token is live, and whose; a cached answer when one is fresh.
+     *
+     * @param sessionToken the session cookie's value
+     * @return live with its caller, not live, or unavailable (not cached) when the server could
+     *         not be asked or gave no usable answer
+     */
     public SessionCheck check(String sessionToken) {
         CompletableFuture<Answer> answer = cache.get(TokenHashes.sha256(sessionToken), (key, executor) -> ask(sessionToken));
         try {
@@ -102,7 +116,11 @@ public final class SessionIntrospection {
         }
     }
 
-    /** How many questions were sent to the server, answered or not. */
+    /**
+     * How many questions were sent to the server, answered or not.
+     *
+     * @return the number of questions since this was built
+     */
     public long questions() {
         return questions.get();
     }
@@ -193,11 +211,17 @@ public final class SessionIntrospection {
         }
     }
 
+    /**
+     * Names the endpoint, for logs; never the secret.
+     *
+     * @return {@code SessionIntrospection[endpoint]}
+     */
     @Override
     public String toString() {
         return "SessionIntrospection[" + endpoint + "]";
     }
 
+    /** Configures a {@link SessionIntrospection}. Not thread-safe; what it builds is. */
     public static final class Builder {
         private final URI endpoint;
         private final String secret;
@@ -218,13 +242,25 @@ public final class SessionIntrospection {
             }
         }
 
-        /** The clock cache freshness and session expiry are judged by. */
+        /**
+         * The clock cache freshness and session expiry are judged by; default the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How long an answer is trusted: the longest a logout at the server goes unseen here. Zero asks every time. */
+        /**
+         * How long an answer is trusted: the longest a logout at the server goes unseen here. Zero asks every time.
+         * Default {@link #DEFAULT_CACHE_TTL}.
+         *
+         * @param cacheTtl how long an answer is kept; never past the session's own expiry
+         * @return this builder
+         * @throws IllegalArgumentException when {@code cacheTtl} is negative
+         */
         public Builder cacheTtl(Duration cacheTtl) {
             if (cacheTtl.isNegative()) {
                 throw new IllegalArgumentException("the cache time must not be negative");
@@ -233,6 +269,15 @@ public final class SessionIntrospection {
             return this;
         }
 
+        /**
+         * The most answers kept; default {@link #DEFAULT_MAX_ENTRIES}. A bound, so that a flood of
+         * made-up cookies cannot fill the app's memory; past it some answers are dropped and their
+         * cookies asked about again.
+         *
+         * @param maxEntries at least one
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxEntries} is less than one
+         */
         public Builder maxEntries(long maxEntries) {
             if (maxEntries < 1) {
                 throw new IllegalArgumentException("the cache must hold at least one entry");
@@ -241,7 +286,14 @@ public final class SessionIntrospection {
             return this;
         }
 
-        /** Connect and request timeout of a question to the server. */
+        /**
+         * Connect and request timeout of a question to the server; default {@link #DEFAULT_TIMEOUT}.
+         * A question that times out answers {@link SessionCheck.Unavailable}.
+         *
+         * @param timeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the timeout must be positive");
@@ -250,6 +302,12 @@ public final class SessionIntrospection {
             return this;
         }
 
+        /**
+         * The introspection client. Redirects are not followed: the secret goes to the endpoint
+         * configured and nowhere else.
+         *
+         * @return a client, thread-safe, asking nothing until a cookie is checked
+         */
         public SessionIntrospection build() {
             return new SessionIntrospection(this);
         }

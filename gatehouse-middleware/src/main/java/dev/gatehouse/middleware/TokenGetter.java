@@ -10,14 +10,30 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface TokenGetter {
+    /**
+     * Reads the token.
+     *
+     * @param request the request
+     * @return the token, or empty when the request carries none where this getter looks
+     */
     Optional<String> token(RequestView request);
 
-    /** The default: the Authorization header with the Bearer scheme. */
+    /**
+     * The default: the Authorization header with the Bearer scheme.
+     *
+     * @return a getter of {@code Authorization: Bearer <token>}
+     */
     static TokenGetter bearer() {
         return header("Authorization", "Bearer");
     }
 
-    /** {@code name: <scheme> <token>}; the scheme compares case-insensitively (RFC 9110 11.1). */
+    /**
+     * {@code name: <scheme> <token>}; the scheme compares case-insensitively (RFC 9110 11.1).
+     *
+     * @param name   the header's name
+     * @param scheme the authentication scheme, for example {@code Bearer}
+     * @return a getter of the token after the scheme; a header of another scheme gives none
+     */
     static TokenGetter header(String name, String scheme) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scheme, "scheme");
@@ -29,7 +45,12 @@ public interface TokenGetter {
                 .filter(token -> !token.isEmpty());
     }
 
-    /** The value of a cookie. */
+    /**
+     * The value of a cookie.
+     *
+     * @param name the cookie's name
+     * @return a getter of the cookie's value; a blank one gives none
+     */
     static TokenGetter cookie(String name) {
         Objects.requireNonNull(name, "name");
         return request -> request.cookie(name).map(String::trim).filter(token -> !token.isEmpty());
@@ -38,13 +59,21 @@ public interface TokenGetter {
     /**
      * A query parameter. Tokens in URLs end up in logs and Referer headers: use only where a
      * header cannot be set (a WebSocket handshake from a browser, a download link).
+     *
+     * @param name the parameter's name
+     * @return a getter of the parameter's value; a blank one gives none
      */
     static TokenGetter queryParam(String name) {
         Objects.requireNonNull(name, "name");
         return request -> request.queryParam(name).map(String::trim).filter(token -> !token.isEmpty());
     }
 
-    /** This getter, else the other one. */
+    /**
+     * This getter, else the other one.
+     *
+     * @param other asked only when this getter finds no token
+     * @return a getter trying both in turn
+     */
     default TokenGetter or(TokenGetter other) {
         Objects.requireNonNull(other, "other");
         return request -> token(request).or(() -> other.token(request));

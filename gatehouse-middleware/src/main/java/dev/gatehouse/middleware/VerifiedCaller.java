@@ -14,7 +14,12 @@ import java.util.UUID;
  * A caller the guard has verified, before the {@link Identifier} decides what identity they get:
  * from a locally verified access token, or from the server's introspection of a session.
  *
- * @param claims the token's claims, or the fields of the introspection answer
+ * @param subject  the user's id ({@code sub})
+ * @param username the user's username, when the credential carries one
+ * @param email    the user's email, when the credential carries it
+ * @param role     the user's role
+ * @param claims   the token's claims, or the fields of the introspection answer
+ * @param source   whether a token or a session was verified
  */
 public record VerifiedCaller(UUID subject, Optional<String> username, Optional<String> email, Role role,
                              Map<String, Object> claims, Source source) {
@@ -26,6 +31,17 @@ public record VerifiedCaller(UUID subject, Optional<String> username, Optional<S
         SESSION
     }
 
+    /**
+     * Checks the parts and copies the claims.
+     *
+     * @param subject  the user's id
+     * @param username the user's username, or empty
+     * @param email    the user's email, or empty
+     * @param role     the user's role
+     * @param claims   the token's claims or the answer's fields; {@code null} values are kept
+     * @param source   whether a token or a session was verified
+     * @throws NullPointerException when a part is null
+     */
     public VerifiedCaller {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(username, "username");

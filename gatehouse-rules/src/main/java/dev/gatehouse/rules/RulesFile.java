@@ -76,7 +76,13 @@ public final class RulesFile {
     private RulesFile() {
     }
 
-    /** Reads and parses a rules file; an unreadable file is a {@link RulesFileException} too. */
+    /**
+     * Reads and parses a rules file; an unreadable file is a {@link RulesFileException} too.
+     *
+     * @param file the rules file, read as UTF-8
+     * @return the file's rules
+     * @throws RulesFileException naming every problem when the file cannot be read or is bad
+     */
     public static AccessRules load(Path file) {
         String text;
         try {
@@ -88,7 +94,13 @@ public final class RulesFile {
         return parse(text, file.toString());
     }
 
-    /** Parses rules file text. */
+    /**
+     * Parses rules file text.
+     *
+     * @param yaml the text of a rules file
+     * @return the rules it describes
+     * @throws RulesFileException naming every problem when the text is not a good rules file
+     */
     public static AccessRules parse(String yaml) {
         return parse(yaml, "(text)");
     }

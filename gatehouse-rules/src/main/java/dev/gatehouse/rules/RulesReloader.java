@@ -48,6 +48,8 @@ public final class RulesReloader {
     /**
      * Reads the file once.
      *
+     * @param file the rules file to read now and to watch for changes
+     * @return a reloader holding the file's rules
      * @throws RulesFileException naming every problem when the file cannot be read or is bad: a
      *         server must not start on rules it cannot apply
      */
@@ -64,11 +66,20 @@ public final class RulesReloader {
         return new RulesReloader(file, rules, snapshot.fingerprint());
     }
 
-    /** The rules in force. */
+    /**
+     * The rules in force.
+     *
+     * @return the rules last taken from the file
+     */
     public AccessRules current() {
         return current.get();
     }
 
+    /**
+     * The rules file this reloader reads.
+     *
+     * @return the path given to {@link #open}
+     */
     public Path file() {
         return file;
     }

@@ -62,6 +62,8 @@ public final class JdbcDatabase implements AutoCloseable {
      * Opens the database at {@code jdbcUrl}: creates what the dialect needs (for SQLite the
      * file's directory), brings the schema up to date, then opens the connection pools.
      *
+     * @param jdbcUrl {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://<host>[:<port>]/<database>}
+     * @return the open database; close it at shutdown
      * @throws IllegalArgumentException when the URL is of no supported kind
      * @throws JdbcStoreException when any step fails; the message says which step and shows the URL
      *         with its password masked
@@ -99,6 +101,10 @@ public final class JdbcDatabase implements AutoCloseable {
      * Whether {@code jdbcUrl} names a SQLite file that does not exist yet, so that the database it
      * opens will hold nothing. False where that cannot be told without opening it (PostgreSQL, a
      * SQLite URL that names no file).
+     *
+     * @param jdbcUrl the URL of the database, not opened by this call
+     * @return true only for a SQLite file that does not exist yet
+     * @throws IllegalArgumentException when the URL is of no supported kind
      */
     public static boolean isNewSqliteFile(String jdbcUrl) {
         return SqlDialect.forUrl(jdbcUrl) == SqlDialect.SQLITE
@@ -162,7 +168,11 @@ public final class JdbcDatabase implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The kind of database this is. */
+    /**
+     * The kind of database this is.
+     *
+     * @return {@link SqlDialect#SQLITE} or {@link SqlDialect#POSTGRES}
+     */
     public SqlDialect dialect() {
         return dialect;
     }

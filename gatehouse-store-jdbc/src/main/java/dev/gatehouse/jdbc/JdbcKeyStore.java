@@ -34,7 +34,11 @@ public final class JdbcKeyStore implements KeyStore {
     private final JdbcDatabase database;
     private final Sql sql;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the signing key ring
+     */
     public JdbcKeyStore(JdbcDatabase database) {
         this.database = database;
         this.sql = new Sql(database, "key store");

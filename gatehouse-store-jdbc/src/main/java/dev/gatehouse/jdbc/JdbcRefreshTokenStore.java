@@ -35,7 +35,11 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     private final Sql sql;
     private final SqlDialect dialect;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the refresh tokens
+     */
     public JdbcRefreshTokenStore(JdbcDatabase database) {
         this.sql = new Sql(database, "refresh token store");
         this.dialect = database.dialect();

@@ -17,7 +17,11 @@ import static dev.gatehouse.jdbc.Columns.setUuid;
 public final class JdbcRevocationStore implements RevocationStore {
     private final Sql sql;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the revocations
+     */
     public JdbcRevocationStore(JdbcDatabase database) {
         this.sql = new Sql(database, "revocation store");
     }

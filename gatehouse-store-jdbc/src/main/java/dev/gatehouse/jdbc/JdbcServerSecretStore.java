@@ -15,7 +15,12 @@ public final class JdbcServerSecretStore implements ServerSecretStore {
     private final Sql sql;
     private final Clock clock;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the server secrets
+     * @param clock    the time recorded as a secret's creation
+     */
     public JdbcServerSecretStore(JdbcDatabase database, Clock clock) {
         this.sql = new Sql(database, "server secret store");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -34,7 +34,11 @@ public final class JdbcSessionStore implements SessionStore {
 
     private final Sql sql;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the sessions
+     */
     public JdbcSessionStore(JdbcDatabase database) {
         this.sql = new Sql(database, "session store");
     }
@@ -58,6 +62,7 @@ public final class JdbcSessionStore implements SessionStore {
      * end-to-end benchmark seeds a million sessions), not for sign-ins, which use {@link #insert}.
      * Not part of the {@link SessionStore} contract.
      *
+     * @param sessions the sessions to store, in the order given
      * @throws JdbcStoreException when a session's id or token hash is already stored, its user does
      *         not exist, or the database fails; the transactions before the failing one stay committed
      */

@@ -9,10 +9,21 @@ import dev.gatehouse.core.support.StoreUnavailableException;
  * for the logs.
  */
 public class JdbcStoreException extends StoreUnavailableException {
+    /**
+     * A failure with the driver's exception behind it.
+     *
+     * @param message what was being done and what failed; no values and no password
+     * @param cause   the driver's or pool's exception, kept for the logs
+     */
     public JdbcStoreException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A failure found by the store itself.
+     *
+     * @param message what was being done and what failed; no values and no password
+     */
     public JdbcStoreException(String message) {
         super(message);
     }

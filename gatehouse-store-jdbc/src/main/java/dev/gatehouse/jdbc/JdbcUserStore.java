@@ -31,7 +31,11 @@ public final class JdbcUserStore implements UserStore {
 
     private final Sql sql;
 
-    /** A store on an open database; it shares the database's pools, and closes with it. */
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the users
+     */
     public JdbcUserStore(JdbcDatabase database) {
         this.sql = new Sql(database, "user store");
     }
@@ -52,6 +56,7 @@ public final class JdbcUserStore implements UserStore {
      * Not part of the {@link UserStore} contract; emails and usernames must come lower-cased, as
      * {@link dev.gatehouse.core.user.UserService} gives them.
      *
+     * @param users the users to store, in the order given
      * @throws JdbcStoreException when a user's id, email or username is already stored, or the database
      *         fails; the transactions before the failing one stay committed
      */

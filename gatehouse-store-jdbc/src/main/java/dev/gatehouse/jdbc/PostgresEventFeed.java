@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * deployments without Redis. One thread holds a connection of its own that listens; publishing
  * is a {@code pg_notify} on the pool.
  *
- * <p>The feed counts as live only while that connection answered a heartbeat within
- * {@link #LIVENESS}: a connection that silently hangs (a cut network without a reset) stops
- * being trusted within about a second, instead of after the socket timeout. When it is back, the
+ * <p>The feed counts as live only while that connection answered a heartbeat within the last
+ * second and a half: a connection that silently hangs (a cut network without a reset) stops
+ * being trusted within two seconds, instead of after the socket timeout. When it is back, the
  * listeners get {@link StoreEvent.Resync}, since events sent meanwhile were lost.
  */
 public final class PostgresEventFeed implements EventFeed {
@@ -51,6 +51,12 @@ public final class PostgresEventFeed implements EventFeed {
     /**
      * Starts listening on {@code database}, which must be PostgreSQL. Returns at once; the feed is
      * live as soon as the listening connection is up.
+     *
+     * @param database the open PostgreSQL database whose instances share events; the channel is
+     *        named after its current schema
+     * @return the running feed; close it before {@code database}
+     * @throws IllegalArgumentException when {@code database} is not PostgreSQL
+     * @throws JdbcStoreException when the database's schema cannot be read
      */
     public static PostgresEventFeed start(JdbcDatabase database) {
         Objects.requireNonNull(database, "database");

@@ -19,11 +19,11 @@ import java.util.function.Consumer;
  * Store events between the processes that open one SQLite file: the server and the
  * {@code gatehouse users ...} commands run beside it. SQLite has no notifications, so events go
  * through a table: publishing delivers to this process's listeners at once and appends a row;
- * every process polls for rows past the last it saw, every {@link #POLL}, and skips its own.
+ * every process polls for rows past the last it saw, every quarter of a second, and skips its own.
  *
  * <p>That is what lets a single SQLite server keep copies of sessions and users: a user deleted
  * or demoted by a command reaches the server's caches within a poll. The feed counts as live only
- * while polls succeed within {@link #LIVENESS}; after a failure the listeners get
+ * while a poll succeeded within the last second and a half; after a failure the listeners get
  * {@link StoreEvent.Resync} when polls work again.
  */
 public final class SqliteEventFeed implements EventFeed {
@@ -62,7 +62,15 @@ public final class SqliteEventFeed implements EventFeed {
         this.thread = Thread.ofPlatform().daemon().name("gatehouse-sqlite-events").unstarted(this::run);
     }
 
-    /** Opens the feed on {@code database}, which must be SQLite, and starts polling. Live after the first poll. */
+    /**
+     * Opens the feed on {@code database}, which must be SQLite, and starts polling. Live after the first poll.
+     *
+     * @param database the open SQLite database shared by the processes
+     * @param clock    the time written with each event, by which old events are purged
+     * @return the running feed; close it before {@code database}
+     * @throws IllegalArgumentException when {@code database} is not SQLite
+     * @throws JdbcStoreException when the event table cannot be read
+     */
     public static SqliteEventFeed start(JdbcDatabase database, Clock clock) {
         SqliteEventFeed feed = new SqliteEventFeed(Objects.requireNonNull(database, "database"), clock);
         feed.thread.start();

@@ -17,10 +17,21 @@ public class RedisStoreException extends StoreUnavailableException {
     // Redis error replies start with an upper-case code (OOM, READONLY, WRONGPASS...): safe to show, unlike the rest.
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Z]{2,20}");
 
+    /**
+     * A failure with the client's exception behind it.
+     *
+     * @param message what failed, naming the store and the operation; no values
+     * @param cause   the client's exception, kept for the logs
+     */
     public RedisStoreException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A failure found by the store itself, such as a command issued after the stores were closed.
+     *
+     * @param message what failed, naming the store and the operation; no values
+     */
     public RedisStoreException(String message) {
         super(message);
     }

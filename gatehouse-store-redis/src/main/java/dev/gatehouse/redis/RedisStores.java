@@ -71,7 +71,16 @@ public final class RedisStores implements AutoCloseable {
         this.rateLimits = new RedisRateLimitStore(new Redis(commands, ttl, closed::get, "rate-limit store", outage), keys);
     }
 
-    /** {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}. */
+    /**
+     * {@link #connect(String, String, Duration, Clock)} with the {@link #DEFAULT_COMMAND_TIMEOUT}.
+     *
+     * @param redisUrl  {@code redis://[password@]host:port[/database]}, read as the four-argument {@code connect} reads it
+     * @param keyPrefix what every key starts with, such as {@link #DEFAULT_KEY_PREFIX}
+     * @param clock     the clock the services use: TTLs are computed from it, never from Redis's
+     * @return the open connection and its stores; close it at shutdown
+     * @throws IllegalArgumentException when an argument is invalid; a URL is shown with its password masked
+     * @throws RedisStoreException when Redis cannot be reached or refuses the connection
+     */
     public static RedisStores connect(String redisUrl, String keyPrefix, Clock clock) {
         return connect(redisUrl, keyPrefix, DEFAULT_COMMAND_TIMEOUT, clock);
     }
@@ -85,6 +94,7 @@ public final class RedisStores implements AutoCloseable {
      *        characters, no spaces nor glob characters ({@code * ? [ ] \})
      * @param commandTimeout how long a command (and connecting) may take before it fails
      * @param clock the clock the services use: TTLs are computed from it, never from Redis's
+     * @return the open connection and its stores; close it at shutdown
      * @throws IllegalArgumentException when an argument is invalid; a URL is shown with its password masked
      * @throws RedisStoreException when Redis cannot be reached or refuses the connection (a wrong
      *         password, say); the message shows the URL with its password masked
@@ -131,18 +141,38 @@ public final class RedisStores implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The session store on this connection.
+     *
+     * @return the same store on every call
+     */
     public RedisSessionStore sessions() {
         return sessions;
     }
 
+    /**
+     * The refresh token store on this connection.
+     *
+     * @return the same store on every call
+     */
     public RedisRefreshTokenStore refreshTokens() {
         return refreshTokens;
     }
 
+    /**
+     * The access-token revocation store on this connection.
+     *
+     * @return the same store on every call
+     */
     public RedisRevocationStore revocations() {
         return revocations;
     }
 
+    /**
+     * The rate-limit store on this connection.
+     *
+     * @return the same store on every call
+     */
     public RedisRateLimitStore rateLimits() {
         return rateLimits;
     }
@@ -151,6 +181,7 @@ public final class RedisStores implements AutoCloseable {
      * Starts the store events of the instances sharing this Redis (pub/sub on
      * {@code <prefix>events}), on a connection of its own; close it before this.
      *
+     * @return a feed that is live only while it hears the instances' heartbeats
      * @throws RedisStoreException when the subscription cannot be made
      */
     public EventFeed startEvents() {

@@ -47,10 +47,18 @@ public abstract class AccountRulesContract {
     private static final String PASSWORD = "an old password, long enough";
     private static final String NEW_PASSWORD = "a new password, long enough";
 
-    /** The stores the rules work on. */
+    /**
+     * The stores the rules work on.
+     *
+     * @param users         where users are kept
+     * @param sessions      where sessions are kept
+     * @param refreshTokens where refresh tokens are kept
+     * @param revocations   where access-token revocations and users' not-before times are kept
+     */
     public record Stores(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations) {
     }
 
+    /** The fake clock that every service here takes its time from. */
     protected final MutableClock clock = MutableClock.atFixedStart();
 
     private UserService users;
@@ -58,7 +66,15 @@ public abstract class AccountRulesContract {
     private TokenAuthority tokens;
     private AccountService accounts;
 
-    /** Fresh, empty stores; called once before each test. */
+    /** For a backend's test, which says how to open its stores in {@link #newStores()}. */
+    public AccountRulesContract() {
+    }
+
+    /**
+     * Fresh, empty stores; called once before each test.
+     *
+     * @return the four stores, sharing one database where the backend has one
+     */
     protected abstract Stores newStores();
 
     /** A sign-in as the HTTP API makes one: a session and the tokens bound to it. */

@@ -31,7 +31,15 @@ public abstract class KeyStoreContract {
     /** The store under test, fresh for each test. */
     protected KeyStore store;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public KeyStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a key store holding nothing, not shared with any other test
+     */
     protected abstract KeyStore newStore();
 
     @BeforeEach
@@ -39,7 +47,13 @@ public abstract class KeyStoreContract {
         store = newStore();
     }
 
-    /** A key whose fields all differ from {@code n}'s neighbours; instants at millisecond precision. */
+    /**
+     * A key whose fields all differ from {@code n}'s neighbours; instants at millisecond precision.
+     *
+     * @param n     picks the key: the same {@code n} gives the same kid, algorithm, times and material
+     * @param state the key's state in its ring
+     * @return the key; equal to any other made with the same arguments
+     */
     protected static StoredKey key(int n, KeyState state) {
         return new StoredKey("kid-" + n, n % 2 == 0 ? "ES256" : "EdDSA", state, T0.plusMillis(1_001L * n),
                 T0.plusMillis(2_003L * n + 7), "plain1:material-" + n);

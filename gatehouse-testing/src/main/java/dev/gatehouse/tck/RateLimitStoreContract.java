@@ -30,7 +30,15 @@ public abstract class RateLimitStoreContract {
     /** The store under test, fresh for each test. */
     protected RateLimitStore store;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public RateLimitStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a rate-limit store holding nothing, not shared with any other test
+     */
     protected abstract RateLimitStore newStore();
 
     @BeforeEach

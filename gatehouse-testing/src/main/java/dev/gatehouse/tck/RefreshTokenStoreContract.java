@@ -40,12 +40,22 @@ public abstract class RefreshTokenStoreContract {
 
     private int tokens;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public RefreshTokenStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a refresh token store holding nothing, not shared with any other test
+     */
     protected abstract RefreshTokenStore newStore();
 
     /**
      * The id of a user that tokens of the current store may belong to, a different one on each
      * call. Called after {@link #newStore()}; a store without users may return a random id.
+     *
+     * @return the id of a user that tokens may refer to
      */
     protected abstract UUID existingUser();
 
@@ -379,7 +389,12 @@ public abstract class RefreshTokenStoreContract {
         assertThat(store.revokeForSession(UUID.randomUUID())).isZero();
     }
 
-    /** An active token of a family of its own, issued now, living an hour in a day-long family. */
+    /**
+     * An active token of a family of its own, issued now, living an hour in a day-long family.
+     *
+     * @param userId the user the token belongs to, such as one from {@link #existingUser()}
+     * @return a new token, bound to a random session id, not yet stored
+     */
     protected RefreshToken token(UUID userId) {
         return tokenIn(UUID.randomUUID(), userId, Optional.of(UUID.randomUUID()));
     }

@@ -25,7 +25,15 @@ public abstract class RevocationStoreContract {
     /** The store under test, fresh for each test. */
     protected RevocationStore store;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public RevocationStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a revocation store holding nothing, not shared with any other test
+     */
     protected abstract RevocationStore newStore();
 
     @BeforeEach

@@ -29,7 +29,15 @@ public abstract class ServerSecretStoreContract {
     /** The store under test, fresh for each test. */
     protected ServerSecretStore store;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public ServerSecretStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a server secret store holding nothing, not shared with any other test
+     */
     protected abstract ServerSecretStore newStore();
 
     @BeforeEach

@@ -33,12 +33,22 @@ public abstract class SessionStoreContract {
 
     private int tokens;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public SessionStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a session store holding nothing, not shared with any other test
+     */
     protected abstract SessionStore newStore();
 
     /**
      * The id of a user that sessions of the current store may belong to, a different one on each
      * call. Called after {@link #newStore()}; a store without users may return a random id.
+     *
+     * @return the id of a user that sessions may refer to
      */
     protected abstract UUID existingUser();
 

@@ -40,7 +40,15 @@ public abstract class UserStoreContract {
     /** The store under test, fresh for each test. */
     protected UserStore store;
 
-    /** A new, empty store; called once before each test. */
+    /** For a backend's test, which says how to open its store in {@link #newStore()}. */
+    public UserStoreContract() {
+    }
+
+    /**
+     * A new, empty store; called once before each test.
+     *
+     * @return a user store holding nothing, not shared with any other test
+     */
     protected abstract UserStore newStore();
 
     @BeforeEach

@@ -11,7 +11,11 @@ public final class RequiredService {
     private RequiredService() {
     }
 
-    /** True when {@code CI} is {@code true}, as CI sets it. */
+    /**
+     * True when {@code CI} is {@code true}, as CI sets it.
+     *
+     * @return whether a missing service must fail the test rather than skip it
+     */
     public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
@@ -22,13 +26,21 @@ public final class RequiredService {
      * wants a statement that ends the path.
      *
      * @param what what is missing and how to provide it, for the report
+     * @return never: the declared type only lets callers {@code throw} the call
      * @throws AssertionError under CI; otherwise JUnit's abort, which marks the test skipped
      */
     public static RuntimeException missing(String what) {
         return missing(what, null);
     }
 
-    /** As {@link #missing(String)}, keeping what went wrong when reaching the service. */
+    /**
+     * As {@link #missing(String)}, keeping what went wrong when reaching the service.
+     *
+     * @param what  what is missing and how to provide it, for the report
+     * @param cause what went wrong when reaching the service, kept as the failure's cause under CI; may be null
+     * @return never: the declared type only lets callers {@code throw} the call
+     * @throws AssertionError under CI; otherwise JUnit's abort, which marks the test skipped
+     */
     public static RuntimeException missing(String what, Throwable cause) {
         if (onCi()) {
             throw new AssertionError(what + "; CI=true, so a missing service is a failure, not a skip", cause);

@@ -31,11 +31,24 @@ public final class TcpProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::accept);
     }
 
+    /**
+     * Starts a proxy to a server, open: traffic flows until a test cuts it or holds it.
+     *
+     * @param host the real server's host
+     * @param port the real server's port
+     * @return the running proxy, listening on a free loopback port; close it after the test
+     * @throws IOException when no loopback port can be opened
+     */
     public static TcpProxy to(String host, int port) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         return new TcpProxy(listener, new InetSocketAddress(host, port));
     }
 
+    /**
+     * The port to connect to instead of the real server's.
+     *
+     * @return the proxy's port on the loopback address
+     */
     public int port() {
         return listener.getLocalPort();
     }
@@ -123,6 +136,12 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting and ends every connection; a held connection is released first, so that no
+     * pump stays waiting.
+     *
+     * @throws IOException when the listening socket cannot be closed
+     */
     @Override
     public void close() throws IOException {
         closed = true;
