@@ -129,7 +129,8 @@ public final class GatehouseServletFilter implements Filter {
 
             @Override
             public Optional<String> queryParam(String name) {
-                return Optional.ofNullable(request.getParameter(name));
+                // Not getParameter: it would read the body too (see QueryParameters).
+                return QueryParameters.first(request.getQueryString(), name);
             }
 
             @Override

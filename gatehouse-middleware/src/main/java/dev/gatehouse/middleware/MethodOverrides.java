@@ -35,11 +35,20 @@ final class MethodOverrides {
             add(methods, request.header(header));
         }
         add(methods, request.queryParam(PARAMETER));
-        if (readForm && method.equalsIgnoreCase("POST") && request.header("Content-Type")
-                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")).orElse(false)) {
+        if (readForm && method.equalsIgnoreCase("POST") && request.header("Content-Type").map(MethodOverrides::isForm).orElse(false)) {
             add(methods, request.formParam(PARAMETER));
         }
         return methods;
+    }
+
+    /**
+     * The bodies a framework reads {@code _method} from: URL-encoded forms, and multipart forms
+     * (Spring's HiddenHttpMethodFilter asks {@code getParameter}, which includes multipart fields
+     * once the container has parsed them).
+     */
+    private static boolean isForm(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).strip();
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     private static void add(Set<String> methods, Optional<String> value) throws NotAMethod {

@@ -46,15 +46,28 @@ class GatehouseServletFilterTest {
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new GatehouseServletFilter(guard)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new GatehouseServletFilter(broken)), "/broken/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HttpServlet() {
+        HttpServlet app = new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 resp.setContentType("text/plain");
                 resp.getWriter().write(req.getRequestURI() + " " + GatehouseServletFilter.identity(req)
                         .map(i -> i.username().orElse("-") + " " + i.roles()).orElse("stranger"));
             }
-        }), "/*");
-        jetty.setHandler(context);
+
+            @Override
+            protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("text/plain");
+                resp.getWriter().write(req.getMethod() + " body=" + new String(req.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        context.addServlet(new ServletHolder(app), "/*");
+        // At /raw an app of its own that reads its form bodies itself and takes tokens from the query.
+        GatehouseGuard raw = GatehouseGuard.builder(RunningGatehouse.ISSUER, gatehouse.jwks()).rules(RunningGatehouse.RULES)
+                .formMethodOverrides(false).tokenGetter(TokenGetter.queryParam("access_token")).build();
+        ServletContextHandler rawContext = new ServletContextHandler("/raw");
+        rawContext.addFilter(new FilterHolder(new GatehouseServletFilter(raw)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        rawContext.addServlet(new ServletHolder(app), "/*");
+        jetty.setHandler(new org.eclipse.jetty.server.handler.ContextHandlerCollection(context, rawContext));
         jetty.start();
         port = connector.getLocalPort();
     }
@@ -104,6 +117,26 @@ class GatehouseServletFilterTest {
     void aCommonUserIsForbiddenOnAdminPaths() throws Exception {
         assertThat(get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adaToken()).statusCode()).isEqualTo(403);
         assertThat(get(port, "/admin/panel", "Authorization", "Bearer " + gatehouse.adminToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheQueryIsReadForTokensAndOverridesSoAFormBodyStaysTheApps() throws Exception {
+        String token = gatehouse.adaToken();
+        HttpResponse<String> fromQuery = post("/raw/form?access_token=" + token, "a=1&_method=DELETE");
+        assertThat(fromQuery.statusCode()).isEqualTo(200);
+        assertThat(fromQuery.body()).as("the body unread, the override not applied").isEqualTo("POST body=a=1&_method=DELETE");
+
+        HttpResponse<String> fromBody = post("/raw/form", "access_token=" + token);
+        assertThat(fromBody.statusCode()).as("a token in a form body is not a query parameter").isEqualTo(401);
+    }
+
+    private static HttpResponse<String> post(String path, String form) throws Exception {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
