@@ -61,32 +61,57 @@ public final class Gatehouse {
         this.loginThrottle = new LoginThrottle(stores.rateLimits(), builder.loginLimits, clock);
     }
 
-    /** Starts assembling the library over {@code stores}, with the secure defaults each setter names. */
+    /**
+     * Starts assembling the library over {@code stores}, with the secure defaults each setter names.
+     *
+     * @param stores where users, sessions, tokens, keys and counters are kept; closing it is the caller's business
+     * @return a builder holding the defaults, ready for {@link Builder#build()}
+     */
     public static Builder builder(StoreBackend stores) {
         return new Builder(stores);
     }
 
-    /** Registration, password checks and changes, roles. */
+    /**
+     * Registration, password checks and changes, roles.
+     *
+     * @return the user service, shared by every caller
+     */
     public UserService users() {
         return users;
     }
 
-    /** Starting, checking and ending sessions. */
+    /**
+     * Starting, checking and ending sessions.
+     *
+     * @return the session service, under the builder's {@link SessionPolicy}
+     */
     public SessionService sessions() {
         return sessions;
     }
 
-    /** Account changes that also end sign-ins: password changes, deletions, demotions. Prefer it to {@link #users()} for those. */
+    /**
+     * Account changes that also end sign-ins: password changes, deletions, demotions. Prefer it to {@link #users()} for those.
+     *
+     * @return the account service, which also ends the user's tokens when tokens are on
+     */
     public AccountService accounts() {
         return accounts;
     }
 
-    /** Who is calling, from a Basic credential, a session id or a bearer token, as far as {@link #authMethods()} allow. */
+    /**
+     * Who is calling, from a Basic credential, a session id or a bearer token, as far as {@link #authMethods()} allow.
+     *
+     * @return the authenticator for the enabled methods
+     */
     public Authenticator authenticator() {
         return authenticator;
     }
 
-    /** Access and refresh tokens, present when {@link AuthMethod#BEARER} is enabled. */
+    /**
+     * Access and refresh tokens, present when {@link AuthMethod#BEARER} is enabled.
+     *
+     * @return the token authority, or empty when bearer tokens are off
+     */
     public Optional<TokenAuthority> tokens() {
         return tokens;
     }
@@ -95,26 +120,45 @@ public final class Gatehouse {
      * The rotator of generated signing keys, present when tokens are on and their keys are
      * generated. Call its {@code rotateIfDue} on a schedule (a minute is plenty): rotation happens
      * only when it is called.
+     *
+     * @return the rotator, or empty when tokens are off or signed with configured keys (PEM files, a shared secret)
      */
     public Optional<KeyRotator> keyRotator() {
         return tokenKeys.flatMap(TokenKeys::rotator);
     }
 
-    /** The signing keys behind {@link #tokens()}, for the JWKS they publish. */
+    /**
+     * The signing keys behind {@link #tokens()}, for the JWKS they publish.
+     *
+     * @return the signing keys, or empty when tokens are off
+     */
     public Optional<TokenKeys> tokenKeys() {
         return tokenKeys;
     }
 
-    /** Counts failed sign-ins and registrations per account and address, and says when to refuse. */
+    /**
+     * Counts failed sign-ins and registrations per account and address, and says when to refuse.
+     *
+     * @return the throttle, counting in {@link StoreBackend#rateLimits()}
+     */
     public LoginThrottle loginThrottle() {
         return loginThrottle;
     }
 
-    /** The credentials {@link #authenticator()} accepts. */
+    /**
+     * The credentials {@link #authenticator()} accepts.
+     *
+     * @return the enabled methods, never empty; unmodifiable
+     */
     public Set<AuthMethod> authMethods() {
         return authMethods;
     }
 
+    /**
+     * The clock every expiry, lifetime and throttle window is measured by.
+     *
+     * @return the clock given to {@link Builder#clock(Clock)}, or the system's UTC clock
+     */
     public Clock clock() {
         return clock;
     }
@@ -141,7 +185,12 @@ public final class Gatehouse {
             this.stores = Objects.requireNonNull(stores, "stores");
         }
 
-        /** The time every expiry is measured by; the system's UTC clock by default. */
+        /**
+         * The time every expiry is measured by; the system's UTC clock by default.
+         *
+         * @param clock the clock to read; a fixed or mutable one makes expiry testable without waiting
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -150,6 +199,9 @@ public final class Gatehouse {
         /**
          * How passwords are hashed. By default Argon2id at OWASP's parameters, as many at once as
          * there are processors, so that a flood of sign-ins queues rather than exhausting memory.
+         *
+         * @param hasher the hasher to use for every password check and change
+         * @return this builder
          */
         public Builder passwordHasher(PasswordHasher hasher) {
             this.hasher = Optional.of(Objects.requireNonNull(hasher, "hasher"));
@@ -159,6 +211,9 @@ public final class Gatehouse {
         /**
          * How long sessions live. By default 12 hours at most ({@link #DEFAULT_SESSION_LIFETIME}) and
          * 30 minutes unused ({@link #DEFAULT_SESSION_IDLE_TIMEOUT}); {@link SessionPolicy#unlimited()} turns both off.
+         *
+         * @param policy the absolute and idle lifetimes of new sessions
+         * @return this builder
          */
         public Builder sessionPolicy(SessionPolicy policy) {
             this.sessionPolicy = Objects.requireNonNull(policy, "policy");
@@ -170,7 +225,10 @@ public final class Gatehouse {
          * request, so it is for clients that cannot keep a session, and must be asked for;
          * {@link AuthMethod#BEARER} needs {@link #tokens}.
          *
-         * @throws IllegalArgumentException when none is given
+         * @param first a method to accept
+         * @param more further methods to accept
+         * @return this builder
+         * @throws NullPointerException when a method is null
          */
         public Builder authMethods(AuthMethod first, AuthMethod... more) {
             Set<AuthMethod> methods = EnumSet.of(Objects.requireNonNull(first, "first"), more);
@@ -178,7 +236,13 @@ public final class Gatehouse {
             return this;
         }
 
-        /** Like {@link #authMethods(AuthMethod, AuthMethod...)}, from a set. */
+        /**
+         * Like {@link #authMethods(AuthMethod, AuthMethod...)}, from a set.
+         *
+         * @param methods the methods to accept; copied
+         * @return this builder
+         * @throws IllegalArgumentException when {@code methods} is empty, which would let nobody sign in
+         */
         public Builder authMethods(Set<AuthMethod> methods) {
             if (Objects.requireNonNull(methods, "methods").isEmpty()) {
                 throw new IllegalArgumentException("authMethods: at least one method, or nobody can sign in");
@@ -191,8 +255,11 @@ public final class Gatehouse {
          * Issues access and refresh tokens signed with the keys {@code source} names (generated keys are
          * kept in {@link StoreBackend#keys()} and rotated by {@link Gatehouse#keyRotator()}).
          *
+         * @param source where the signing keys come from: PEM files, a shared secret, or generated keys
          * @param accessTokens the issuer, audience and lifetime of access tokens; only that audience is accepted
          * @param refreshTtl how long an unused refresh token lives
+         * @return this builder
+         * @throws IllegalArgumentException when {@code refreshTtl} is zero or negative
          */
         public Builder tokens(KeySource source, AccessTokenSettings accessTokens, Duration refreshTtl) {
             this.keySource = Optional.of(Objects.requireNonNull(source, "source"));
@@ -200,7 +267,15 @@ public final class Gatehouse {
             return tokenSettings(accessTokens, refreshTtl);
         }
 
-        /** Like {@link #tokens(KeySource, AccessTokenSettings, Duration)}, with keys already opened over this backend's key store. */
+        /**
+         * Like {@link #tokens(KeySource, AccessTokenSettings, Duration)}, with keys already opened over this backend's key store.
+         *
+         * @param keys the opened signing keys, such as {@link TokenKeys#open} returns
+         * @param accessTokens the issuer, audience and lifetime of access tokens; only that audience is accepted
+         * @param refreshTtl how long an unused refresh token lives
+         * @return this builder
+         * @throws IllegalArgumentException when {@code refreshTtl} is zero or negative
+         */
         public Builder tokens(TokenKeys keys, AccessTokenSettings accessTokens, Duration refreshTtl) {
             this.openedKeys = Optional.of(Objects.requireNonNull(keys, "keys"));
             this.keySource = Optional.empty();
@@ -221,6 +296,9 @@ public final class Gatehouse {
          * How many failed sign-ins are tolerated per account and address before attempts are refused
          * or spaced out, so that passwords cannot be guessed at the rate the server answers.
          * {@link LoginThrottle.Limits#DEFAULT} by default.
+         *
+         * @param limits the failures tolerated per account, per address and per both, and the window they are counted in
+         * @return this builder
          */
         public Builder loginLimits(LoginThrottle.Limits limits) {
             this.loginLimits = Objects.requireNonNull(limits, "limits");
@@ -228,6 +306,10 @@ public final class Gatehouse {
         }
 
         /**
+         * Assembles the library. With generated keys this opens the key ring, reading it from the
+         * key store or saving a new one there, so the store must answer.
+         *
+         * @return the library, its services ready to share
          * @throws IllegalStateException when {@link AuthMethod#BEARER} is enabled without {@link #tokens},
          *         or tokens are configured without it
          */

@@ -19,21 +19,60 @@ import dev.gatehouse.core.user.UserStore;
  * guessing who is calling.
  */
 public interface StoreBackend extends AutoCloseable {
+    /**
+     * The registered users.
+     *
+     * @return the user store
+     */
     UserStore users();
 
+    /**
+     * The sessions of signed-in browsers and clients.
+     *
+     * @return the session store
+     */
     SessionStore sessions();
 
+    /**
+     * The refresh tokens and their families.
+     *
+     * @return the refresh token store
+     */
     RefreshTokenStore refreshTokens();
 
+    /**
+     * Revoked access token ids and each user's not-before time.
+     *
+     * @return the revocation store
+     */
     RevocationStore revocations();
 
+    /**
+     * The signing keys Gatehouse generates and rotates.
+     *
+     * @return the key store
+     */
     KeyStore keys();
 
+    /**
+     * Secrets the server generates once and must find again after a restart.
+     *
+     * @return the server secret store
+     */
     ServerSecretStore serverSecrets();
 
+    /**
+     * Counters of failed sign-ins and registrations, and the gates that space attempts out.
+     *
+     * @return the rate-limit store
+     */
     RateLimitStore rateLimits();
 
-    /** Changes made by other processes sharing the stores (key rotations, resyncs), for those that keep copies. */
+    /**
+     * Changes made by other processes sharing the stores (key rotations, resyncs), for those that keep copies.
+     *
+     * @return the event feed; a single process's backend feeds only itself
+     */
     EventFeed events();
 
     /** Releases what the backend holds open (pools, connections, threads); the library never calls it. */

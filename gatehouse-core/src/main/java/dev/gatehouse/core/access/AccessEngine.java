@@ -16,6 +16,15 @@ public final class AccessEngine {
     private AccessEngine() {
     }
 
+    /**
+     * Decides on a request. Its path is normalised first; a path that cannot be read safely is
+     * {@link AccessDecision.BadPath}, whatever the rules say.
+     *
+     * @param rules the rules, tried in order
+     * @param request the method, host and raw path as the upstream will receive them
+     * @param caller the signed-in user, or empty for an anonymous caller
+     * @return what the first rule that applies (or the defaults) demands of this caller
+     */
     public static AccessDecision decide(AccessRules rules, AccessRequest request, Optional<User> caller) {
         return switch (PathNormaliser.normalise(request.path())) {
             case NormalisedPath.Invalid invalid -> new AccessDecision.BadPath(invalid.reason());
@@ -27,6 +36,13 @@ public final class AccessEngine {
      * As {@link #decide(AccessRules, AccessRequest, Optional)}, on a path the caller has read
      * already with {@link PathNormaliser}: for a caller that judges one request under several
      * methods, or that must look at the reading itself before judging it.
+     *
+     * @param rules the rules, tried in order
+     * @param method the HTTP method as sent
+     * @param host the {@code Host} as sent; matched lower-case, without port or trailing dot
+     * @param path the path as {@link PathNormaliser} read it
+     * @param caller the signed-in user, or empty for an anonymous caller
+     * @return what the rules demand of this caller
      */
     public static AccessDecision decide(AccessRules rules, String method, String host, NormalisedPath.Ok path, Optional<User> caller) {
         return decideBothCases(rules, method, hostName(host), path, caller);

@@ -15,6 +15,13 @@ public final class AccessRules {
     /** Asked on every request whose path has no capitals; worked out once, as the rules never change. */
     private final boolean writtenWithCapitals;
 
+    /**
+     * Rules and the defaults for what none of them covers.
+     *
+     * @param rules the rules, in the order they are tried; copied
+     * @param defaultPolicy what a request no rule applies to demands
+     * @param defaultPages where browsers are sent when no rule applies
+     */
     public AccessRules(List<AccessRule> rules, Policy defaultPolicy, PageRedirects defaultPages) {
         this.rules = List.copyOf(rules);
         this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
@@ -22,27 +29,47 @@ public final class AccessRules {
         this.writtenWithCapitals = this.rules.stream().anyMatch(rule -> rule.path().writtenWithCapitals());
     }
 
-    /** No rules file: everything needs a signed-in user. Safe by default. */
+    /**
+     * No rules file: everything needs a signed-in user. Safe by default.
+     *
+     * @return rules with no entries, the {@link Policy.Authenticated} default and no page redirects
+     */
     public static AccessRules authenticatedByDefault() {
         return new AccessRules(List.of(), new Policy.Authenticated(), PageRedirects.none());
     }
 
-    /** The rules, in the order they are tried. */
+    /**
+     * The rules, in the order they are tried.
+     *
+     * @return the rules, unmodifiable
+     */
     public List<AccessRule> rules() {
         return rules;
     }
 
-    /** What decides when no rule applies. */
+    /**
+     * What decides when no rule applies.
+     *
+     * @return the default policy
+     */
     public Policy defaultPolicy() {
         return defaultPolicy;
     }
 
-    /** Where browsers are sent when no rule applies and names its own pages. */
+    /**
+     * Where browsers are sent when no rule applies and names its own pages.
+     *
+     * @return the default page redirects
+     */
     public PageRedirects defaultPages() {
         return defaultPages;
     }
 
-    /** True when some rule's path is written with capitals (see {@link PathPattern#writtenWithCapitals()}). */
+    /**
+     * True when some rule's path is written with capitals (see {@link PathPattern#writtenWithCapitals()}).
+     *
+     * @return true when a request must also be judged with its path as written
+     */
     public boolean writtenWithCapitals() {
         return writtenWithCapitals;
     }

@@ -11,13 +11,18 @@ public sealed interface NormalisedPath {
      * @param asWritten the same, with the case as sent: what a case-sensitive app routes
      */
     record Ok(String path, String asWritten) implements NormalisedPath {
+        /** Refuses a missing spelling. */
         public Ok {
             java.util.Objects.requireNonNull(path, "path");
             java.util.Objects.requireNonNull(asWritten, "asWritten");
         }
     }
 
-    /** Ambiguous or malformed: refused rather than guessed at. */
+    /**
+     * Ambiguous or malformed: refused rather than guessed at.
+     *
+     * @param reason why the path was refused, for logs and the problem detail
+     */
     record Invalid(String reason) implements NormalisedPath {
     }
 }

@@ -58,7 +58,13 @@ public final class PathNormaliser {
     private PathNormaliser() {
     }
 
-    /** Never throws for bad input: a null, empty, ambiguous or unreadable path is {@code Invalid}. */
+    /**
+     * Never throws for bad input: a null, empty, ambiguous or unreadable path is {@code Invalid}.
+     *
+     * @param rawPath the request target's path as the upstream receives it, still percent-encoded; a
+     *        query after {@code ?} is ignored
+     * @return the path in its two spellings, or why it is refused
+     */
     public static NormalisedPath normalise(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {
             return new NormalisedPath.Invalid("empty path");

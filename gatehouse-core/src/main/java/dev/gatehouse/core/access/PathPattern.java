@@ -5,16 +5,28 @@ import java.util.regex.Pattern;
 
 /** How a rule names paths; always matched against the normalised path. */
 public sealed interface PathPattern {
-    /** Matches the case-folded path ({@link NormalisedPath.Ok#path()}), ignoring the case the rule was written in. */
+    /**
+     * Matches the case-folded path ({@link NormalisedPath.Ok#path()}), ignoring the case the rule was written in.
+     *
+     * @param normalisedPath the case-folded path
+     * @return true when the rule names this path
+     */
     boolean matches(String normalisedPath);
 
     /**
      * Matches the path with its case as sent ({@link NormalisedPath.Ok#asWritten()}) against the
      * rule as written, case-sensitively: what an app that routes case-sensitively serves.
+     *
+     * @param path the path with its case as sent
+     * @return true when the rule, as written, names this path
      */
     boolean matchesAsWritten(String path);
 
-    /** True when the rule as written holds capitals, so that reading a lower-case path as written can change what it matches. */
+    /**
+     * True when the rule as written holds capitals, so that reading a lower-case path as written can change what it matches.
+     *
+     * @return true when the rule holds an upper-case letter
+     */
     boolean writtenWithCapitals();
 
     /**
@@ -26,9 +38,14 @@ public sealed interface PathPattern {
      * open {@code /files/README.TXT}, another file to such an app. The prefix
      * with a format suffix ({@code /admin.json}) is not matched here; {@link AccessEngine} judges
      * it under this rule as well, and keeps the stricter answer.
+     *
+     * @param prefix the prefix as written, starting with {@code /}
+     * @param folded the prefix lower-cased, as normalised paths are
      */
     record Prefix(String prefix, String folded) implements PathPattern {
         /**
+         * Refuses a prefix that does not start with {@code /}, or whose folded form is not its lower case.
+         *
          * @param prefix the prefix as written
          * @param folded the prefix lower-cased, as normalised paths are
          */
@@ -42,6 +59,11 @@ public sealed interface PathPattern {
             }
         }
 
+        /**
+         * A prefix matched in both cases, as written and lower-cased.
+         *
+         * @param prefix the prefix as written, starting with {@code /}
+         */
         public Prefix(String prefix) {
             this(prefix, Objects.requireNonNull(prefix, "prefix").toLowerCase(java.util.Locale.ROOT));
         }
@@ -80,9 +102,14 @@ public sealed interface PathPattern {
     /**
      * A regular expression that must match the whole normalised (lower-cased) path; compile it
      * with {@link Pattern#CASE_INSENSITIVE} so that it reads as written.
+     *
+     * @param pattern   the expression, compiled case-insensitively
+     * @param asWritten the same expression compiled case-sensitively, for apps that route that way
      */
     record Regex(Pattern pattern, Pattern asWritten) implements PathPattern {
         /**
+         * Refuses a missing expression.
+         *
          * @param pattern   the expression, compiled case-insensitively
          * @param asWritten the same expression compiled case-sensitively
          */
@@ -91,6 +118,11 @@ public sealed interface PathPattern {
             Objects.requireNonNull(asWritten, "asWritten");
         }
 
+        /**
+         * An expression matched both ways: as compiled, and compiled again without its case-insensitive flags.
+         *
+         * @param pattern the expression, compiled with {@link Pattern#CASE_INSENSITIVE}
+         */
         public Regex(Pattern pattern) {
             this(pattern, Pattern.compile(Objects.requireNonNull(pattern, "pattern").pattern(),
                     pattern.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));

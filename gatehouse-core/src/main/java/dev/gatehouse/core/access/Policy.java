@@ -14,8 +14,17 @@ public sealed interface Policy {
     record Authenticated() implements Policy {
     }
 
-    /** A signed-in user holding at least one of the roles. */
+    /**
+     * A signed-in user holding at least one of the roles.
+     *
+     * @param anyOf the roles, any one of which lets the caller through; never empty
+     */
     record Roles(Set<Role> anyOf) implements Policy {
+        /**
+         * Copies the roles, refusing an empty set, which nobody could satisfy.
+         *
+         * @throws IllegalArgumentException when {@code anyOf} is empty
+         */
         public Roles {
             anyOf = Set.copyOf(anyOf);
             if (anyOf.isEmpty()) {

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * but not example.com itself.
  */
 public final class ReturnUrls {
+    /** Longer return URLs are refused: no real link is this long, and a long one hides what it leads to. */
     public static final int MAX_LENGTH = 2048;
 
     private static final Pattern ASCII_HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
@@ -41,8 +42,11 @@ public final class ReturnUrls {
     }
 
     /**
+     * The return URLs allowed to go to paths on this site and to the listed hosts.
+     *
      * @param allowedHosts host names, each optionally with {@code :port}, optionally
      *     {@code *.} in front for subdomains; may be empty (then only paths on this site pass)
+     * @return the decider
      * @throws IllegalArgumentException naming a malformed entry
      */
     public static ReturnUrls of(Set<String> allowedHosts) {
@@ -53,7 +57,13 @@ public final class ReturnUrls {
         return new ReturnUrls(hosts);
     }
 
-    /** Reads {@code GATEHOUSE_ALLOWED_REDIRECT_HOSTS}: a comma list; blank or null means none. */
+    /**
+     * Reads {@code GATEHOUSE_ALLOWED_REDIRECT_HOSTS}: a comma list; blank or null means none.
+     *
+     * @param commaList allowed hosts as {@link #of} reads them, separated by commas
+     * @return the decider
+     * @throws IllegalArgumentException naming a malformed entry
+     */
     public static ReturnUrls parse(String commaList) {
         if (commaList == null || commaList.isBlank()) {
             return of(Set.of());
@@ -65,7 +75,12 @@ public final class ReturnUrls {
         return of(entries);
     }
 
-    /** The URL to redirect to, unchanged, or empty when it must not be followed. */
+    /**
+     * The URL to redirect to, unchanged, or empty when it must not be followed.
+     *
+     * @param returnUrl the URL as received; may be null
+     * @return the same URL when it may be followed, else empty
+     */
     public Optional<String> accept(String returnUrl) {
         if (returnUrl == null || returnUrl.isEmpty() || returnUrl.length() > MAX_LENGTH || !plainCharacters(returnUrl)) {
             return Optional.empty();

@@ -43,12 +43,20 @@ public final class TrustedProxies {
         this.description = description;
     }
 
-    /** The default: {@code 127.0.0.0/8} and {@code ::1}, i.e. a proxy on the same machine. */
+    /**
+     * The default: {@code 127.0.0.0/8} and {@code ::1}, i.e. a proxy on the same machine.
+     *
+     * @return the loopback ranges
+     */
     public static TrustedProxies loopbackOnly() {
         return parse("127.0.0.0/8, ::1");
     }
 
-    /** Trusts no peer: forwarded headers are always ignored (Gatehouse faces clients directly). */
+    /**
+     * Trusts no peer: forwarded headers are always ignored (Gatehouse faces clients directly).
+     *
+     * @return an empty list of proxies
+     */
     public static TrustedProxies none() {
         return new TrustedProxies(List.of(), "none");
     }
@@ -57,6 +65,8 @@ public final class TrustedProxies {
      * Reads a comma-separated list of IPv4/IPv6 addresses and CIDR ranges, such as
      * {@code 127.0.0.1/32, ::1, 10.0.0.0/8}.
      *
+     * @param list the addresses and ranges, separated by commas
+     * @return the proxies in those ranges
      * @throws IllegalArgumentException naming the bad entry: a host name, a malformed address,
      *     a prefix length out of range, host bits set after the prefix, or an empty list
      */
@@ -76,6 +86,9 @@ public final class TrustedProxies {
      * Whether the direct peer is a trusted proxy. An IPv4-mapped IPv6 address
      * ({@code ::ffff:127.0.0.1}) is the IPv4 address it maps. Anything that is not a literal
      * address (including a host name) is not trusted, and never looked up.
+     *
+     * @param remoteAddress the address of the direct peer, as the server saw it; may be null
+     * @return true when it is a literal address within a trusted range
      */
     public boolean trusts(String remoteAddress) {
         String text = remoteAddress == null ? "" : remoteAddress;
@@ -96,6 +109,9 @@ public final class TrustedProxies {
      * address as IPv4), so that one address is one spelling; empty when it is not one literal
      * IPv4 or IPv6 address (brackets and an IPv6 zone allowed). A host name, a port, a list or
      * garbage is not, and nothing is ever looked up.
+     *
+     * @param text the address as written; may be null
+     * @return the canonical spelling, or empty
      */
     public static Optional<String> canonicalAddress(String text) {
         return text == null ? Optional.empty() : literal(stripBracketsAndZone(text.strip())).map(InetAddress::getHostAddress);

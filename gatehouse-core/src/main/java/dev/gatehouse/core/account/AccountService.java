@@ -31,14 +31,25 @@ public final class AccountService {
     /** Two demotions at once must not both see another admin left (within this process; see {@link #changeRole}). */
     private final Object roleChanges = new Object();
 
-    /** For a deployment that issues no access or refresh tokens: sessions are all there is to end. */
+    /**
+     * For a deployment that issues no access or refresh tokens: sessions are all there is to end.
+     *
+     * @param users the user records
+     * @param sessions the sessions to end
+     */
     public AccountService(UserService users, SessionService sessions) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.tokens = Optional.empty();
     }
 
-    /** For a deployment that issues tokens: their refresh families and access tokens end with the sessions. */
+    /**
+     * For a deployment that issues tokens: their refresh families and access tokens end with the sessions.
+     *
+     * @param users the user records
+     * @param sessions the sessions to end
+     * @param tokens the refresh tokens and user-wide revocations to end
+     */
     public AccountService(UserService users, SessionService sessions, RefreshTokenService tokens) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -48,6 +59,12 @@ public final class AccountService {
     /**
      * Changes the password after checking the current one, then ends the user's sessions except
      * {@code keep} (the one making the change, when it is a session) and all of their tokens.
+     *
+     * @param userId the user's id
+     * @param currentPassword the password the user has now; a wrong one changes and ends nothing
+     * @param newPassword the password to set, held to the password policy
+     * @param keep the id of the session that asked for the change, left signed in; empty to end them all
+     * @return the changed user, or why nothing changed
      */
     public PasswordChange changePassword(UUID userId, String currentPassword, String newPassword, Optional<UUID> keep) {
         PasswordChange result = users.changePassword(userId, currentPassword, newPassword);
@@ -62,7 +79,13 @@ public final class AccountService {
         return result;
     }
 
-    /** Sets a password without the current one (administrators, CLI) and ends every session and token of the user. */
+    /**
+     * Sets a password without the current one (administrators, CLI) and ends every session and token of the user.
+     *
+     * @param userId the user's id
+     * @param newPassword the password to set, held to the password policy
+     * @return the changed user, or why nothing changed (and nothing ended)
+     */
     public PasswordChange setPassword(UUID userId, String newPassword) {
         PasswordChange result = users.setPassword(userId, newPassword);
         if (result instanceof PasswordChange.Changed) {
@@ -71,13 +94,22 @@ public final class AccountService {
         return result;
     }
 
-    /** Log out everywhere: every session and token of the user. */
+    /**
+     * Log out everywhere: every session and token of the user.
+     *
+     * @param userId the user's id
+     */
     public void endSignIns(UUID userId) {
         sessions.endAll(userId);
         endTokens(userId);
     }
 
-    /** Deletes the user after ending all their sessions and tokens; false when there was no such user. */
+    /**
+     * Deletes the user after ending all their sessions and tokens; false when there was no such user.
+     *
+     * @param userId the user's id
+     * @return true when a user was deleted
+     */
     public boolean deleteUser(UUID userId) {
         endSignIns(userId);
         return users.delete(userId);
@@ -90,6 +122,10 @@ public final class AccountService {
      *
      * <p>Two demotions of the last two administrators at the same time cannot both succeed within
      * one process; across processes on one store they could, as the store has no conditional update.
+     *
+     * @param userId the user's id
+     * @param role the role to give
+     * @return the user with the role, or why it was refused
      */
     public RoleChange changeRole(UUID userId, Role role) {
         Objects.requireNonNull(role, "role");

@@ -17,16 +17,38 @@ public final class Authenticator {
     private final Optional<BearerAuthenticator> bearer;
     private final Optional<BasicCredentialCache> basicCache;
 
+    /**
+     * An authenticator of Basic credentials and session cookies; bearer tokens are rejected.
+     *
+     * @param users checks Basic logins and passwords, and finds the users of sessions
+     * @param sessions resolves session cookies
+     * @param enabled the methods accepted; a credential of any other is rejected
+     */
     public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled) {
         this(users, sessions, enabled, Optional.empty());
     }
 
-    /** With {@code bearer} present, {@link AuthMethod#BEARER} in {@code enabled} accepts access tokens. */
+    /**
+     * With {@code bearer} present, {@link AuthMethod#BEARER} in {@code enabled} accepts access tokens.
+     *
+     * @param users checks Basic logins and passwords, and finds the users of sessions
+     * @param sessions resolves session cookies
+     * @param enabled the methods accepted; a credential of any other is rejected
+     * @param bearer checks access tokens; empty when tokens are off
+     */
     public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<BearerAuthenticator> bearer) {
         this(users, sessions, enabled, bearer, Optional.empty());
     }
 
-    /** With {@code basicCache} present, a Basic login and password that verified recently are not hashed again. */
+    /**
+     * With {@code basicCache} present, a Basic login and password that verified recently are not hashed again.
+     *
+     * @param users checks Basic logins and passwords, and finds the users of sessions
+     * @param sessions resolves session cookies
+     * @param enabled the methods accepted; a credential of any other is rejected
+     * @param bearer checks access tokens; empty when tokens are off
+     * @param basicCache remembers Basic credentials that verified; empty to hash the password on every request
+     */
     public Authenticator(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<BearerAuthenticator> bearer,
                          Optional<BasicCredentialCache> basicCache) {
         this.users = users;
@@ -36,14 +58,35 @@ public final class Authenticator {
         this.basicCache = basicCache;
     }
 
+    /**
+     * Whether credentials of this kind are accepted.
+     *
+     * @param type a kind of credential
+     * @return true when it is among the enabled methods
+     */
     public boolean isEnabled(AuthMethod type) {
         return enabled.contains(type);
     }
 
+    /**
+     * Authenticates a request by the credential it presented, if any.
+     *
+     * @param credential the credential, or empty when the request presented none
+     * @return {@link AuthResult.Anonymous} for no credential, else as {@link #authenticate(Credential)}
+     */
     public AuthResult authenticate(Optional<Credential> credential) {
         return credential.map(this::authenticate).orElseGet(AuthResult.Anonymous::new);
     }
 
+    /**
+     * Authenticates one credential. One whose method is not enabled is rejected
+     * ({@link Rejection#METHOD_NOT_ENABLED}) without being checked, valid or not. A store that
+     * cannot answer throws {@link dev.gatehouse.core.support.StoreUnavailableException}: the request is
+     * then refused, never let through.
+     *
+     * @param credential the credential presented
+     * @return the user and method, or why the credential was rejected
+     */
     public AuthResult authenticate(Credential credential) {
         return switch (credential) {
             case Credential.Basic basic -> basic(basic);
@@ -73,6 +116,9 @@ public final class Authenticator {
      * The caller when this Basic credential verified recently (see {@link BasicCredentialCache}); empty
      * when it must be checked in full by {@link #authenticate(Credential)}, or Basic is off. Never a
      * rejection: a miss says nothing about the password.
+     *
+     * @param basic the Basic login and password presented
+     * @return the caller from the cache, or empty when only a full check can tell
      */
     public Optional<AuthResult.Authenticated> cachedBasic(Credential.Basic basic) {
         if (!enabled.contains(AuthMethod.BASIC) || basicCache.isEmpty()) {

@@ -58,6 +58,13 @@ public final class BasicCredentialCache {
     /** The full check of a login and password: hashes the password. */
     @FunctionalInterface
     public interface PasswordVerification {
+        /**
+         * Checks a login and password in full.
+         *
+         * @param login an email or username
+         * @param password the password as typed
+         * @return the user, or empty when the login is unknown or the password wrong
+         */
         Optional<User> authenticate(String login, String password);
     }
 
@@ -73,14 +80,26 @@ public final class BasicCredentialCache {
     /** Verifications running now, by entry key: how concurrent misses of one credential share one hash. */
     private final Map<String, CompletableFuture<Optional<User>>> inFlight = new ConcurrentHashMap<>();
 
-    /** A cache in front of {@link UserService#authenticate}, with {@link #DEFAULT_TTL} and {@link #DEFAULT_MAX_ENTRIES}. */
+    /**
+     * A cache in front of {@link UserService#authenticate}, with {@link #DEFAULT_TTL} and {@link #DEFAULT_MAX_ENTRIES}.
+     *
+     * @param users reads users by id and checks passwords in full
+     * @param clock the time entries expire by
+     * @return a new, empty cache with a key of its own
+     */
     public static BasicCredentialCache of(UserService users, Clock clock) {
         return new BasicCredentialCache(users::find, users::authenticate, clock, DEFAULT_TTL, DEFAULT_MAX_ENTRIES);
     }
 
     /**
+     * A cache in front of {@code verification}, keyed under a new random HMAC key.
+     *
      * @param findUser     reads a user by id (cheap; cached in shared-store deployments)
      * @param verification the full check, run on every miss
+     * @param clock        the time entries expire by
+     * @param ttl          how long a verified login and password are remembered; positive
+     * @param maxEntries   the most entries held at once, at least 1
+     * @throws IllegalArgumentException when {@code ttl} is not positive or {@code maxEntries} is below 1
      */
     public BasicCredentialCache(Function<UUID, Optional<User>> findUser, PasswordVerification verification, Clock clock,
                                 Duration ttl, int maxEntries) {
@@ -98,7 +117,13 @@ public final class BasicCredentialCache {
         this.key = new SecretKeySpec(secret, HMAC);
     }
 
-    /** The user, when this login and password verified within the time to live and nothing about the user changed since. */
+    /**
+     * The user, when this login and password verified within the time to live and nothing about the user changed since.
+     *
+     * @param login an email or username, as presented
+     * @param password the password, as presented
+     * @return the user, or empty on a miss, which says nothing about the password
+     */
     public Optional<User> cached(String login, String password) {
         if (login == null || password == null || password.isEmpty()) {
             return Optional.empty();
@@ -126,6 +151,10 @@ public final class BasicCredentialCache {
      * connections with the same credentials costs one hash, not 64 (which would also overflow the
      * hashing queue into 503s). Each caller gets the shared answer, failure or success, as if it
      * had hashed itself, and counts it in the throttle as such.
+     *
+     * @param login an email or username, as presented
+     * @param password the password, as presented
+     * @return the user, or empty when the login is unknown or the password wrong
      */
     public Optional<User> authenticate(String login, String password) {
         // One HMAC for the lookup, the shared verification and the entry it leaves.
@@ -158,7 +187,11 @@ public final class BasicCredentialCache {
         return Futures.join(running);
     }
 
-    /** How many entries are held now (for tests and metrics). */
+    /**
+     * How many entries are held now (for tests and metrics).
+     *
+     * @return the number of entries, expired ones not yet dropped included
+     */
     public int size() {
         return entries.size();
     }

@@ -27,6 +27,15 @@ public final class BearerAuthenticator {
     private final SessionService sessions;
     private final Clock clock;
 
+    /**
+     * An authenticator over the given verifier and stores.
+     *
+     * @param verifier checks the signature and claims
+     * @param revocations the revoked token ids and each user's not-before time
+     * @param users finds the user the token names
+     * @param sessions finds the session the token is bound to, when it is
+     * @param clock the time revocations are judged at
+     */
     public BearerAuthenticator(AccessTokenVerifier verifier, RevocationStore revocations, UserService users,
                                SessionService sessions, Clock clock) {
         this.verifier = verifier;
@@ -36,6 +45,13 @@ public final class BearerAuthenticator {
         this.clock = clock;
     }
 
+    /**
+     * Authenticates the token of an {@code Authorization: Bearer} header.
+     *
+     * @param token the compact JWS as presented
+     * @return the user, or {@link Rejection#INVALID_TOKEN} whatever the token's fault, so that a caller
+     *         learns nothing about why a forged or revoked token failed
+     */
     public AuthResult authenticate(String token) {
         return switch (verifier.verify(token)) {
             case AccessTokenCheck.Invalid invalid -> new AuthResult.Rejected(Rejection.INVALID_TOKEN);

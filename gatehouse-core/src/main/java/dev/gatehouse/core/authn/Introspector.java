@@ -22,9 +22,19 @@ import java.util.Set;
 public final class Introspector {
     /** RFC 7662 section 2.1's {@code token_type_hint} values, plus {@code session}. */
     public enum Hint {
-        ACCESS_TOKEN, REFRESH_TOKEN, SESSION;
+        /** {@code access_token}: a JWT access token. */
+        ACCESS_TOKEN,
+        /** {@code refresh_token}: an opaque refresh token, looked up as such first. */
+        REFRESH_TOKEN,
+        /** {@code session} (or {@code session_token}): the value of the session cookie. */
+        SESSION;
 
-        /** The hint a client sent; an unknown one is no hint (the RFC lets the server search everywhere). */
+        /**
+         * The hint a client sent; an unknown one is no hint (the RFC lets the server search everywhere).
+         *
+         * @param name the {@code token_type_hint} as sent
+         * @return the hint, or empty when the name is not one of them
+         */
         public static Optional<Hint> fromName(String name) {
             return switch (name) {
                 case "access_token" -> Optional.of(ACCESS_TOKEN);
@@ -40,7 +50,14 @@ public final class Introspector {
     private final boolean sessionsEnabled;
     private final Optional<TokenAuthority> tokens;
 
-    /** @param tokens the token machinery, when JWTs are enabled: without it only sessions are known */
+    /**
+     * An introspector of whatever {@code enabled} lets sign in.
+     *
+     * @param users    finds the user a session or refresh token belongs to
+     * @param sessions resolves session tokens, pushing their idle expiry back
+     * @param enabled  the methods sign-in accepts; without {@link AuthMethod#SESSION} no session is live
+     * @param tokens   the token machinery, when JWTs are enabled: without it only sessions are known
+     */
     public Introspector(UserService users, SessionService sessions, Set<AuthMethod> enabled, Optional<TokenAuthority> tokens) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -51,6 +68,10 @@ public final class Introspector {
     /**
      * Whether {@code token} is live, and whose. A JWT is judged as an access token; an opaque
      * token is looked up as a session and as a refresh token, in the order the hint suggests.
+     *
+     * @param token the token as presented
+     * @param hint the client's {@code token_type_hint}; it only changes the order of the lookups
+     * @return whose the token is, or {@link Introspection.Inactive} for anything not live
      */
     public Introspection introspect(String token, Optional<Hint> hint) {
         if (token.indexOf('.') > 0) {

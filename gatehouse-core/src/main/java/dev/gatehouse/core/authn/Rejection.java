@@ -19,11 +19,20 @@ public enum Rejection {
         this.problem = problem;
     }
 
+    /**
+     * The problem this rejection is answered with.
+     *
+     * @return the problem code, which gives the status too
+     */
     public ProblemCode problem() {
         return problem;
     }
 
-    /** The stable code of {@link #problem()}. */
+    /**
+     * The stable code of {@link #problem()}.
+     *
+     * @return the {@code error} member, such as {@code invalid_token}
+     */
     public String code() {
         return problem.code();
     }

@@ -44,6 +44,18 @@ public final class TokenAuthority {
     private final Clock clock;
     private final BearerAuthenticator bearer;
 
+    /**
+     * An authority over parts already built; {@link #create} builds them from settings and keys.
+     *
+     * @param issuer signs access tokens
+     * @param verifier checks access tokens
+     * @param refresh issues, rotates and revokes refresh tokens
+     * @param revocations the revoked access token ids and each user's not-before time
+     * @param users finds the users tokens name
+     * @param sessions finds and ends the sessions tokens are bound to
+     * @param ring the current key ring, read at each use
+     * @param clock the time expiries are measured by
+     */
     public TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
                           UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
         this.issuer = issuer;
@@ -57,7 +69,11 @@ public final class TokenAuthority {
         this.bearer = new BearerAuthenticator(verifier, revocations, users, sessions, clock);
     }
 
-    /** The authenticator of {@code Authorization: Bearer} requests, applying the same revocations as {@link #introspect}. */
+    /**
+     * The authenticator of {@code Authorization: Bearer} requests, applying the same revocations as {@link #introspect}.
+     *
+     * @return the bearer authenticator, shared
+     */
     public BearerAuthenticator bearer() {
         return bearer;
     }
@@ -65,8 +81,15 @@ public final class TokenAuthority {
     /**
      * The token machinery over {@code keys}.
      *
-     * @param settings   the issuer, audience and lifetime of access tokens
-     * @param refreshTtl how long a refresh token lives unused
+     * @param settings      the issuer, audience and lifetime of access tokens
+     * @param refreshTtl    how long a refresh token lives unused
+     * @param keys          the signing keys, read at each use
+     * @param refreshTokens where refresh tokens are kept
+     * @param revocations   where revoked access tokens and not-before times are kept
+     * @param users         finds the users tokens name
+     * @param sessions      finds and ends the sessions tokens are bound to
+     * @param clock         the time expiries are measured by
+     * @return the authority
      */
     public static TokenAuthority create(AccessTokenSettings settings, Duration refreshTtl, TokenKeys keys,
                                         RefreshTokenStore refreshTokens, RevocationStore revocations,
@@ -76,7 +99,13 @@ public final class TokenAuthority {
                 refresh, revocations, users, sessions, keys.ringSupplier(), clock);
     }
 
-    /** The tokens of a new sign-in; bound to its session when there is one, so that logout ends them. */
+    /**
+     * The tokens of a new sign-in; bound to its session when there is one, so that logout ends them.
+     *
+     * @param user the user who signed in
+     * @param session the session of the sign-in, if one was started
+     * @return the access token, its lifetime and the first refresh token of a new family
+     */
     public TokenPair issue(User user, Optional<Session> session) {
         Optional<UUID> sessionId = session.map(Session::id);
         IssuedRefreshToken refreshToken = refresh.issue(user.id(), sessionId);
@@ -85,7 +114,12 @@ public final class TokenAuthority {
         return new TokenPair(access.token(), secondsUntil(access.expiresAt()), refreshToken.token());
     }
 
-    /** Rotates a refresh token: a new pair, or a refusal (reuse revokes the whole family). */
+    /**
+     * Rotates a refresh token: a new pair, or a refusal (reuse revokes the whole family).
+     *
+     * @param refreshToken the refresh token as presented
+     * @return the new pair, or why none is given
+     */
     public RefreshOutcome refresh(String refreshToken) {
         return switch (refresh.rotate(refreshToken)) {
             case RefreshResult.Invalid invalid -> new RefreshOutcome.Refused(invalid.reason().code());
@@ -115,6 +149,8 @@ public final class TokenAuthority {
     /**
      * RFC 7009: an access token is denied until it expires; a refresh token's family is revoked.
      * Unknown or malformed tokens are no error, as the RFC asks.
+     *
+     * @param token an access token (a JWT) or a refresh token
      */
     public void revoke(String token) {
         if (looksLikeJwt(token)) {
@@ -138,6 +174,7 @@ public final class TokenAuthority {
      * tokens issued to it earlier are not revoked one by one (no store knows them); they end at
      * their expiry, at most {@code JWT_TTL} later.
      *
+     * @param accessToken the access token as presented
      * @return the session that ended, when the token was bound to one
      */
     public Optional<UUID> endSignIn(String accessToken) {
@@ -163,7 +200,12 @@ public final class TokenAuthority {
         revocations.revokeJti(claims.jti(), claims.expiresAt().plus(AccessTokenVerifier.MAX_LEEWAY));
     }
 
-    /** RFC 7662: whether the token is live, and whose. Revocations and ended sign-ins count. */
+    /**
+     * RFC 7662: whether the token is live, and whose. Revocations and ended sign-ins count.
+     *
+     * @param token an access token (a JWT) or a refresh token
+     * @return whose the token is, or {@link Introspection.Inactive}
+     */
     public Introspection introspect(String token) {
         return looksLikeJwt(token) ? introspectAccessToken(token) : introspectRefreshToken(token);
     }
@@ -177,7 +219,12 @@ public final class TokenAuthority {
         return new Introspection.Inactive();
     }
 
-    /** A refresh token's introspection; {@link Introspection.Inactive} for anything that is not one. */
+    /**
+     * A refresh token's introspection; {@link Introspection.Inactive} for anything that is not one.
+     *
+     * @param token the refresh token as presented
+     * @return whose the token is, while it can still be used and its user and session remain
+     */
     public Introspection introspectRefreshToken(String token) {
         return refresh.findUsable(token)
                 .filter(t -> t.sessionId().map(id -> sessions.findLive(id).isPresent()).orElse(true))
@@ -200,7 +247,11 @@ public final class TokenAuthority {
         return !(bearer.admit(claims) instanceof AuthResult.Authenticated);
     }
 
-    /** Logout of one session: its refresh family ends; its access tokens end with the session (sid). */
+    /**
+     * Logout of one session: its refresh family ends; its access tokens end with the session (sid).
+     *
+     * @param sessionId the session that ended
+     */
     public void endSession(UUID sessionId) {
         refresh.revokeForSession(sessionId);
     }
@@ -209,27 +260,45 @@ public final class TokenAuthority {
      * Log out everywhere: every refresh token, and every access token issued until now. A password
      * change, a deletion or a demotion does this through {@code AccountService}, built with
      * {@link #refreshTokens()}.
+     *
+     * @param userId the user's id
      */
     public void endAllForUser(UUID userId) {
         refresh.revokeAllForUser(userId);
     }
 
-    /** The refresh tokens and user-wide revocations behind this authority: what {@code AccountService} ends on account changes. */
+    /**
+     * The refresh tokens and user-wide revocations behind this authority: what {@code AccountService} ends on account changes.
+     *
+     * @return the refresh token service, shared
+     */
     public RefreshTokenService refreshTokens() {
         return refresh;
     }
 
-    /** The {@code iss} of the tokens issued here. */
+    /**
+     * The {@code iss} of the tokens issued here.
+     *
+     * @return the configured issuer
+     */
     public String issuer() {
         return issuer.settings().issuer();
     }
 
-    /** The JWKS document: public keys only. */
+    /**
+     * The JWKS document: public keys only.
+     *
+     * @return the JSON text of the current ring's published keys
+     */
     public String jwksJson() {
         return Jwks.json(ring.get());
     }
 
-    /** {@code Cache-Control} for the JWKS, short enough that a new key is fetched before it signs. */
+    /**
+     * {@code Cache-Control} for the JWKS, short enough that a new key is fetched before it signs.
+     *
+     * @return a {@code public, max-age=...} value
+     */
     public String jwksCacheControl() {
         return ring.get().policy().jwksCacheControl();
     }

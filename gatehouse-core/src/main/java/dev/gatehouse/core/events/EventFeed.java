@@ -10,13 +10,25 @@ import java.util.function.Consumer;
  * trusts a copy that an unheard event may have made stale.
  */
 public interface EventFeed extends AutoCloseable {
-    /** Sends the event to every instance, this one included. Never throws for a lost connection: copies then expire by age. */
+    /**
+     * Sends the event to every instance, this one included. Never throws for a lost connection: copies then expire by age.
+     *
+     * @param event the change to announce
+     */
     void publish(StoreEvent event);
 
-    /** Calls {@code listener} for every event received, on the feed's own thread; the listener must be quick. */
+    /**
+     * Calls {@code listener} for every event received, on the feed's own thread; the listener must be quick.
+     *
+     * @param listener called with each event, {@link StoreEvent.Resync} included
+     */
     void subscribe(Consumer<StoreEvent> listener);
 
-    /** Whether events are being received now. */
+    /**
+     * Whether events are being received now.
+     *
+     * @return false while events may be missed, so copies must not be trusted
+     */
     boolean live();
 
     @Override

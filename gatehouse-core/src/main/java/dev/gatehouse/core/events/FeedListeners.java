@@ -22,12 +22,18 @@ public final class FeedListeners {
     private volatile long lastHeard;
     private volatile boolean heardAny;
 
-    /** @param liveness how long after the last sign of life the feed still counts as live */
+    /**
+     * Listeners of a feed whose liveness is measured by {@link System#nanoTime}.
+     *
+     * @param liveness how long after the last sign of life the feed still counts as live
+     */
     public FeedListeners(java.time.Duration liveness) {
         this(liveness, System::nanoTime);
     }
 
     /**
+     * Listeners of a feed whose liveness is measured by {@code nanoTicker}.
+     *
      * @param liveness   how long after the last sign of life the feed still counts as live
      * @param nanoTicker a monotonic clock in nanoseconds ({@link System#nanoTime}): liveness is a
      *                   span of time, which a wall clock set back or forward would stretch or cut
@@ -37,10 +43,20 @@ public final class FeedListeners {
         this.nanoTicker = java.util.Objects.requireNonNull(nanoTicker, "nanoTicker");
     }
 
+    /**
+     * Adds a listener, called with every event delivered from now on.
+     *
+     * @param listener the listener; it must be quick, as it runs on the feed's thread
+     */
     public void add(Consumer<StoreEvent> listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Hands an event to every listener in turn; one that throws is logged and the rest still hear it.
+     *
+     * @param event the event received
+     */
     public void deliver(StoreEvent event) {
         for (Consumer<StoreEvent> listener : listeners) {
             try {
@@ -71,6 +87,11 @@ public final class FeedListeners {
         heardAny = false;
     }
 
+    /**
+     * Whether the feed heard a sign of life within the liveness window, and has not been declared {@link #lost}.
+     *
+     * @return true while events can be trusted to arrive
+     */
     public boolean live() {
         return heardAny && nanoTicker.getAsLong() - lastHeard < liveness.toNanos();
     }

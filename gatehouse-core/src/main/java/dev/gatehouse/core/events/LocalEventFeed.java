@@ -8,6 +8,10 @@ import java.util.function.Consumer;
 public final class LocalEventFeed implements EventFeed {
     private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
 
+    /** A feed with no listeners yet. */
+    public LocalEventFeed() {
+    }
+
     @Override
     public void publish(StoreEvent event) {
         listeners.forEach(listener -> listener.accept(event));

@@ -16,6 +16,12 @@ public final class StoreEvents {
     private StoreEvents() {
     }
 
+    /**
+     * The wire form of an event.
+     *
+     * @param event the event to send
+     * @return one line without a line break, such as {@code user-changed <uuid>}
+     */
     public static String encode(StoreEvent event) {
         return switch (event) {
             case StoreEvent.SessionEnded e -> "session-ended " + e.sessionId() + e.tokenHash().map(h -> " " + h).orElse("");
@@ -28,6 +34,12 @@ public final class StoreEvents {
         };
     }
 
+    /**
+     * Reads the wire form back. Never throws: anything unreadable is a resync.
+     *
+     * @param line a line as {@link #encode} wrote it; may be null
+     * @return the event, or {@link StoreEvent.Resync} when the line cannot be read
+     */
     public static StoreEvent decode(String line) {
         String[] parts = line == null ? new String[0] : line.trim().split(" ");
         try {

@@ -18,6 +18,9 @@ public final class HmacSecrets {
      * The secret as a key for {@code algorithm}, its kid the RFC 7638 thumbprint. The thumbprint is
      * a SHA-256 of the secret; that reveals no more than a token's own MAC already does.
      *
+     * @param algorithm HS256, HS384 or HS512
+     * @param secret    the configured secret
+     * @return the key, ready to sign and verify
      * @throws KeyRejectedException when the algorithm is not HMAC or the secret is too short
      *                              (the message gives lengths, never the secret)
      */
@@ -31,7 +34,14 @@ public final class HmacSecrets {
         return fromBytes(algorithm, secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** As {@link #fromText}, from raw secret bytes. */
+    /**
+     * As {@link #fromText}, from raw secret bytes.
+     *
+     * @param algorithm HS256, HS384 or HS512
+     * @param secret the secret's bytes
+     * @return the key, ready to sign and verify
+     * @throws KeyRejectedException when the algorithm is not HMAC or the secret is too short
+     */
     public static SigningKey fromBytes(SigningAlgorithm algorithm, byte[] secret) {
         if (algorithm.isAsymmetric()) {
             throw new KeyRejectedException(algorithm.jwsName() + " is not an HMAC algorithm");

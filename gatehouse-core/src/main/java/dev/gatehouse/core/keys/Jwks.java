@@ -21,17 +21,32 @@ public final class Jwks {
     private Jwks() {
     }
 
-    /** The JWKS JSON for the ring's published keys. */
+    /**
+     * The JWKS JSON for the ring's published keys.
+     *
+     * @param ring the key ring
+     * @return the JWKS JSON text
+     */
     public static String json(KeyRing ring) {
         return json(ring.publishedKeys());
     }
 
-    /** The JWKS JSON for {@code keys}; HMAC keys among them are left out. */
+    /**
+     * The JWKS JSON for {@code keys}; HMAC keys among them are left out.
+     *
+     * @param keys the keys to publish
+     * @return the JWKS JSON text
+     */
     public static String json(Collection<SigningKey> keys) {
         return JSONObjectUtils.toJSONString(jwkSet(keys).toJSONObject(true));
     }
 
-    /** The public JWK set for {@code keys}; HMAC keys among them are left out. */
+    /**
+     * The public JWK set for {@code keys}; HMAC keys among them are left out.
+     *
+     * @param keys the keys to publish
+     * @return the set, public members only
+     */
     public static JWKSet jwkSet(Collection<SigningKey> keys) {
         List<JWK> published = keys.stream()
                 .filter(k -> k.algorithm().isAsymmetric())

@@ -40,7 +40,12 @@ public final class KeyFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Where {@link #write} put the two files. */
+    /**
+     * Where {@link #write} put the two files.
+     *
+     * @param privateKey the private key's file
+     * @param publicKey the public key's file
+     */
     public record Written(Path privateKey, Path publicKey) {
     }
 
@@ -50,6 +55,9 @@ public final class KeyFiles {
     /**
      * Writes {@code key} into {@code dir} (created if missing).
      *
+     * @param key the key pair to write
+     * @param dir the directory to write into
+     * @return where the two files are
      * @throws IllegalArgumentException for an HMAC key or a key without its private part
      * @throws IOException              when a file exists already or cannot be written
      */
@@ -69,12 +77,22 @@ public final class KeyFiles {
         return new Written(privateFile, publicFile);
     }
 
-    /** The private key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). */
+    /**
+     * The private key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}).
+     *
+     * @param key a key with its private part
+     * @return the PEM text
+     */
     public static String privatePem(SigningKey key) {
         return pem("PRIVATE KEY", privateKeyInfo(key.jwk()));
     }
 
-    /** The public key as SPKI PEM ({@code BEGIN PUBLIC KEY}). */
+    /**
+     * The public key as SPKI PEM ({@code BEGIN PUBLIC KEY}).
+     *
+     * @param key an asymmetric key
+     * @return the PEM text
+     */
     public static String publicPem(SigningKey key) {
         return pem("PUBLIC KEY", publicKeyInfo(key.jwk()));
     }

@@ -20,12 +20,23 @@ public final class KeyGenerator {
     private KeyGenerator() {
     }
 
-    /** A new key for {@code algorithm}. */
+    /**
+     * A new key for {@code algorithm}.
+     *
+     * @param algorithm the algorithm the key is bound to
+     * @return the key, private part included
+     */
     public static SigningKey generate(SigningAlgorithm algorithm) {
         return generate(algorithm, DEFAULT_RSA_BITS);
     }
 
-    /** A new key; {@code rsaBits} applies to the RSA algorithms only and must be at least 2048. */
+    /**
+     * A new key; {@code rsaBits} applies to the RSA algorithms only and must be at least 2048.
+     *
+     * @param algorithm the algorithm the key is bound to
+     * @param rsaBits the modulus size of an RSA key
+     * @return the key, private part included
+     */
     public static SigningKey generate(SigningAlgorithm algorithm, int rsaBits) {
         try {
             JWK jwk = switch (algorithm.family()) {

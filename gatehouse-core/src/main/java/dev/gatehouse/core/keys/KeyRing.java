@@ -28,6 +28,9 @@ public final class KeyRing {
     /**
      * A ring of the given keys, e.g. as read back from a {@link KeyStore}.
      *
+     * @param keys   the keys in their states
+     * @param policy how the ring rotates
+     * @return the ring
      * @throws IllegalArgumentException unless there is exactly one ACTIVE key, at most one NEXT,
      *                                  the ACTIVE key can sign, and kids are unique
      */
@@ -38,6 +41,11 @@ public final class KeyRing {
     /**
      * A new ring: {@code newKeys} makes the ACTIVE key and, when the policy rotates, the first NEXT.
      * The first ACTIVE key signs at once; no cache can be holding an older JWKS that lacks it.
+     *
+     * @param policy how the ring rotates
+     * @param now the time the keys are made at
+     * @param newKeys makes each new key
+     * @return the ring
      */
     public static KeyRing start(KeyRotationPolicy policy, Instant now, Supplier<SigningKey> newKeys) {
         List<RingKey> keys = new ArrayList<>();
@@ -48,17 +56,32 @@ public final class KeyRing {
         return new KeyRing(keys, policy);
     }
 
-    /** A ring of one configured key (PEM files or {@code JWT_SECRET}) that does not rotate. */
+    /**
+     * A ring of one configured key (PEM files or {@code JWT_SECRET}) that does not rotate.
+     *
+     * @param key the configured key, which must be able to sign
+     * @param policy the policy, which gives the JWKS cache lifetime
+     * @param now the time the ring starts at
+     * @return the ring
+     */
     public static KeyRing fixed(SigningKey key, KeyRotationPolicy policy, Instant now) {
         return new KeyRing(List.of(new RingKey(key, KeyState.ACTIVE, now, now)), policy);
     }
 
-    /** The key that signs new tokens. */
+    /**
+     * The key that signs new tokens.
+     *
+     * @return the ACTIVE key
+     */
     public SigningKey signingKey() {
         return active().key();
     }
 
-    /** The key that signs after the next rotation, if one is published. */
+    /**
+     * The key that signs after the next rotation, if one is published.
+     *
+     * @return the NEXT key, or empty
+     */
     public Optional<SigningKey> nextKey() {
         return keys.stream().filter(k -> k.state() == KeyState.NEXT).map(RingKey::key).findFirst();
     }
@@ -66,6 +89,8 @@ public final class KeyRing {
     /**
      * The keys a token may be verified with: ACTIVE and RETIRED, looked up by kid only. A NEXT key
      * never verifies: it has signed nothing, so a token naming it is forged or from a clock gone wrong.
+     *
+     * @return a lookup over this snapshot
      */
     public VerificationKeys verificationKeys() {
         return kid -> keys.stream()
@@ -78,6 +103,9 @@ public final class KeyRing {
      * verify window has passed, plus the NEXT key once it is due to sign. The latter matters when
      * several servers share a store: the one that rotates first signs with the new key while the
      * others, a scheduler tick behind, still hold this snapshot and must accept its tokens.
+     *
+     * @param now the instant to judge the keys' windows at
+     * @return a lookup over this snapshot
      */
     public VerificationKeys verificationKeys(Instant now) {
         return kid -> keys.stream()
@@ -96,16 +124,28 @@ public final class KeyRing {
     /**
      * The public halves of NEXT, ACTIVE and RETIRED keys, for the JWKS. HMAC keys are never
      * published: their "public" half is the secret.
+     *
+     * @return the public keys, without private members
      */
     public List<SigningKey> publishedKeys() {
         return keys.stream().map(RingKey::key).filter(k -> k.algorithm().isAsymmetric())
                 .map(k -> new SigningKey(k.kid(), k.algorithm(), k.jwk().toPublicJWK())).toList();
     }
 
+    /**
+     * Every key on the ring with its state, private parts included: for storing the ring, never for publishing.
+     *
+     * @return the keys, unmodifiable
+     */
     public List<RingKey> keys() {
         return keys;
     }
 
+    /**
+     * How this ring rotates.
+     *
+     * @return the policy
+     */
     public KeyRotationPolicy policy() {
         return policy;
     }
@@ -117,6 +157,10 @@ public final class KeyRing {
      * NEXT. RETIRED keys leave once their verify window has passed. Calling it late (a server that
      * was down) moves one step only, so a key never signs before caches could have seen it.
      * A ring whose policy does not rotate only sheds expired RETIRED keys.
+     *
+     * @param now the current time
+     * @param newKeys makes the new NEXT key, when one is due
+     * @return the new snapshot, or this one when nothing changed
      */
     public KeyRing rotate(Instant now, Supplier<SigningKey> newKeys) {
         List<RingKey> next = new ArrayList<>(keys.size() + 1);
@@ -147,6 +191,10 @@ public final class KeyRing {
      * none), the ACTIVE key retires and keeps verifying for its window, and a new NEXT is made.
      * Resource servers that cached the JWKS before the NEXT key was published meet an unknown kid
      * and refetch; that is the price of not waiting.
+     *
+     * @param now the current time
+     * @param newKeys makes the new keys
+     * @return the new snapshot
      */
     public KeyRing rotateNow(Instant now, Supplier<SigningKey> newKeys) {
         List<RingKey> next = new ArrayList<>(keys.size() + 2);
@@ -174,7 +222,11 @@ public final class KeyRing {
         return new KeyRing(next, policy);
     }
 
-    /** The earliest instant at which {@link #rotate} would change this ring, if any. */
+    /**
+     * The earliest instant at which {@link #rotate} would change this ring, if any.
+     *
+     * @return that instant, or empty when the ring never changes
+     */
     public Optional<Instant> nextChangeAt() {
         List<Instant> candidates = new ArrayList<>();
         keys.stream().filter(k -> k.state() == KeyState.RETIRED)

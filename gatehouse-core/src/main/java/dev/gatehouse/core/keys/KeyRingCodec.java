@@ -39,11 +39,22 @@ public final class KeyRingCodec {
 
     private final Optional<MasterKey> masterKey;
 
+    /**
+     * A codec that seals keys under {@code masterKey}, or stores them plain without one.
+     *
+     * @param masterKey the key that encrypts private keys at rest; empty to store them in the clear
+     */
     public KeyRingCodec(Optional<MasterKey> masterKey) {
         this.masterKey = masterKey;
     }
 
-    /** The ring's keys as generation {@code generation} of the stored ring. */
+    /**
+     * The ring's keys as generation {@code generation} of the stored ring.
+     *
+     * @param ring the ring to store
+     * @param generation the generation the save is to create, at least 1
+     * @return the ring in stored form
+     */
     public StoredKeyRing encode(KeyRing ring, long generation) {
         List<StoredKey> stored = ring.keys().stream()
                 .map(k -> new StoredKey(k.kid(), k.key().algorithm().jwsName(), k.state(), k.createdAt(), k.stateSince(),
@@ -55,6 +66,9 @@ public final class KeyRingCodec {
     /**
      * The stored keys as a ring under {@code policy}.
      *
+     * @param stored the ring as loaded
+     * @param policy how the ring rotates
+     * @return the ring
      * @throws KeyRejectedException when a key does not decrypt (wrong master key, tampering), is
      *                              plain although a master key is set, or fails the key checks
      */

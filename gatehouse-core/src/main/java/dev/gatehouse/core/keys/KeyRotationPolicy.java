@@ -28,6 +28,12 @@ public record KeyRotationPolicy(Duration rotateInterval, Duration tokenTtl, Dura
      */
     public static final Duration STATIC_JWKS_CACHE = Duration.ofMinutes(10);
 
+    /**
+     * Refuses durations that would let a rotation refuse a valid token.
+     *
+     * @throws IllegalArgumentException when the interval is negative or under a minute (but not zero), the
+     *         token lifetime is not positive, or the leeway is outside 0 to 60 seconds
+     */
     public KeyRotationPolicy {
         Objects.requireNonNull(rotateInterval, "rotateInterval");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
@@ -46,21 +52,41 @@ public record KeyRotationPolicy(Duration rotateInterval, Duration tokenTtl, Dura
         }
     }
 
-    /** No rotation: the configured key signs until it is replaced by hand. */
+    /**
+     * No rotation: the configured key signs until it is replaced by hand.
+     *
+     * @param tokenTtl the lifetime of the tokens the key signs
+     * @return the policy
+     */
     public static KeyRotationPolicy none(Duration tokenTtl) {
         return new KeyRotationPolicy(Duration.ZERO, tokenTtl, MAX_LEEWAY);
     }
 
-    /** Rotation every {@code interval} with the maximum leeway. */
+    /**
+     * Rotation every {@code interval} with the maximum leeway.
+     *
+     * @param interval how long each key signs; at least a minute
+     * @param tokenTtl the lifetime of the tokens the keys sign
+     * @return the policy
+     */
     public static KeyRotationPolicy every(Duration interval, Duration tokenTtl) {
         return new KeyRotationPolicy(interval, tokenTtl, MAX_LEEWAY);
     }
 
+    /**
+     * Whether keys rotate at all.
+     *
+     * @return true unless the interval is zero
+     */
     public boolean rotates() {
         return !rotateInterval.isZero();
     }
 
-    /** How long a key keeps verifying after it stopped signing: the last token's lifetime plus leeway. */
+    /**
+     * How long a key keeps verifying after it stopped signing: the last token's lifetime plus leeway.
+     *
+     * @return the token lifetime plus the leeway
+     */
     public Duration verifyWindow() {
         return tokenTtl.plus(leeway);
     }
@@ -69,6 +95,8 @@ public record KeyRotationPolicy(Duration rotateInterval, Duration tokenTtl, Dura
      * The {@code max-age} for the JWKS response: a quarter of the rotation interval, at most one
      * hour. A NEXT key is published a whole interval before it signs, so caches refresh at least
      * four times in between.
+     *
+     * @return the lifetime; {@link #STATIC_JWKS_CACHE} when keys do not rotate
      */
     public Duration jwksCacheLifetime() {
         if (!rotates()) {
@@ -78,7 +106,11 @@ public record KeyRotationPolicy(Duration rotateInterval, Duration tokenTtl, Dura
         return quarter.compareTo(MAX_JWKS_CACHE) < 0 ? quarter : MAX_JWKS_CACHE;
     }
 
-    /** A {@code Cache-Control} value for the JWKS endpoint. */
+    /**
+     * A {@code Cache-Control} value for the JWKS endpoint.
+     *
+     * @return {@code public, max-age=} and the lifetime in seconds
+     */
     public String jwksCacheControl() {
         return "public, max-age=" + jwksCacheLifetime().toSeconds();
     }

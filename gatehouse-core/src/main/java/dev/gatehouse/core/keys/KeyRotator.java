@@ -37,6 +37,12 @@ public final class KeyRotator implements VerificationKeys {
      * {@code newKeys} and saves it. When the configured algorithm changes, {@code newKeys} makes
      * keys of the new one and the ring migrates at the next rotation.
      *
+     * @param store   where the ring is kept; shared by the servers that must sign with the same key
+     * @param codec   seals and opens the stored keys
+     * @param policy  how the ring rotates
+     * @param newKeys makes each new key
+     * @param clock   the time rotation is judged by
+     * @return the rotator, holding the current ring
      * @throws KeyRejectedException when stored keys cannot be decrypted or fail the key checks
      */
     public static KeyRotator open(KeyStore store, KeyRingCodec codec, KeyRotationPolicy policy, Supplier<SigningKey> newKeys, Clock clock) {
@@ -53,7 +59,11 @@ public final class KeyRotator implements VerificationKeys {
         return rotator;
     }
 
-    /** The current snapshot. */
+    /**
+     * The current snapshot.
+     *
+     * @return the ring in use, read without a lock
+     */
     public KeyRing current() {
         return current.get();
     }
@@ -117,7 +127,11 @@ public final class KeyRotator implements VerificationKeys {
         }
     }
 
-    /** How long until the ring next needs {@link #rotateIfDue}; empty when it never will. */
+    /**
+     * How long until the ring next needs {@link #rotateIfDue}; empty when it never will.
+     *
+     * @return the delay, zero when a change is due already
+     */
     public Optional<Duration> delayUntilNextChange() {
         Instant now = clock.instant();
         return current.get().nextChangeAt().map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);

@@ -8,13 +8,18 @@ import java.util.Optional;
  * Faults are reported as {@link dev.gatehouse.core.support.StoreUnavailableException}.
  */
 public interface KeyStore {
-    /** The stored ring, or empty before the first save. */
+    /**
+     * The stored ring, or empty before the first save.
+     *
+     * @return the ring as last saved, or empty
+     */
     Optional<StoredKeyRing> load();
 
     /**
      * Replaces the stored ring with {@code ring} if the stored generation is still
      * {@code ring.generation() - 1} (0 meaning nothing stored yet), atomically.
      *
+     * @param ring the ring to save, its generation one past the stored one
      * @return false when another writer saved first; the caller reloads and decides again
      */
     boolean save(StoredKeyRing ring);

@@ -9,11 +9,18 @@ import java.util.Base64;
  * The AES-256 key that encrypts private keys at rest ({@code GATEHOUSE_MASTER_KEY}: base64 of 32
  * random bytes, e.g. {@code openssl rand -base64 32}). It never appears in {@link #toString}, and
  * its bytes are handed out only as copies.
+ *
+ * @param bytes the 32 key bytes; copied in, and copied again for each reader
  */
 public record MasterKey(byte[] bytes) {
     /** AES-256 needs exactly this many bytes. */
     public static final int LENGTH = 32;
 
+    /**
+     * Copies the bytes, refusing any length but {@link #LENGTH}.
+     *
+     * @throws IllegalArgumentException when there are not exactly 32 bytes
+     */
     public MasterKey {
         if (bytes == null || bytes.length != LENGTH) {
             throw new IllegalArgumentException("a master key is exactly " + LENGTH + " bytes");
@@ -24,6 +31,8 @@ public record MasterKey(byte[] bytes) {
     /**
      * Parses the setting's text (standard or URL-safe base64, padding optional).
      *
+     * @param base64 the setting's text; spaces around it are ignored
+     * @return the key
      * @throws IllegalArgumentException when it is not base64 of exactly 32 bytes; the message
      *                                  never repeats the text
      */
@@ -48,14 +57,22 @@ public record MasterKey(byte[] bytes) {
         return new MasterKey(decoded);
     }
 
-    /** A new random master key. */
+    /**
+     * A new random master key.
+     *
+     * @return 32 bytes from {@link SecureRandom}
+     */
     public static MasterKey generate() {
         byte[] bytes = new byte[LENGTH];
         new SecureRandom().nextBytes(bytes);
         return new MasterKey(bytes);
     }
 
-    /** A copy of the key bytes. */
+    /**
+     * A copy of the key bytes.
+     *
+     * @return a new copy, which the caller may wipe
+     */
     @Override
     public byte[] bytes() {
         return bytes.clone();

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * The keys of a new ring, made ahead on threads of their own. A ring that rotates starts with two
  * (ACTIVE and NEXT), and an RSA key costs 0.1-0.5 s while the JIT is cold: a server's first start
- * waits for them. The ring itself is saved and raced for exactly as before; only where and when
- * its keys are made changes.
+ * waits for them. The ring itself is saved, and raced for with other instances, like any new
+ * ring; only where and when its keys are made differs.
  *
  * <ul>
  *   <li>{@link #start}: the store holds no ring; the second key is made while the caller makes the first.</li>

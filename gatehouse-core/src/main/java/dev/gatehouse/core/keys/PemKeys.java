@@ -59,6 +59,10 @@ public final class PemKeys {
      * Loads a private key for {@code algorithm}; when {@code publicKeyFile} is given it must be
      * the public half of the same key.
      *
+     * @param algorithm      the algorithm the key signs with; an asymmetric one
+     * @param privateKeyFile the private key's PEM file; a warning is logged when others may read it
+     * @param publicKeyFile  the public key's PEM file, if any
+     * @return the key, private part included
      * @throws KeyRejectedException when a file cannot be read or parsed, the key does not fit the
      *                              algorithm, or the two files hold different keys
      */
@@ -67,12 +71,28 @@ public final class PemKeys {
         return fromPem(algorithm, read(privateKeyFile, "private"), publicKeyFile.map(p -> read(p, "public")));
     }
 
-    /** Loads a public key that only verifies (a deployment that checks tokens another server signs). */
+    /**
+     * Loads a public key that only verifies (a deployment that checks tokens another server signs).
+     *
+     * @param algorithm the algorithm the key verifies; an asymmetric one
+     * @param publicKeyFile the public key's PEM file (SPKI, or a certificate whose key is used)
+     * @return the key, public part only
+     * @throws KeyRejectedException when the file cannot be read or parsed, or the key does not fit the algorithm
+     */
     public static SigningKey loadPublic(SigningAlgorithm algorithm, Path publicKeyFile) {
         return fromPublicPem(algorithm, read(publicKeyFile, "public"));
     }
 
-    /** As {@link #loadPrivate}, from PEM text. */
+    /**
+     * As {@link #loadPrivate}, from PEM text.
+     *
+     * @param algorithm the algorithm the key signs with; an asymmetric one
+     * @param privatePem the private key's PEM text
+     * @param publicPem the public key's PEM text, if any
+     * @return the key, private part included
+     * @throws KeyRejectedException when the text cannot be parsed, the key does not fit the algorithm, or
+     *         the two texts hold different keys
+     */
     public static SigningKey fromPem(SigningAlgorithm algorithm, String privatePem, Optional<String> publicPem) {
         requireAsymmetric(algorithm);
         JWK privateJwk = privateJwk(parse(privatePem, "private"));
@@ -85,7 +105,14 @@ public final class PemKeys {
         return SigningKeys.fromJwk(privateJwk, algorithm);
     }
 
-    /** As {@link #loadPublic}, from PEM text. */
+    /**
+     * As {@link #loadPublic}, from PEM text.
+     *
+     * @param algorithm the algorithm the key verifies; an asymmetric one
+     * @param publicPem the public key's PEM text
+     * @return the key, public part only
+     * @throws KeyRejectedException when the text cannot be parsed or the key does not fit the algorithm
+     */
     public static SigningKey fromPublicPem(SigningAlgorithm algorithm, String publicPem) {
         requireAsymmetric(algorithm);
         return SigningKeys.fromJwk(publicJwk(parse(publicPem, "public")), algorithm);

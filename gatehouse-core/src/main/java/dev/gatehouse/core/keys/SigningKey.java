@@ -10,8 +10,15 @@ import java.util.Objects;
  * {@link #toString} never prints key material.
  *
  * @param kid the key id tokens name in their header; unique within a ring
+ * @param algorithm the one algorithm the key signs and verifies with
+ * @param jwk the key itself: the private part or secret when it signs, else the public part
  */
 public record SigningKey(String kid, SigningAlgorithm algorithm, JWK jwk) {
+    /**
+     * Refuses a missing component and a blank kid.
+     *
+     * @throws IllegalArgumentException when the kid is blank
+     */
     public SigningKey {
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(algorithm, "algorithm");
@@ -21,12 +28,20 @@ public record SigningKey(String kid, SigningAlgorithm algorithm, JWK jwk) {
         }
     }
 
-    /** True when this key can sign (holds private material or an HMAC secret). */
+    /**
+     * True when this key can sign (holds private material or an HMAC secret).
+     *
+     * @return true for a private key or a secret
+     */
     public boolean canSign() {
         return jwk.isPrivate() || algorithm.family() == SigningAlgorithm.Family.HMAC;
     }
 
-    /** The public half, safe to publish; empty for HMAC keys, which have none. */
+    /**
+     * The public half, safe to publish; empty for HMAC keys, which have none.
+     *
+     * @return the public JWK, or empty for an HMAC key
+     */
     public java.util.Optional<JWK> publicJwk() {
         return algorithm.isAsymmetric() ? java.util.Optional.of(jwk.toPublicJWK()) : java.util.Optional.empty();
     }

@@ -44,6 +44,12 @@ public final class SigningKeys {
     /**
      * Accepts {@code jwk} for {@code algorithm}, or throws {@link KeyRejectedException}. The result
      * carries {@code alg}, {@code use=sig} and a kid: the JWK's own, else its RFC 7638 thumbprint.
+     *
+     * @param jwk       the key, public or private
+     * @param algorithm the one algorithm it is to be bound to
+     * @return the key, labelled
+     * @throws KeyRejectedException when the key does not fit the algorithm, is too weak, or its
+     *                              private half does not sign what its public half verifies
      */
     public static SigningKey fromJwk(JWK jwk, SigningAlgorithm algorithm) {
         KeyChecks.requireFits(jwk, algorithm);
@@ -67,7 +73,14 @@ public final class SigningKeys {
         return labelled(jwk, algorithm);
     }
 
-    /** Accepts a JWK that names its own algorithm in {@code alg}; a JWK without one is refused. */
+    /**
+     * Accepts a JWK that names its own algorithm in {@code alg}; a JWK without one is refused.
+     *
+     * @param jwk the key, with its {@code alg}
+     * @return the key, labelled
+     * @throws KeyRejectedException when {@code alg} is missing or not one of {@link SigningAlgorithm}, or
+     *         the key fails {@link #fromJwk(JWK, SigningAlgorithm)}
+     */
     public static SigningKey fromJwk(JWK jwk) {
         if (jwk.getAlgorithm() == null) {
             throw new KeyRejectedException("the JWK has no \"alg\"; every key is bound to one algorithm");
@@ -84,6 +97,10 @@ public final class SigningKeys {
      * set when two keys share a kid (a token's kid must name exactly one key) or when it mixes
      * public keys with private keys or secrets (a set is either for signing or for verifying;
      * mixing them is how a verification-only deployment ends up holding signing material).
+     *
+     * @param json the JWK set's JSON text
+     * @return the keys, in the set's order
+     * @throws KeyRejectedException when the set cannot be parsed, or a key or the set as a whole is refused
      */
     public static List<SigningKey> fromJwkSet(String json) {
         JWKSet set;

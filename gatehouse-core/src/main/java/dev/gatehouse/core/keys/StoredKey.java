@@ -8,9 +8,15 @@ import java.util.Objects;
  * {@link KeyRingCodec}: the key's JWK (with its private part), AES-256-GCM encrypted under the
  * master key when one is set, else plain. Stores save and return it unchanged.
  *
+ * @param kid the key's id
  * @param algorithm the JWS name ({@code "ES256"})
+ * @param state where the key is in its life
+ * @param createdAt when the key was made
+ * @param stateSince when it entered {@code state}
+ * @param material the sealed or plain JWK; hidden from {@link #toString}
  */
 public record StoredKey(String kid, String algorithm, KeyState state, Instant createdAt, Instant stateSince, String material) {
+    /** Refuses a missing component. */
     public StoredKey {
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(algorithm, "algorithm");

@@ -21,7 +21,15 @@ public final class TokenKeys {
     }
 
     /**
+     * Opens the keys {@code source} names: reads a PEM key pair or takes a secret, or loads the
+     * generated ring from {@code store} (making and saving a new one when there is none).
+     *
+     * @param source   where the keys come from
      * @param tokenTtl how long the tokens these keys sign live: a retired key keeps verifying that long
+     * @param store    where generated keys are kept; unused for PEM files and secrets
+     * @param clock    the time rotation is judged by
+     * @return the keys
+     * @throws KeyRejectedException when a configured key is refused, or stored keys cannot be opened
      */
     public static TokenKeys open(KeySource source, Duration tokenTtl, KeyStore store, Clock clock) {
         return open(source, tokenTtl, store, clock, Optional.empty());
@@ -31,6 +39,14 @@ public final class TokenKeys {
      * As {@link #open(KeySource, Duration, KeyStore, Clock)}, taking a new ring's keys from those
      * {@link #startAhead} began making, should the store hold no ring. Keys made ahead and not
      * needed (another instance saved a ring first) are dropped.
+     *
+     * @param source   where the keys come from
+     * @param tokenTtl how long the tokens these keys sign live: a retired key keeps verifying that long
+     * @param store    where generated keys are kept; unused for PEM files and secrets
+     * @param clock    the time rotation is judged by
+     * @param ahead    the keys {@link #startAhead} began making, if any
+     * @return the keys
+     * @throws KeyRejectedException when a configured key is refused, or stored keys cannot be opened
      */
     public static TokenKeys open(KeySource source, Duration tokenTtl, KeyStore store, Clock clock, Optional<NewRingKeys> ahead) {
         return switch (source) {
@@ -60,6 +76,10 @@ public final class TokenKeys {
      * Begins making a new ring's keys at once, for a store known to hold none yet (a database file
      * that does not exist): they are then made while the store opens and its schema is created,
      * instead of after. Empty when the keys are not generated (a PEM file, a secret).
+     *
+     * @param source   where the keys come from
+     * @param tokenTtl how long the tokens the keys sign live
+     * @return the keys being made, to pass to {@link #open(KeySource, Duration, KeyStore, Clock, Optional)}
      */
     public static Optional<NewRingKeys> startAhead(KeySource source, Duration tokenTtl) {
         if (!(source instanceof KeySource.Generated generated)) {
@@ -87,16 +107,29 @@ public final class TokenKeys {
         return new TokenKeys(() -> ring, Optional.empty(), clock);
     }
 
-    /** The current ring. */
+    /**
+     * The current ring.
+     *
+     * @return the ring in use now
+     */
     public KeyRing ring() {
         return ring.get();
     }
 
+    /**
+     * The current ring, read anew at each call, for those that sign or publish keys later.
+     *
+     * @return a supplier of the ring in use at each call
+     */
     public Supplier<KeyRing> ringSupplier() {
         return ring;
     }
 
-    /** Keys that may verify now: read from the ring at each call, so a rotation applies at once. */
+    /**
+     * Keys that may verify now: read from the ring at each call, so a rotation applies at once.
+     *
+     * @return a lookup that follows rotations
+     */
     public VerificationKeys verificationKeys() {
         // The ring first, then the time: a time read before a newer ring could ask it about a moment it has passed.
         return kid -> {
@@ -105,7 +138,11 @@ public final class TokenKeys {
         };
     }
 
-    /** Present for generated keys: the server calls {@link KeyRotator#rotateIfDue()} on a schedule. */
+    /**
+     * Present for generated keys: the server calls {@link KeyRotator#rotateIfDue()} on a schedule.
+     *
+     * @return the rotator, or empty for a PEM key or a secret
+     */
     public Optional<KeyRotator> rotator() {
         return rotator;
     }

@@ -8,6 +8,11 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface VerificationKeys {
-    /** The key with this kid that may currently verify tokens, or empty. */
+    /**
+     * The key with this kid that may currently verify tokens, or empty.
+     *
+     * @param kid the kid a token's header names
+     * @return the key, or empty
+     */
     Optional<SigningKey> find(String kid);
 }

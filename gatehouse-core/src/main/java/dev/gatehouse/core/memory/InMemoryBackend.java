@@ -14,12 +14,25 @@ import dev.gatehouse.core.user.UserStore;
 /**
  * Every store in this process's memory: for tests, trials and single-process tools. Everything is
  * gone when the process stops, so users, sessions and signing keys do not survive a restart.
+ *
+ * @param users the users
+ * @param sessions the sessions
+ * @param refreshTokens the refresh tokens
+ * @param revocations the access token revocations
+ * @param keys the generated signing keys
+ * @param serverSecrets the server's own secrets, new at every start
+ * @param rateLimits the sign-in and registration counters, which only this process counts
+ * @param events the feed of this process alone
  */
 public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations,
                               KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events)
         implements StoreBackend {
 
-    /** Empty stores. */
+    /**
+     * Empty stores.
+     *
+     * @return a backend whose stores are all empty
+     */
     public static InMemoryBackend create() {
         return new InMemoryBackend(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryRefreshTokenStore(),
                 new InMemoryRevocationStore(), new InMemoryKeyStore(), new InMemoryServerSecretStore(), new InMemoryRateLimitStore(),

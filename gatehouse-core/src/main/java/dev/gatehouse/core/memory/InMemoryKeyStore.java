@@ -9,6 +9,10 @@ import java.util.Optional;
 public final class InMemoryKeyStore implements KeyStore {
     private StoredKeyRing ring;
 
+    /** An empty store: no ring until the first save. */
+    public InMemoryKeyStore() {
+    }
+
     @Override
     public synchronized Optional<StoredKeyRing> load() {
         return Optional.ofNullable(ring);

@@ -16,6 +16,10 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     private final Map<Window, Long> counts = new ConcurrentHashMap<>();
     private final Map<String, Instant> gates = new ConcurrentHashMap<>();
 
+    /** An empty store: no counts, every gate open. */
+    public InMemoryRateLimitStore() {
+    }
+
     @Override
     public long increment(String key, Instant windowEnd) {
         return counts.merge(new Window(key, windowEnd), 1L, Long::sum);

@@ -17,6 +17,10 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     private final Map<UUID, RefreshToken> byId = new ConcurrentHashMap<>();
     private final Map<String, UUID> byTokenHash = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryRefreshTokenStore() {
+    }
+
     @Override
     public synchronized void insert(RefreshToken token) {
         if (byId.containsKey(token.id()) || byTokenHash.containsKey(token.tokenHash())) {

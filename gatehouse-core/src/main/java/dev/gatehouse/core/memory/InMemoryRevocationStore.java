@@ -14,6 +14,10 @@ public final class InMemoryRevocationStore implements RevocationStore {
     private final Map<String, Instant> jtiExpiries = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> notBefore = new ConcurrentHashMap<>();
 
+    /** An empty store: nothing revoked. */
+    public InMemoryRevocationStore() {
+    }
+
     @Override
     public void revokeJti(String jti, Instant expiresAt) {
         jtiExpiries.merge(jti, expiresAt, InMemoryRevocationStore::later);

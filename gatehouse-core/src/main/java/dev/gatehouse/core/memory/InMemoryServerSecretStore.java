@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryServerSecretStore implements ServerSecretStore {
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryServerSecretStore() {
+    }
+
     @Override
     public Optional<byte[]> find(String name) {
         return Optional.ofNullable(secrets.get(ServerSecrets.requireName(name))).map(byte[]::clone);

@@ -16,6 +16,10 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<UUID, Session> byId = new ConcurrentHashMap<>();
     private final Map<String, UUID> byTokenHash = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemorySessionStore() {
+    }
+
     @Override
     public synchronized void insert(Session session) {
         if (byId.containsKey(session.id()) || byTokenHash.containsKey(session.tokenHash())) {

@@ -23,6 +23,10 @@ public final class InMemoryUserStore implements UserStore {
     private final Map<String, UUID> byEmail = new HashMap<>();
     private final Map<String, UUID> byUsername = new HashMap<>();
 
+    /** An empty store. */
+    public InMemoryUserStore() {
+    }
+
     @Override
     public synchronized boolean insert(User user) {
         if (byId.containsKey(user.id())

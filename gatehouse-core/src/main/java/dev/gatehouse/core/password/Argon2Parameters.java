@@ -17,13 +17,23 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
 
     private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,3})\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
 
+    /**
+     * Refuses parameters libargon2 would refuse: fewer than one pass or lane, or less than 8 KiB per lane.
+     *
+     * @throws IllegalArgumentException when the parameters are impossible
+     */
     public Argon2Parameters {
         if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
             throw new IllegalArgumentException("invalid Argon2 parameters: m=" + memoryKiB + " t=" + iterations + " p=" + parallelism);
         }
     }
 
-    /** The parameters a PHC string ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash}) was made with. */
+    /**
+     * The parameters a PHC string ({@code $argon2id$v=19$m=...,t=...,p=...$salt$hash}) was made with.
+     *
+     * @param phc a stored hash
+     * @return its parameters, or empty when it is not an Argon2id v19 PHC string with possible parameters
+     */
     public static Optional<Argon2Parameters> of(String phc) {
         Matcher m = PHC.matcher(phc);
         if (!m.matches()) {
@@ -37,7 +47,14 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
         }
     }
 
-    /** True when a hash made with {@code other} is weaker than one made with these parameters. */
+    /**
+     * True when a hash made with {@code other} is weaker than one made with these parameters.
+     *
+     * <p>A different parallelism counts too, so that every hash ends up with today's parameters.
+     *
+     * @param other the parameters of a stored hash
+     * @return true when that hash should be made anew with these parameters
+     */
     public boolean isStrongerThan(Argon2Parameters other) {
         return memoryKiB > other.memoryKiB || iterations > other.iterations || parallelism != other.parallelism;
     }

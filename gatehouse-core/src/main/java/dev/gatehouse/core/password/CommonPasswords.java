@@ -37,7 +37,12 @@ public final class CommonPasswords {
     private CommonPasswords() {
     }
 
-    /** True when {@code password}, folded as the class comment says, is one of the list's entries. */
+    /**
+     * True when {@code password}, folded as the class comment says, is one of the list's entries.
+     *
+     * @param password the password as typed
+     * @return true when it must be refused as too common
+     */
     public static boolean contains(String password) {
         return Arrays.binarySearch(Table.HASHES, hash(fold(password))) >= 0;
     }

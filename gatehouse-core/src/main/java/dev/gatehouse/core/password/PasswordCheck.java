@@ -9,6 +9,11 @@ public enum PasswordCheck {
     /** The password is wrong (or the stored hash unusable). */
     MISMATCH;
 
+    /**
+     * Whether the password was right, whatever the hash's parameters.
+     *
+     * @return false only for {@link #MISMATCH}
+     */
     public boolean matches() {
         return this != MISMATCH;
     }

@@ -52,12 +52,26 @@ public final class PasswordHasher {
     /** As many as there are slots, so a hash never waits for a thread once it has a slot. */
     private final ExecutorService hashingThreads;
 
-    /** A hasher whose queue is {@link #QUEUE_PER_SLOT} callers per slot. */
+    /**
+     * A hasher whose queue is {@link #QUEUE_PER_SLOT} callers per slot.
+     *
+     * @param parameters the cost of new hashes; older hashes are re-made to it when their password is next checked
+     * @param concurrency how many hashes may run at once, at least 1
+     * @param maxWait how long a caller may wait for a slot before {@link PasswordHashingBusyException}
+     */
     public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait) {
         this(parameters, concurrency, maxWait, concurrency * QUEUE_PER_SLOT);
     }
 
-    /** @param maxQueued how many callers may wait for a slot at once; more are refused at once */
+    /**
+     * A hasher with its own bound on the callers waiting for a slot.
+     *
+     * @param parameters  the cost of new hashes; older hashes are re-made to it when their password is next checked
+     * @param concurrency how many hashes may run at once, at least 1
+     * @param maxWait     how long a caller may wait for a slot before {@link PasswordHashingBusyException}
+     * @param maxQueued   how many callers may wait for a slot at once; more are refused at once
+     * @throws IllegalArgumentException when {@code concurrency} is below 1 or {@code maxQueued} negative
+     */
     public PasswordHasher(Argon2Parameters parameters, int concurrency, Duration maxWait, int maxQueued) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         if (concurrency < 1) {
@@ -74,22 +88,45 @@ public final class PasswordHasher {
         this.dummyHash = hashUnbounded("gatehouse-dummy-password".toCharArray());
     }
 
-    /** OWASP parameters, one slot per core, callers wait at most 10 s for a slot. */
+    /**
+     * OWASP parameters, one slot per core, callers wait at most 10 s for a slot.
+     *
+     * @param concurrency how many hashes may run at once, usually the number of processors
+     * @return the hasher
+     */
     public static PasswordHasher withDefaults(int concurrency) {
         return new PasswordHasher(Argon2Parameters.OWASP, concurrency, Duration.ofSeconds(10));
     }
 
+    /**
+     * The cost of the hashes this hasher makes.
+     *
+     * @return the parameters
+     */
     public Argon2Parameters parameters() {
         return parameters;
     }
 
-    /** A new PHC string for the password, with a fresh random salt. */
+    /**
+     * A new PHC string for the password, with a fresh random salt.
+     *
+     * @param password the password as typed
+     * @return the PHC string to store
+     * @throws PasswordHashingBusyException when no hashing slot frees up in time
+     */
     public String hash(String password) {
         char[] chars = password.toCharArray();
         return withSlot(() -> hashUnbounded(chars));
     }
 
-    /** Checks the password against a stored PHC string in constant time (libargon2's comparison). */
+    /**
+     * Checks the password against a stored PHC string in constant time (libargon2's comparison).
+     *
+     * @param password the password as typed
+     * @param storedHash the stored PHC string; one that is not ours never matches
+     * @return whether it matches, and whether the hash is due to be made anew
+     * @throws PasswordHashingBusyException when no hashing slot frees up in time
+     */
     public PasswordCheck check(String password, String storedHash) {
         boolean matches = verify(password, storedHash);
         if (!matches) {
@@ -99,7 +136,13 @@ public final class PasswordHasher {
         return weaker ? PasswordCheck.MATCH_NEEDS_REHASH : PasswordCheck.MATCH;
     }
 
-    /** Spends the time of a real check on a hash no password matches, and always answers MISMATCH. */
+    /**
+     * Spends the time of a real check on a hash no password matches, and always answers MISMATCH.
+     *
+     * @param password the password as typed
+     * @return {@link PasswordCheck#MISMATCH}
+     * @throws PasswordHashingBusyException when no hashing slot frees up in time, as a real check would
+     */
     public PasswordCheck checkDummy(String password) {
         verify(password, dummyHash);
         return PasswordCheck.MISMATCH;

@@ -5,6 +5,7 @@ package dev.gatehouse.core.password;
  * Retry-After: under overload, refusing quickly keeps latency bounded and memory flat.
  */
 public final class PasswordHashingBusyException extends RuntimeException {
+    /** A refusal; the message says only that hashing is at capacity. */
     public PasswordHashingBusyException() {
         super("password hashing is at capacity");
     }

@@ -10,13 +10,20 @@ import java.util.Optional;
  * into the hasher.
  */
 public final class PasswordPolicy {
+    /** The fewest code points a password may have. */
     public static final int MIN_LENGTH = 8;
+    /** The most code points a password may have. */
     public static final int MAX_LENGTH = 1024;
 
     private PasswordPolicy() {
     }
 
-    /** Why the password is refused, or empty when it is acceptable. */
+    /**
+     * Why the password is refused, or empty when it is acceptable.
+     *
+     * @param password the password as typed; may be null
+     * @return why it is refused, for the user, never repeating it; empty when it is accepted
+     */
     public static Optional<String> violation(String password) {
         if (password == null || password.isEmpty()) {
             return Optional.of("password is required");

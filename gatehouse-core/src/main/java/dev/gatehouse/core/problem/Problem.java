@@ -19,6 +19,11 @@ public record Problem(ProblemCode code, int status, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:gatehouse:problem:";
 
+    /**
+     * Refuses a missing code or detail, and a status that is not an error.
+     *
+     * @throws IllegalArgumentException when the status is not 4xx or 5xx
+     */
     public Problem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(detail, "detail");
@@ -27,16 +32,32 @@ public record Problem(ProblemCode code, int status, String detail) {
         }
     }
 
+    /**
+     * A problem answered with its code's own status.
+     *
+     * @param code why
+     * @param detail a sentence for people; never a secret or anything the request sent
+     * @return the problem
+     */
     public static Problem of(ProblemCode code, String detail) {
         return new Problem(code, code.status(), detail);
     }
 
-    /** The same problem answered with another status. */
+    /**
+     * The same problem answered with another status.
+     *
+     * @param other the status to answer with, 4xx or 5xx
+     * @return the changed copy; this one is unchanged
+     */
     public Problem withStatus(int other) {
         return new Problem(code, other, detail);
     }
 
-    /** The reason phrase of the status (RFC 9110). */
+    /**
+     * The reason phrase of the status (RFC 9110).
+     *
+     * @return the phrase, or a generic one for a status without its own
+     */
     public String title() {
         return switch (status) {
             case 400 -> "Bad Request";
@@ -56,7 +77,11 @@ public record Problem(ProblemCode code, int status, String detail) {
         };
     }
 
-    /** The members of the JSON body, in the order they are written: type, title, status, detail, error. */
+    /**
+     * The members of the JSON body, in the order they are written: type, title, status, detail, error.
+     *
+     * @return a new, modifiable map of the members
+     */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + code.code());

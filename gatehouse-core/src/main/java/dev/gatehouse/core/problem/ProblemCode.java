@@ -107,12 +107,20 @@ public enum ProblemCode {
         this.code = name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status this problem is answered with, unless an edge must answer otherwise (see {@link Problem#withStatus}). */
+    /**
+     * The status this problem is answered with, unless an edge must answer otherwise (see {@link Problem#withStatus}).
+     *
+     * @return the HTTP status, 4xx or 5xx
+     */
     public int status() {
         return status;
     }
 
-    /** The {@code error} member: the constant's name in lower case, such as {@code invalid_credentials}. */
+    /**
+     * The {@code error} member: the constant's name in lower case, such as {@code invalid_credentials}.
+     *
+     * @return the stable code
+     */
     public String code() {
         return code;
     }

@@ -47,16 +47,31 @@ public final class LoginThrottle {
     public static final Duration REGISTRATION_WINDOW = Duration.ofHours(1);
 
     /**
-     * @param perAccountAndAddress    failures on one account from one address per window; 0 turns the sign-in throttle off
+     * How many attempts are tolerated before they are refused or spaced out. Each failure limit is
+     * a count per {@code window}; the three sign-in limits are independent, and all three at 0
+     * turn the sign-in throttle off.
+     *
+     * @param perAccountAndAddress    failures on one account from one address per window; 0 for no such limit
      * @param perAddress              failures from one address over all accounts per window; 0 for no such limit
      * @param perAccount              failures on one account from all addresses per window before its attempts are spaced out;
      *                                0 for no such limit
      * @param registrationsPerAddress registrations tried from one address per {@link #REGISTRATION_WINDOW}; 0 for no limit
+     * @param window                  the length of the windows failures are counted in; at least a second
      */
     public record Limits(int perAccountAndAddress, int perAddress, int perAccount, int registrationsPerAddress, Duration window) {
+        /**
+         * 10 failures per account and address, 100 per address and 20 per account in 15 minutes, and 20
+         * registrations per address an hour: far more than people mistype, far fewer than guessing needs.
+         */
         public static final Limits DEFAULT = new Limits(10, 100, 20, 20, Duration.ofMinutes(15));
+        /** No limit at all: nothing is counted and every attempt is allowed. */
         public static final Limits OFF = new Limits(0, 0, 0, 0, Duration.ofMinutes(15));
 
+        /**
+         * Refuses a negative limit and a window under a second.
+         *
+         * @throws IllegalArgumentException when a limit is negative or the window shorter than a second
+         */
         public Limits {
             Objects.requireNonNull(window, "window");
             if (perAccountAndAddress < 0 || perAddress < 0 || perAccount < 0 || registrationsPerAddress < 0
@@ -65,7 +80,12 @@ public final class LoginThrottle {
             }
         }
 
-        /** The account-wide limit that goes with a per-account-and-address one: twice it, so that one address alone never reaches it. */
+        /**
+         * The account-wide limit that goes with a per-account-and-address one: twice it, so that one address alone never reaches it.
+         *
+         * @param perAccountAndAddress the per-account-and-address limit
+         * @return the account-wide limit to go with it
+         */
         public static int defaultPerAccount(int perAccountAndAddress) {
             return perAccountAndAddress * 2;
         }
@@ -78,12 +98,21 @@ public final class LoginThrottle {
     /**
      * Whose failures are counted together: a user, however the login named them, or a login that
      * names nobody.
+     *
+     * @param key the account's name in counter keys, which hash it before it reaches the store
      */
     public record Account(String key) {
+        /** Refuses a missing key. */
         public Account {
             Objects.requireNonNull(key, "key");
         }
 
+        /**
+         * The account of a known user, whichever email or username the attempt used.
+         *
+         * @param id the user's id
+         * @return the account
+         */
         public static Account user(UUID id) {
             return new Account("user:" + id);
         }
@@ -91,6 +120,9 @@ public final class LoginThrottle {
         /**
          * A login that names no user. Pass it in its normal form (the user package's
          * {@code UserFields.normalise}), so that {@code ADA} and {@code ada} are counted as one.
+         *
+         * @param normalisedLogin the login in its normal form
+         * @return the account
          */
         public static Account unknownLogin(String normalisedLogin) {
             return new Account("login:" + normalisedLogin);
@@ -101,22 +133,44 @@ public final class LoginThrottle {
     private final Limits limits;
     private final Clock clock;
 
+    /**
+     * A throttle counting in {@code store}.
+     *
+     * @param store where counts and gates are kept; shared by every instance that must count together
+     * @param limits the limits to apply
+     * @param clock the time windows are measured by
+     */
     public LoginThrottle(RateLimitStore store, Limits limits, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The limits this throttle applies.
+     *
+     * @return the limits
+     */
     public Limits limits() {
         return limits;
     }
 
-    /** No sign-in limit at all: callers may skip naming the account. */
+    /**
+     * No sign-in limit at all: callers may skip naming the account.
+     *
+     * @return true when all three sign-in limits are 0
+     */
     public boolean isOff() {
         return limits.off();
     }
 
-    /** Before checking a password: may {@code account} be tried from {@code address} now? */
+    /**
+     * Before checking a password: may {@code account} be tried from {@code address} now?
+     *
+     * @param account whose password is about to be checked
+     * @param address the client's address
+     * @return whether to go on, or how long to wait first; a refused attempt must not check the password
+     */
     public ThrottleVerdict check(Account account, String address) {
         if (limits.off()) {
             return new ThrottleVerdict.Allowed();
@@ -130,7 +184,12 @@ public final class LoginThrottle {
         return limits.perAccount() > 0 ? throughGate(account, address, now, end) : new ThrottleVerdict.Allowed();
     }
 
-    /** The password was wrong, or the login unknown: one more failure for each counter. */
+    /**
+     * The password was wrong, or the login unknown: one more failure for each counter.
+     *
+     * @param account whose password was wrong, or the unknown login
+     * @param address the client's address
+     */
     public void failed(Account account, String address) {
         Instant end = windowEnd(clock.instant(), limits.window());
         if (limits.perAccountAndAddress() > 0) {
@@ -144,7 +203,12 @@ public final class LoginThrottle {
         }
     }
 
-    /** The password was right: the account's failures from this address are forgiven, its gate opens and the address is the owner's. */
+    /**
+     * The password was right: the account's failures from this address are forgiven, its gate opens and the address is the owner's.
+     *
+     * @param account whose password was right
+     * @param address the client's address
+     */
     public void succeeded(Account account, String address) {
         Instant now = clock.instant();
         if (limits.perAccountAndAddress() > 0) {
@@ -156,7 +220,12 @@ public final class LoginThrottle {
         }
     }
 
-    /** A registration is being tried from {@code address}: counted at once, refused past the limit until the window ends. */
+    /**
+     * A registration is being tried from {@code address}: counted at once, refused past the limit until the window ends.
+     *
+     * @param address the client's address
+     * @return whether to go on with the registration, or how long to wait first
+     */
     public ThrottleVerdict registering(String address) {
         if (limits.registrationsPerAddress() == 0) {
             return new ThrottleVerdict.Allowed();

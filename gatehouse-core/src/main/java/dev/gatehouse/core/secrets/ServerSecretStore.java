@@ -9,7 +9,12 @@ import java.util.Optional;
  * instance then reads the winner's value. A secret is never overwritten.
  */
 public interface ServerSecretStore {
-    /** The stored value of {@code name}, or empty when there is none yet. Each call returns a fresh copy. */
+    /**
+     * The stored value of {@code name}, or empty when there is none yet. Each call returns a fresh copy.
+     *
+     * @param name the secret's name, as {@link ServerSecrets#requireName} allows
+     * @return a copy of the value, or empty
+     */
     Optional<byte[]> find(String name);
 
     /**
@@ -17,6 +22,8 @@ public interface ServerSecretStore {
      * of two concurrent calls for one name, exactly one returns true.
      *
      * @return true when this call stored the value, false when another value was already there
+     * @param name the secret's name, as {@link ServerSecrets#requireName} allows
+     * @param value the value to store; the store keeps its own copy
      */
     boolean insertIfAbsent(String name, byte[] value);
 }

@@ -12,6 +12,11 @@ public final class ServerSecrets {
 
     private final ServerSecretStore store;
 
+    /**
+     * Secrets kept in {@code store}.
+     *
+     * @param store where secrets are kept; shared by the instances that must agree on them
+     */
     public ServerSecrets(ServerSecretStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
@@ -20,6 +25,10 @@ public final class ServerSecrets {
      * The secret stored as {@code name}; when there is none, a new one of {@code bytes} random
      * bytes is stored first. Instances racing to create it all return the one that was stored.
      *
+     * @param name the secret's name, as {@link #requireName} allows
+     * @param bytes the length of a new secret, and the least a stored one may have; at least 1
+     * @return the secret's bytes
+     * @throws IllegalArgumentException when the name is not allowed or {@code bytes} is below 1
      * @throws IllegalStateException when the stored secret is shorter than {@code bytes}: a key
      *         weaker than the caller needs is refused rather than used
      */
@@ -45,7 +54,13 @@ public final class ServerSecrets {
         return stored;
     }
 
-    /** Names are short identifiers such as {@code token_service_secret}. */
+    /**
+     * Names are short identifiers such as {@code token_service_secret}.
+     *
+     * @param name the name to check
+     * @return the name, unchanged
+     * @throws IllegalArgumentException unless it is 1 to 100 of {@code a-z 0-9 _ . -}
+     */
     public static String requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z0-9_.-]{1,100}")) {

@@ -29,7 +29,11 @@ public final class BoundedExpiringCache<V> {
     private final Clock clock;
 
     /**
+     * An empty cache.
+     *
      * @param maxEntries the bound, at least 1
+     * @param clock      the time entries expire by
+     * @throws IllegalArgumentException when {@code maxEntries} is below 1
      */
     public BoundedExpiringCache(int maxEntries, Clock clock) {
         if (maxEntries < 1) {
@@ -39,7 +43,12 @@ public final class BoundedExpiringCache<V> {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The value under {@code key} while now is before its expiry; an expired entry is dropped. */
+    /**
+     * The value under {@code key} while now is before its expiry; an expired entry is dropped.
+     *
+     * @param key the key
+     * @return the value, or empty when absent or expired
+     */
     public Optional<V> get(String key) {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
@@ -52,7 +61,13 @@ public final class BoundedExpiringCache<V> {
         return Optional.of(entry.value());
     }
 
-    /** Keeps {@code value} until {@code expiresAt}; a value already expired is not kept. */
+    /**
+     * Keeps {@code value} until {@code expiresAt}; a value already expired is not kept.
+     *
+     * @param key the key, replacing any value under it
+     * @param value the value; not null
+     * @param expiresAt the instant the value stops being served
+     */
     public synchronized void put(String key, V value, Instant expiresAt) {
         Objects.requireNonNull(value, "value");
         Instant now = clock.instant();
@@ -65,15 +80,29 @@ public final class BoundedExpiringCache<V> {
         entries.put(key, new Entry<>(value, expiresAt));
     }
 
+    /**
+     * Forgets the value under {@code key}, if any.
+     *
+     * @param key the key
+     */
     public void remove(String key) {
         entries.remove(key);
     }
 
-    /** How many entries are held now, expired ones not yet dropped included. */
+    /**
+     * How many entries are held now, expired ones not yet dropped included.
+     *
+     * @return the number of entries
+     */
     public int size() {
         return entries.size();
     }
 
+    /**
+     * The most entries held at once.
+     *
+     * @return the bound
+     */
     public int maxEntries() {
         return maxEntries;
     }

@@ -13,7 +13,12 @@ public final class Durations {
     private Durations() {
     }
 
-    /** The duration, or empty when the text is not one of the accepted shapes. */
+    /**
+     * The duration, or empty when the text is not one of the accepted shapes.
+     *
+     * @param text the setting's text, such as {@code 15m}; spaces around it and case are ignored, null is no duration
+     * @return the duration, or empty
+     */
     public static Optional<Duration> parse(String text) {
         if (text == null) {
             return Optional.empty();

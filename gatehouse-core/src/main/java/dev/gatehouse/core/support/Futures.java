@@ -12,6 +12,10 @@ public final class Futures {
     /**
      * Waits for {@code work} and returns its result; a {@link RuntimeException} or {@link Error} it
      * failed with is rethrown as is, not wrapped in a {@link CompletionException}.
+     *
+     * @param <T> the result's type
+     * @param work the work to wait for
+     * @return its result
      */
     public static <T> T join(CompletableFuture<T> work) {
         try {
@@ -31,6 +35,11 @@ public final class Futures {
      * Runs {@code work} now on a daemon platform thread called {@code name} (it shows in a thread
      * dump), for start-up work done beside the caller's; its result or failure completes the future.
      * A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
+     *
+     * @param <T> the result's type
+     * @param name the thread's name
+     * @param work the work to run
+     * @return a future completed by the work
      */
     public static <T> CompletableFuture<T> onDaemonThread(String name, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();

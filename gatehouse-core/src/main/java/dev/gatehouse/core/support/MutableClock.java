@@ -15,6 +15,11 @@ public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
+    /**
+     * A clock in UTC standing at {@code start}.
+     *
+     * @param start the instant it reads until moved
+     */
     public MutableClock(Instant start) {
         this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
@@ -24,15 +29,29 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
-    /** Starts at a fixed, millisecond-aligned instant so that tests are repeatable. */
+    /**
+     * Starts at a fixed, millisecond-aligned instant so that tests are repeatable.
+     *
+     * @return a clock at 2026-01-01T00:00:00Z
+     */
     public static MutableClock atFixedStart() {
         return new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /**
+     * Moves the clock on, for this clock and every zoned view of it.
+     *
+     * @param duration how far; negative moves it back
+     */
     public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
+    /**
+     * Sets the clock, for this clock and every zoned view of it.
+     *
+     * @param instant the instant it reads from now on
+     */
     public void set(Instant instant) {
         now.set(instant);
     }

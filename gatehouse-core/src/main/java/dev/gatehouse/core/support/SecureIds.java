@@ -20,19 +20,32 @@ public final class SecureIds {
     private SecureIds() {
     }
 
-    /** A new 256-bit random token as unpadded base64url text. */
+    /**
+     * A new 256-bit random token as unpadded base64url text.
+     *
+     * @return 43 characters of base64url
+     */
     public static String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return URL_ENCODER.encodeToString(bytes);
     }
 
-    /** A random (version 4) UUID drawn from the shared SecureRandom. */
+    /**
+     * A random (version 4) UUID, from the {@link SecureRandom} that {@link UUID#randomUUID()} keeps.
+     *
+     * @return the UUID
+     */
     public static UUID newUuid() {
         return UUID.randomUUID();
     }
 
-    /** True when {@code text} has exactly the shape {@link #newToken()} produces. */
+    /**
+     * True when {@code text} has exactly the shape {@link #newToken()} produces.
+     *
+     * @param text the presented token; may be null
+     * @return true when it is 43 base64url characters in canonical form, so that a token has one spelling
+     */
     public static boolean isWellFormedToken(String text) {
         if (text == null || text.length() != TOKEN_LENGTH) {
             return false;

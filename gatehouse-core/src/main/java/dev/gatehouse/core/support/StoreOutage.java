@@ -24,12 +24,20 @@ public final class StoreOutage {
     private final AtomicLong downSince = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    /** @param store names the store in the log, e.g. "the database jdbc:postgresql://db:5432/gatehouse"; never a password */
+    /**
+     * Tracks one store, taken to be answering until a failure is reported.
+     *
+     * @param store names the store in the log, e.g. "the database jdbc:postgresql://db:5432/gatehouse"; never a password
+     */
     public StoreOutage(String store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** The store failed; the first failure of an outage is logged, with the failure's message (which holds no values) and no stack trace. */
+    /**
+     * The store failed; the first failure of an outage is logged, with the failure's message (which holds no values) and no stack trace.
+     *
+     * @param e the failure, as the store throws it
+     */
     public void failed(StoreUnavailableException e) {
         failures.incrementAndGet();
         if (down.compareAndSet(false, true)) {
@@ -47,7 +55,11 @@ public final class StoreOutage {
         }
     }
 
-    /** True from a failure until the next answer. */
+    /**
+     * True from a failure until the next answer.
+     *
+     * @return true while the store is failing
+     */
     public boolean isDown() {
         return down.get();
     }

@@ -8,10 +8,21 @@ package dev.gatehouse.core.support;
  * never holds the values involved.
  */
 public class StoreUnavailableException extends RuntimeException {
+    /**
+     * A failure with its cause.
+     *
+     * @param message names the operation; never the values involved
+     * @param cause the driver's or client's exception
+     */
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A failure without a cause, such as a store that is closed.
+     *
+     * @param message names the operation; never the values involved
+     */
     public StoreUnavailableException(String message) {
         super(message);
     }

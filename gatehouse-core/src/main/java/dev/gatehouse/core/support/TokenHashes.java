@@ -13,7 +13,12 @@ public final class TokenHashes {
     private TokenHashes() {
     }
 
-    /** SHA-256 of the token's UTF-8 bytes, as unpadded base64url. */
+    /**
+     * SHA-256 of the token's UTF-8 bytes, as unpadded base64url.
+     *
+     * @param token the token in clear
+     * @return 43 characters of base64url
+     */
     public static String sha256(String token) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -37,17 +37,34 @@ public final class AccessTokenIssuer {
     private record KeySigner(SigningKey key, JWSSigner signer) {
     }
 
-    /** The issuer, audience and lifetime of the tokens this issues. */
+    /**
+     * The issuer, audience and lifetime of the tokens this issues.
+     *
+     * @return the settings
+     */
     public AccessTokenSettings settings() {
         return settings;
     }
 
+    /**
+     * An issuer of tokens under {@code settings}.
+     *
+     * @param settings the issuer, audience and lifetime written into each token
+     * @param clock the time tokens are issued at
+     */
     public AccessTokenIssuer(AccessTokenSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A token for {@code user} signed with {@code key}, not tied to a session. */
+    /**
+     * A token for {@code user} signed with {@code key}, not tied to a session.
+     *
+     * @param user the user the token is for
+     * @param key the key to sign with, under its own algorithm
+     * @return the token, its id and its expiry
+     * @throws TokenProcessingException when the key cannot sign
+     */
     public IssuedAccessToken issue(User user, SigningKey key) {
         return issue(user, key, Optional.empty());
     }
@@ -56,6 +73,10 @@ public final class AccessTokenIssuer {
      * A token for {@code user} signed with {@code key}; {@code sessionId}, when present, becomes the
      * {@code sid} claim so that ending the session can revoke the token.
      *
+     * @param user      the user the token is for
+     * @param key       the key to sign with, under its own algorithm
+     * @param sessionId the session's public id, if the token belongs to one
+     * @return the token, its id and its expiry
      * @throws TokenProcessingException when the key cannot sign (public only, too short, wrong type)
      */
     public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId) {
@@ -66,6 +87,13 @@ public final class AccessTokenIssuer {
      * As {@link #issue(User, SigningKey, Optional)}; {@code refreshFamily}, when present, becomes
      * the {@code rfam} claim of a token issued without a session, so that a logout with the token
      * can end the refresh family it came with.
+     *
+     * @param user the user the token is for
+     * @param key the key to sign with, under its own algorithm
+     * @param sessionId the session's public id, if the token belongs to one
+     * @param refreshFamily the refresh family issued with it, for a token without a session
+     * @return the token, its id and its expiry
+     * @throws TokenProcessingException when the key cannot sign
      */
     public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId, Optional<UUID> refreshFamily) {
         Objects.requireNonNull(refreshFamily, "refreshFamily");

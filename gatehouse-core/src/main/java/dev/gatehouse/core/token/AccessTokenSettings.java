@@ -43,6 +43,11 @@ public record AccessTokenSettings(String issuer, String audience, Duration ttl) 
     /** Fifteen minutes: short enough that revocation lists stay small, long enough to cut refresh traffic. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
+    /**
+     * Refuses a blank issuer or audience, and a lifetime that is not a whole number of seconds.
+     *
+     * @throws IllegalArgumentException when a value is blank or the lifetime is under a second or fractional
+     */
     public AccessTokenSettings {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");

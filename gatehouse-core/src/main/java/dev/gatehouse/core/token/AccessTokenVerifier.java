@@ -48,19 +48,38 @@ public final class AccessTokenVerifier {
     private final DefaultJWTProcessor<KeyContext> processor = new DefaultJWTProcessor<>();
     private final Optional<VerifiedTokenCache> cache;
 
-    /** A verifier with {@link #DEFAULT_LEEWAY} and a cache of {@link #DEFAULT_CACHE_ENTRIES}. */
+    /**
+     * A verifier with {@link #DEFAULT_LEEWAY} and a cache of {@link #DEFAULT_CACHE_ENTRIES}.
+     *
+     * @param settings the issuer, audience and lifetime tokens must carry
+     * @param keys finds the key a token's kid names
+     * @param clock the time expiry is judged at
+     */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock) {
         this(settings, keys, clock, DEFAULT_LEEWAY);
     }
 
-    /** A verifier with a cache of {@link #DEFAULT_CACHE_ENTRIES}. */
+    /**
+     * A verifier with a cache of {@link #DEFAULT_CACHE_ENTRIES}.
+     *
+     * @param settings the issuer, audience and lifetime tokens must carry
+     * @param keys finds the key a token's kid names
+     * @param clock the time expiry is judged at
+     * @param leeway clock skew tolerated on exp, nbf and iat; 0 to 60 seconds
+     */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway) {
         this(settings, keys, clock, leeway, DEFAULT_CACHE_ENTRIES);
     }
 
     /**
+     * A verifier with its own leeway and cache size.
+     *
+     * @param settings     the issuer, audience and lifetime tokens must carry
+     * @param keys         finds the key a token's kid names
+     * @param clock        the time expiry is judged at
      * @param leeway       clock skew tolerated on exp, nbf and iat; 0 to 60 seconds
      * @param cacheEntries how many verified tokens to remember (see {@link VerifiedTokenCache}); 0 for none
+     * @throws IllegalArgumentException when the leeway is outside 0 to 60 seconds or {@code cacheEntries} negative
      */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway, int cacheEntries) {
         Objects.requireNonNull(settings, "settings");
@@ -84,6 +103,8 @@ public final class AccessTokenVerifier {
     /**
      * Verifies a bearer token.
      *
+     * @param token the compact JWS as presented; null is malformed
+     * @return the verified claims, or why the token is refused
      * @throws dev.gatehouse.core.support.StoreUnavailableException when the key source's store cannot be
      *         reached (fail closed: answer 503, never accept)
      * @throws TokenProcessingException when we, not the token, failed in any other way

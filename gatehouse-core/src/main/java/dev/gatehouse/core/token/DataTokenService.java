@@ -56,6 +56,8 @@ public final class DataTokenService {
     private final Clock clock;
 
     /**
+     * A service that signs with {@code secret}, kept as a copy.
+     *
      * @param secret the HMAC key of the server's own tokens, at least {@link #SECRET_BYTES} bytes
      * @param clock gives {@code iat} and the payload's date
      * @throws IllegalArgumentException when the secret is too short for HS512
@@ -74,7 +76,12 @@ public final class DataTokenService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A compact HS512 JWS carrying {@code userData} and today's date. */
+    /**
+     * A compact HS512 JWS carrying {@code userData} and today's date.
+     *
+     * @param userData the data to carry, as given
+     * @return the compact JWS
+     */
     public String create(String userData) {
         Objects.requireNonNull(userData, "userData");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -100,8 +107,10 @@ public final class DataTokenService {
     /**
      * Decodes {@code token} and checks its signature.
      *
+     * @param token the token as presented
      * @param signingKey the HMAC key as text (its UTF-8 bytes are the key, as clients expect); when
      *        empty, the server's own secret, which only ever signs HS512
+     * @return the decoded token and whether its signature holds, or why it is no JWS
      */
     public DataTokenVerification verify(String token, Optional<String> signingKey) {
         Objects.requireNonNull(signingKey, "signingKey");
@@ -111,6 +120,10 @@ public final class DataTokenService {
     /**
      * Decodes {@code token} and checks its signature under {@code signingKey} alone (its UTF-8
      * bytes), for a caller that has no server secret, such as the command line.
+     *
+     * @param token the token as presented
+     * @param signingKey the HMAC key as text
+     * @return the decoded token and whether its signature holds, or why it is no JWS
      */
     public static DataTokenVerification verifyWithKey(String token, String signingKey) {
         Objects.requireNonNull(signingKey, "signingKey");

@@ -34,7 +34,11 @@ public sealed interface DataTokenVerification {
             this.code = code;
         }
 
-        /** The stable wire name, e.g. {@code key_too_short}. */
+        /**
+         * The stable wire name, e.g. {@code key_too_short}.
+         *
+         * @return the code
+         */
         public String code() {
             return code;
         }
@@ -50,6 +54,12 @@ public sealed interface DataTokenVerification {
      */
     record Decoded(Map<String, Object> header, Map<String, Object> claims, boolean signatureVerified,
                    Optional<Reason> reason) implements DataTokenVerification {
+        /**
+         * Keeps read-only copies of the members, in the token's order, and refuses a reason that does not fit
+         * {@code signatureVerified}.
+         *
+         * @throws IllegalArgumentException when a reason is given for a verified signature, or none for another
+         */
         public Decoded {
             // Not Map.copyOf: a JSON member may be null, and the order a token gave is kept.
             header = Collections.unmodifiableMap(new LinkedHashMap<>(header));
@@ -61,8 +71,13 @@ public sealed interface DataTokenVerification {
         }
     }
 
-    /** The text is not a compact JWS with a JSON object payload. */
+    /**
+     * The text is not a compact JWS with a JSON object payload.
+     *
+     * @param detail what is wrong, for the caller; never the token
+     */
     record Malformed(String detail) implements DataTokenVerification {
+        /** Refuses a missing detail. */
         public Malformed {
             Objects.requireNonNull(detail, "detail");
         }

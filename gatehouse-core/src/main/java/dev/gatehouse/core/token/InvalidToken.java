@@ -43,7 +43,11 @@ public enum InvalidToken {
     /** A JWE (five parts or an {@code enc} header): Gatehouse only accepts signed tokens. */
     ENCRYPTED;
 
-    /** The stable, lower-case code, e.g. {@code bad_signature}. */
+    /**
+     * The stable, lower-case code, e.g. {@code bad_signature}.
+     *
+     * @return the constant's name in lower case
+     */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

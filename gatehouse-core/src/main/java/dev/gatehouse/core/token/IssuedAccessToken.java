@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param expiresAt its {@code exp}, to the second as in the token
  */
 public record IssuedAccessToken(String token, String jti, Instant expiresAt) {
+    /** Refuses a missing component. */
     public IssuedAccessToken {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(jti, "jti");

@@ -15,20 +15,31 @@ public sealed interface JwsCheck {
      * @param payload the payload bytes (a copy on each call; equality of two results is by identity here)
      */
     record Verified(SigningKey key, Map<String, Object> header, byte[] payload) implements JwsCheck {
+        /** Refuses a missing key, and copies the header and payload. */
         public Verified {
             Objects.requireNonNull(key, "key");
             header = Map.copyOf(header);
             payload = payload.clone();
         }
 
+        /**
+         * The payload bytes.
+         *
+         * @return a new copy
+         */
         @Override
         public byte[] payload() {
             return payload.clone();
         }
     }
 
-    /** Refused before or at the signature; {@code reason} says why. */
+    /**
+     * Refused before or at the signature; {@code reason} says why.
+     *
+     * @param reason why the JWS was refused
+     */
     record Rejected(InvalidToken reason) implements JwsCheck {
+        /** Refuses a missing reason. */
         public Rejected {
             Objects.requireNonNull(reason, "reason");
         }

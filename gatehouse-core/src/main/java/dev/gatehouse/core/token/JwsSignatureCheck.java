@@ -48,6 +48,7 @@ public final class JwsSignatureCheck {
     private final PinnedKeySelector keySelector = new PinnedKeySelector();
     private final DefaultJOSEProcessor<KeyContext> processor = new DefaultJOSEProcessor<>();
 
+    /** A check with its own verifier cache; any {@code typ} may pass, as it is a question for the claims. */
     public JwsSignatureCheck() {
         processor.setJWSKeySelector(keySelector);
         processor.setJWSVerifierFactory(verifierFactory);
@@ -58,6 +59,9 @@ public final class JwsSignatureCheck {
     /**
      * Checks a JWS whose header names its key by {@code kid}.
      *
+     * @param compact the compact JWS as presented; null is malformed
+     * @param keys    finds the key the kid names
+     * @return the key, header and payload, or why the JWS is refused
      * @throws StoreUnavailableException when the key source's store cannot be reached (passed on as is)
      * @throws TokenProcessingException   when the key source fails otherwise or a key cannot build a verifier
      */
@@ -69,6 +73,11 @@ public final class JwsSignatureCheck {
     /**
      * Checks a JWS against one key known out of band (a key given with the request, an RFC
      * example). The algorithm policy is the same; a kid is optional but, if present, must be this key's.
+     *
+     * @param compact the compact JWS as presented; null is malformed
+     * @param key the one key that may verify it, under its own algorithm
+     * @return the key, header and payload, or why the JWS is refused
+     * @throws TokenProcessingException when the key cannot build a verifier
      */
     public JwsCheck verifyWith(String compact, SigningKey key) {
         Objects.requireNonNull(key, "key");

@@ -8,6 +8,8 @@ import java.security.Key;
  * A {@link Key} that is really a {@link SigningKey}: Nimbus' selector/factory contract passes JCA
  * keys, but Ed25519 verifiers and our one-algorithm-per-key rule need the JWK and its algorithm.
  * Never leaves this package.
+ *
+ * @param signingKey the resolved key
  */
 record PinnedKey(SigningKey signingKey) implements Key {
     @Override

@@ -21,6 +21,11 @@ public enum RefreshFailure {
         this.code = code;
     }
 
+    /**
+     * The stable code, for logs and metrics.
+     *
+     * @return the code, such as {@code expired_refresh_token}
+     */
     public String code() {
         return code;
     }

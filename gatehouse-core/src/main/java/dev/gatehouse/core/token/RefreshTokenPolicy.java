@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param familyLifetime how long a sign-in may be kept alive by refreshing, at least {@code tokenLifetime}
  */
 public record RefreshTokenPolicy(Duration tokenLifetime, Duration familyLifetime) {
+    /**
+     * Refuses a token lifetime under a millisecond and a family lifetime shorter than a token's.
+     *
+     * @throws IllegalArgumentException when a lifetime is out of range
+     */
     public RefreshTokenPolicy {
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(familyLifetime, "familyLifetime");
@@ -31,6 +36,9 @@ public record RefreshTokenPolicy(Duration tokenLifetime, Duration familyLifetime
     /**
      * The policy of the single setting {@code JWT_REFRESH_TTL}: tokens and families both live
      * {@code ttl}, so a sign-in can be refreshed for {@code ttl} and then ends, however active.
+     *
+     * @param ttl the lifetime of tokens and of families; at least a millisecond
+     * @return the policy
      */
     public static RefreshTokenPolicy of(Duration ttl) {
         return new RefreshTokenPolicy(ttl, ttl);

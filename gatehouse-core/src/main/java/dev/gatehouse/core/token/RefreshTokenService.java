@@ -36,6 +36,14 @@ public final class RefreshTokenService {
     private final RefreshTokenPolicy policy;
     private final Clock clock;
 
+    /**
+     * A service over the given stores.
+     *
+     * @param tokens where refresh tokens are kept
+     * @param revocations where each user's not-before time is set when all their tokens end
+     * @param policy how long tokens and families live
+     * @param clock the time expiries are measured by
+     */
     public RefreshTokenService(RefreshTokenStore tokens, RevocationStore revocations, RefreshTokenPolicy policy, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
@@ -43,11 +51,22 @@ public final class RefreshTokenService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * How long tokens and families live.
+     *
+     * @return the policy
+     */
     public RefreshTokenPolicy policy() {
         return policy;
     }
 
-    /** Begins a new family (at sign-in) and returns its first token, bound to the session when given. */
+    /**
+     * Begins a new family (at sign-in) and returns its first token, bound to the session when given.
+     *
+     * @param userId the user who signed in
+     * @param sessionId the session of the sign-in, if one was started
+     * @return the token, for the client, and its record
+     */
     public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -60,6 +79,9 @@ public final class RefreshTokenService {
     /**
      * Spends the presented token and returns its successor, or says why not. A spent token
      * revokes its family ({@link RefreshResult.ReuseDetected}), as does losing a race to spend it.
+     *
+     * @param presented the refresh token as presented; a malformed one is no error
+     * @return the successor, or why none is given
      */
     public RefreshResult rotate(String presented) {
         if (!SecureIds.isWellFormedToken(presented)) {
@@ -94,7 +116,12 @@ public final class RefreshTokenService {
         return lostTheSpend(current);
     }
 
-    /** The presented token's record while it can still be rotated (RFC 7662 introspection); empty otherwise. */
+    /**
+     * The presented token's record while it can still be rotated (RFC 7662 introspection); empty otherwise.
+     *
+     * @param presented the refresh token as presented
+     * @return its record while active and unexpired, or empty
+     */
     public Optional<RefreshToken> findUsable(String presented) {
         if (!SecureIds.isWellFormedToken(presented)) {
             return Optional.empty();
@@ -107,6 +134,9 @@ public final class RefreshTokenService {
     /**
      * RFC 7009: revokes the family of the presented token, whatever its state. Idempotent; a
      * malformed or unknown token is no error. True when the token was known.
+     *
+     * @param presented the refresh token as presented
+     * @return true when the token was known
      */
     public boolean revoke(String presented) {
         if (!SecureIds.isWellFormedToken(presented)) {
@@ -121,28 +151,49 @@ public final class RefreshTokenService {
      * Log out everywhere, or a password change: revokes every refresh token of the user and sets
      * the user's not-before time to now, so that access tokens issued before it are refused too.
      * Returns how many refresh tokens were revoked.
+     *
+     * @param userId the user's id
+     * @return how many refresh tokens were revoked
      */
     public int revokeAllForUser(UUID userId) {
         revocations.setUserNotBefore(userId, now());
         return tokens.revokeAllForUser(userId);
     }
 
-    /** Ends one family (a sign-in without a session, logged out with its access token); returns how many tokens were live. */
+    /**
+     * Ends one family (a sign-in without a session, logged out with its access token); returns how many tokens were live.
+     *
+     * @param familyId the family to end
+     * @return how many tokens were revoked
+     */
     public int revokeFamily(UUID familyId) {
         return tokens.revokeFamily(familyId);
     }
 
-    /** Logout: revokes the refresh family bound to the session. Returns how many tokens were revoked. */
+    /**
+     * Logout: revokes the refresh family bound to the session. Returns how many tokens were revoked.
+     *
+     * @param sessionId the session that ended
+     * @return how many tokens were revoked
+     */
     public int revokeForSession(UUID sessionId) {
         return tokens.revokeForSession(sessionId);
     }
 
-    /** Active, unexpired refresh tokens. */
+    /**
+     * Active, unexpired refresh tokens.
+     *
+     * @return the number of refresh tokens that could be used now
+     */
     public long countActive() {
         return tokens.countActive(now());
     }
 
-    /** Deletes refresh tokens and access-token revocations that can no longer matter; returns how many. */
+    /**
+     * Deletes refresh tokens and access-token revocations that can no longer matter; returns how many.
+     *
+     * @return how many records were deleted, both kinds together
+     */
     public int purgeExpired() {
         Instant now = now();
         return tokens.deleteExpired(now) + revocations.deleteExpired(now);

@@ -15,10 +15,19 @@ public interface RevocationStore {
     /**
      * Denies the token id until {@code expiresAt}. Idempotent; revoking again never shortens an
      * entry, only lengthens it.
+     *
+     * @param jti the token's id
+     * @param expiresAt when the denial may end: the token's expiry, plus the verifiers' leeway
      */
     void revokeJti(String jti, Instant expiresAt);
 
-    /** True while a revocation of the id is in force: an instant equal to its expiry is past it. */
+    /**
+     * True while a revocation of the id is in force: an instant equal to its expiry is past it.
+     *
+     * @param jti the token's id
+     * @param now the current time
+     * @return true when the token must be refused
+     */
     boolean isJtiRevoked(String jti, Instant now);
 
     /**
@@ -29,12 +38,25 @@ public interface RevocationStore {
      * whose {@code iat} is the same second as the not-before time may have been issued before it
      * or after. A verifier should refuse it (fail closed); at worst a sign-in in the very second of
      * a log-out-everywhere gets a token that is refused for the rest of that second.
+     *
+     * @param userId the user's id
+     * @param notBefore the instant before which the user's tokens are refused
      */
     void setUserNotBefore(UUID userId, Instant notBefore);
 
-    /** The user's not-before time, or empty when none was ever set. */
+    /**
+     * The user's not-before time, or empty when none was ever set.
+     *
+     * @param userId the user's id
+     * @return the latest not-before time set, or empty
+     */
     Optional<Instant> userNotBefore(UUID userId);
 
-    /** Deletes token-id revocations whose expiry is at or before {@code now}; returns how many. */
+    /**
+     * Deletes token-id revocations whose expiry is at or before {@code now}; returns how many.
+     *
+     * @param now the current time
+     * @return the number of revocations deleted
+     */
     int deleteExpired(Instant now);
 }

@@ -6,6 +6,12 @@ package dev.gatehouse.core.token;
  * token as valid. The message names the operation, never key material or the token.
  */
 public class TokenProcessingException extends RuntimeException {
+    /**
+     * A failure on our side.
+     *
+     * @param message names the operation; never key material or the token
+     * @param cause what failed, or null when nothing was thrown
+     */
     public TokenProcessingException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 /** Shape rules for the fields of a user; each returns why a value is refused, or empty. */
 public final class UserFields {
+    /** The most code points a first, last or display name may have, so that one request cannot store megabytes. */
     public static final int MAX_NAME_LENGTH = 200;
     // Deliberately plain: one @, no spaces or controls, a dot-free or dotted domain. Deliverability is the mailer's concern.
     // No RFC 5322 specials either: an address parser (Python's email.utils, Go's net/mail) reads
@@ -32,6 +33,9 @@ public final class UserFields {
      * ({@code ß} and {@code ss}). An application that compares the identity headers we
      * send more loosely than we do therefore never meets two accounts it takes for one. The steps
      * repeat until the value no longer changes, so the stored form is a fixed point.
+     *
+     * @param loginName an email or username as typed
+     * @return the normal form, or empty when the value is refused or has no stable normal form
      */
     public static Optional<String> normalise(String loginName) {
         String value = stripSpaces(loginName);
@@ -55,6 +59,10 @@ public final class UserFields {
      * private-use, unassigned or lone surrogate code points), so that {@code root@example.org}
      * followed by U+00A0 would be a second account that an application trimming the header reads
      * as the first. The message names the character's code point, nothing else of the value.
+     *
+     * @param field the field's name for the message ({@code email} or {@code username})
+     * @param loginName the value as typed
+     * @return why the value is refused, or empty when it is accepted
      */
     public static Optional<String> loginNameViolation(String field, String loginName) {
         String value = stripSpaces(loginName);
@@ -66,16 +74,39 @@ public final class UserFields {
         return normalise(value).isPresent() ? Optional.empty() : Optional.of(field + " has no stable normal form");
     }
 
+    /**
+     * Why an email in its normal form is refused: it must be one {@code @} between a local part and a
+     * domain, without spaces or the characters an address parser reads as structure, so that an
+     * application parsing the email header cannot take it for another address.
+     *
+     * @param email the email in its normal form
+     * @return why it is refused, or empty when it is accepted
+     */
     public static Optional<String> emailViolation(String email) {
         return EMAIL.matcher(email).matches() ? Optional.empty()
                 : Optional.of("email must look like name@domain, with no spaces and none of \" ( ) , : ; < > [ ] \\, at most 254 characters");
     }
 
+    /**
+     * Why a username in its normal form is refused: it must be 1 to 64 lower-case letters, digits,
+     * {@code .}, {@code _} or {@code -}, starting with a letter or digit.
+     *
+     * @param username the username in its normal form
+     * @return why it is refused, or empty when it is accepted
+     */
     public static Optional<String> usernameViolation(String username) {
         return USERNAME.matcher(username).matches() ? Optional.empty()
                 : Optional.of("username must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
 
+    /**
+     * Why a first, last or display name is refused: longer than {@link #MAX_NAME_LENGTH} code points,
+     * or holding control characters, which could forge lines in logs and headers.
+     *
+     * @param field the field's name for the message
+     * @param value the name as given
+     * @return why it is refused, or empty when it is accepted
+     */
     public static Optional<String> nameViolation(String field, String value) {
         if (value.codePointCount(0, value.length()) > MAX_NAME_LENGTH) {
             return Optional.of(field + " must be at most " + MAX_NAME_LENGTH + " characters");
