@@ -28,7 +28,7 @@ public final class TrustedProxies {
     /**
      * How many peers' verdicts are remembered. The peers that ask are a few proxies, each asking
      * thousands of times a second; parsing the address every time (two regular expressions and an
-     * {@link InetAddress}) was ~7 % of a cookie check's Java time. A server that faces clients
+     * {@link InetAddress}) is a visible part of a cookie check's cost. A server that faces clients
      * directly sees many addresses: the first ones are remembered, the rest judged each time.
      */
     static final int REMEMBERED_PEERS = 256;

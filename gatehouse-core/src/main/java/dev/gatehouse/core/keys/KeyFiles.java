@@ -111,7 +111,7 @@ public final class KeyFiles {
                 case RSAKey rsa -> PrivateKeyInfo.getInstance(rsa.toPrivateKey().getEncoded());
                 case ECKey ec -> PrivateKeyInfo.getInstance(ec.toPrivateKey().getEncoded());
                 // PKCS#8 v1 (RFC 8410 section 7) as openssl writes it: Bouncy Castle's default v2 form,
-                // with the public key attached, was refused by OpenSSL 3.0 in our interop test.
+                // with the public key attached, is refused by OpenSSL 3.0 (OpensslTokenInteropTest reads ours with it).
                 case OctetKeyPair okp -> new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
                         new DEROctetString(okp.getDecodedD()));
                 default -> throw new IllegalArgumentException("no PEM form for key type " + jwk.getKeyType());

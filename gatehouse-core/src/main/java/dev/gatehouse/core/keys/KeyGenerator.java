@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
  * New signing keys from the JDK's {@link java.security.SecureRandom} through Nimbus's generators:
- * RSA 2048 bits (the floor NIST still accepts, and 4x cheaper to sign with than 4096), EC on the
+ * RSA 2048 bits (the floor NIST still accepts, and several times cheaper to sign with than 4096), EC on the
  * algorithm's curve, Ed25519, or an HMAC secret as long as the hash output. Each key's kid is its
  * RFC 7638 thumbprint.
  */

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * The keys of a new ring, made ahead on threads of their own. A ring that rotates starts with two
- * (ACTIVE and NEXT), and an RSA key costs 0.1-0.5 s while the JIT is cold: a server's first start
+ * (ACTIVE and NEXT), and an RSA key is slow to make while the JIT is cold: a server's first start
  * waits for them. The ring itself is saved, and raced for with other instances, like any new
  * ring; only where and when its keys are made differs.
  *

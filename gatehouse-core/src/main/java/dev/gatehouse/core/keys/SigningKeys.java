@@ -63,8 +63,8 @@ public final class SigningKeys {
      * As {@link #fromJwk(JWK, SigningAlgorithm)} without the check that the private half signs what
      * the public half verifies, for keys Gatehouse made: by the JDK's key pair generator
      * ({@link KeyGenerator}), or read back from the key ring it saved ({@link KeyRingCodec}). The
-     * check costs a signature, and a ring is read at every start, while the JIT is cold: ~90 ms of
-     * a restart for an RSA ring's two keys, on the path to listening. It could only catch a store
+     * check costs a signature, and a ring is read at every start, while the JIT is cold, on the
+     * path to listening. It could only catch a store
      * altered by someone who can write it, who could as well store a key pair of their own (and
      * with {@code GATEHOUSE_MASTER_KEY} the keys are sealed with AES-GCM, so any change is refused).
      */

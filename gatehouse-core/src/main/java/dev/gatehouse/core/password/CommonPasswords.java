@@ -26,10 +26,10 @@ import java.util.zip.GZIPInputStream;
  * <p>Kept small: only entries whose folded form is long enough to pass the length rule can ever
  * match (38,452 of the 100,000), and each is kept as a 64-bit hash of its folded form, in a sorted
  * {@code long[]}: about 300 KB of heap, where a {@code HashSet<String>} of the
- * whole list takes ~8 MB. A check is one hash and a binary search: 0.2 to 0.6 µs (CommonPasswordsBenchmark). A random
+ * whole list takes megabytes. A check is one hash and a binary search (CommonPasswordsBenchmark). A random
  * password falsely matches with a chance of about 2<sup>-48</sup>, and a crafted collision would
  * only get its maker's own password refused. The list is read at the first check, not at
- * start-up: ~0.1 s once, in a JVM not yet warm, where an Argon2id hash follows anyway.
+ * start-up: once, in a JVM not yet warm, where an Argon2id hash follows anyway.
  */
 public final class CommonPasswords {
     static final String RESOURCE = "common-passwords.txt.gz";
@@ -69,8 +69,8 @@ public final class CommonPasswords {
 
     /**
      * FNV-1a over the UTF-16 units, then MurmurHash3's 64-bit finaliser to spread the bits. Not a
-     * cryptographic hash, and it need not be: the table holds only public words. SHA-256 was
-     * tried: the first check took ~0.4 s longer, hashing the list in a JVM not yet warm.
+     * cryptographic hash, and it need not be: the table holds only public words, and a cheap hash
+     * keeps the first check, which hashes the whole list in a JVM not yet warm, short.
      */
     static long hash(String folded) {
         long h = 0xcbf29ce484222325L;

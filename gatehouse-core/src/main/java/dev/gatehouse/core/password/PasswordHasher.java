@@ -36,9 +36,9 @@ public final class PasswordHasher {
     /**
      * Callers that may wait per slot. Waiting costs almost nothing (a parked virtual thread), while
      * a refusal is answered at once and a client that retries at once comes straight back, each
-     * round trip taking CPU from the hashes: with 8 per slot, 64 sign-in connections on two cores
-     * left a third of the hash rate. 32 per slot, at ~25 ms a hash, serves the last in line
-     * within about half a second per slot's share (64 waiting on two slots: ~0.8 s), still a bound.
+     * round trip taking CPU from the hashes, so a short queue lowers the hash rate under load. 32
+     * per slot still bounds the wait of the last in line to well under a second's worth of hashes
+     * per slot (docs/PERFORMANCE.md, the sign-in rows).
      */
     public static final int QUEUE_PER_SLOT = 32;
 

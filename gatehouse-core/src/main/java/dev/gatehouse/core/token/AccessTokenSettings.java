@@ -14,29 +14,11 @@ import java.util.Objects;
  */
 public record AccessTokenSettings(String issuer, String audience, Duration ttl) {
     /**
-     * The {@code JWT_ALGORITHM} default: RS256 with a 2048-bit key, because verification runs on
-     * every request and signing only at login and refresh. Measured with this package's issuer and
-     * verifier (whole token: parse, policy, signature, claims) on the 2-core machine kind, JDK 25,
-     * Nimbus 10.10, while other builds shared the cores (so read them as ratios):
-     *
-     * <pre>
-     * algorithm  sign      verify
-     * HS256      11 us     31 us
-     * RS256      1.9 ms    0.11 ms
-     * PS256      2.1 ms    0.11 ms
-     * EdDSA      0.59 ms   0.94 ms   (Nimbus via Tink)
-     * ES256      0.73 ms   1.6 ms    (JDK SunEC)
-     * ES384      3.8 ms    7.0 ms
-     * </pre>
-     *
-     * RS256 verifies 8x faster than Ed25519 and 14x faster than ES256, which is what bounds
-     * requests per second (measured: about 12,500 req/s with an RS256 check against
-     * 1,500 with ES256); its 2 ms signature is small next to the 45 ms password hash at login.
-     * Every JWT library and gateway supports it, and its public key goes in the JWKS, so resource
-     * servers verify without a secret that would let them mint tokens, which rules out HS256 as
-     * the default (it stays the right choice when only this server verifies). Prefer 2048-bit keys
-     * for rotated signing keys: 4096-bit ones (what {@code ssh-keygen -b 4096} makes) measured about
-     * 4x dearer to verify (0.55 against 0.14 ms in the same run) and 5x to sign (16 against 3 ms).
+     * The default signing algorithm: RS256 with a 2048-bit key. Verification runs on every request
+     * and signing only at sign-in and refresh, and RS256 verifies several times faster than EdDSA
+     * and ES256 (measured in docs/TOKENS.md). Every JWT library and gateway supports it, and its
+     * public key goes in the JWKS, so resource servers verify without a secret that would let them
+     * mint tokens: that rules out HS256 as the default (it stays right when only this server verifies).
      */
     public static final SigningAlgorithm DEFAULT_ALGORITHM = SigningAlgorithm.RS256;
 

@@ -8,6 +8,7 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.support.Durations;
+import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.http.ForwardAuthProxy;
 import dev.gatehouse.http.ForwardAuthSettings;
@@ -142,11 +143,9 @@ public final class ConfigLoader {
     }
 
     private TokenConfig tokens() {
-        // RS256 by default: verification, the cost paid on every request, is cheapest of the
-        // asymmetric algorithms (measured: see AccessTokenSettings.DEFAULT_ALGORITHM and docs/TOKENS.md),
-        // and every JWT library can check it. Signing (~1.8 ms) happens once per login or refresh.
+        // The table's default is the library's (AccessTokenSettings.DEFAULT_ALGORITHM says why); a bad value is a problem, not a fallback.
         SigningAlgorithm algorithm = parsed(Setting.JWT_ALGORITHM, SigningAlgorithm::fromName,
-                "one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384, EdDSA").orElse(SigningAlgorithm.RS256);
+                "one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, ES256, ES384, EdDSA").orElse(AccessTokenSettings.DEFAULT_ALGORITHM);
         Duration accessTtl = positiveDuration(Setting.JWT_TTL);
         Duration refreshTtl = positiveDuration(Setting.JWT_REFRESH_TTL);
         Duration rotateInterval = duration(Setting.JWT_ROTATE_INTERVAL);

@@ -1,5 +1,7 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.core.token.AccessTokenSettings;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,7 +66,8 @@ public enum Setting {
             "HS512 key of the token service (`/tokens`), taken as UTF-8 bytes; at least 64 bytes or start-up fails. Unset: 64 random bytes made at first start and kept in the store (new at every start with `STORE=memory`)"),
     INTROSPECTION_SECRET("--introspection-secret", List.of("GATEHOUSE_INTROSPECTION_SECRET"), Kind.SECRET, null, "none",
             "Bearer secret that resource servers (gatehouse-middleware) present to `/api/v1/auth/introspect` to check session cookies; at least 32 bytes. Unset: only admins may introspect"),
-    JWT_ALGORITHM("--jwt-algorithm", List.of("JWT_ALGORITHM", "GATEHOUSE_JWT_ALGORITHM"), Kind.PLAIN, "RS256", "",
+    JWT_ALGORITHM("--jwt-algorithm", List.of("JWT_ALGORITHM", "GATEHOUSE_JWT_ALGORITHM"), Kind.PLAIN,
+            AccessTokenSettings.DEFAULT_ALGORITHM.jwsName(), "",
             "signing algorithm of access tokens: `HS256`, `HS384`, `HS512`, `RS256`, `RS384`, `RS512`, `PS256`, `ES256`, `ES384`, `EdDSA`"),
     JWT_TTL("--jwt-ttl", List.of("JWT_TTL", "GATEHOUSE_JWT_TTL"), Kind.PLAIN, "15m", "",
             "access token lifetime (seconds, or `30d`, `12h`, `15m`); more than 0"),
