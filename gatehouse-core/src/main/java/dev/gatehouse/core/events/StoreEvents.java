@@ -13,6 +13,8 @@ public final class StoreEvents {
     /** Token hashes and token ids alike: base64url, as Gatehouse makes them. Anything else decodes to a resync. */
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
+    private static final StoreEvent RESYNC = new StoreEvent.Resync();
+
     private StoreEvents() {
     }
 
@@ -41,20 +43,29 @@ public final class StoreEvents {
      * @return the event, or {@link StoreEvent.Resync} when the line cannot be read
      */
     public static StoreEvent decode(String line) {
-        String[] parts = line == null ? new String[0] : line.trim().split(" ");
+        String[] parts = line == null ? new String[0] : line.trim().split(" ", -1);
         try {
+            // Each kind has exactly its own parts: a line with more, fewer or malformed ones is not
+            // read as the nearest event, it is a resync.
             return switch (parts.length == 0 ? "" : parts[0]) {
-                case "session-ended" -> new StoreEvent.SessionEnded(UUID.fromString(parts[1]),
-                        parts.length > 2 && HASH.matcher(parts[2]).matches() ? Optional.of(parts[2]) : Optional.empty());
-                case "user-sessions-ended" -> new StoreEvent.UserSessionsEnded(UUID.fromString(parts[1]));
-                case "user-changed" -> new StoreEvent.UserChanged(UUID.fromString(parts[1]));
-                case "jti-revoked" -> HASH.matcher(parts[1]).matches() ? new StoreEvent.JtiRevoked(parts[1]) : new StoreEvent.Resync();
-                case "user-not-before" -> new StoreEvent.UserNotBeforeSet(UUID.fromString(parts[1]));
-                case "keys-changed" -> new StoreEvent.KeysChanged();
-                default -> new StoreEvent.Resync();
+                case "session-ended" -> sessionEnded(parts);
+                case "user-sessions-ended" -> parts.length == 2 ? new StoreEvent.UserSessionsEnded(UUID.fromString(parts[1])) : RESYNC;
+                case "user-changed" -> parts.length == 2 ? new StoreEvent.UserChanged(UUID.fromString(parts[1])) : RESYNC;
+                case "jti-revoked" -> parts.length == 2 && HASH.matcher(parts[1]).matches() ? new StoreEvent.JtiRevoked(parts[1]) : RESYNC;
+                case "user-not-before" -> parts.length == 2 ? new StoreEvent.UserNotBeforeSet(UUID.fromString(parts[1])) : RESYNC;
+                case "keys-changed" -> parts.length == 1 ? new StoreEvent.KeysChanged() : RESYNC;
+                default -> RESYNC;
             };
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            return new StoreEvent.Resync();
+        } catch (IllegalArgumentException e) {
+            return RESYNC;
         }
+    }
+
+    private static StoreEvent sessionEnded(String[] parts) {
+        return switch (parts.length) {
+            case 2 -> new StoreEvent.SessionEnded(UUID.fromString(parts[1]), Optional.empty());
+            case 3 -> HASH.matcher(parts[2]).matches() ? new StoreEvent.SessionEnded(UUID.fromString(parts[1]), Optional.of(parts[2])) : RESYNC;
+            default -> RESYNC;
+        };
     }
 }

@@ -24,14 +24,18 @@ class StoreEventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "session-ended", "session-ended not-a-uuid", "user-changed", "who-knows 1 2", "KEYS-CHANGED",
-            "jti-revoked", "jti-revoked short", "jti-revoked <script>alert(1)</script>", "user-not-before 42"})
+            "jti-revoked", "jti-revoked short", "jti-revoked <script>alert(1)</script>", "user-not-before 42",
+            "keys-changed now", "user-changed 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 extra",
+            "session-ended 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 <script>",
+            "session-ended 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 aaaaaaaaaaaaaaaaaaaa extra",
+            "session-ended  8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10"})
     void anUnreadableLineMeansForgetEverything(String line) {
         assertThat(StoreEvents.decode(line)).isEqualTo(new StoreEvent.Resync());
     }
 
     @Test
-    void aMalformedHashIsDroppedButTheSessionStillEnds() {
+    void aSessionEndedWithoutItsHashIsReadByItsIdAlone() {
         UUID id = UUID.randomUUID();
-        assertThat(StoreEvents.decode("session-ended " + id + " <script>")).isEqualTo(new StoreEvent.SessionEnded(id, Optional.empty()));
+        assertThat(StoreEvents.decode("session-ended " + id)).isEqualTo(new StoreEvent.SessionEnded(id, Optional.empty()));
     }
 }
