@@ -1,5 +1,6 @@
 package dev.gatehouse.cache;
 
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.gatehouse.core.events.EventFeed;
 import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.session.Session;
@@ -45,7 +46,8 @@ public final class CachingSessionStore extends ForwardingSessionStore {
         this.feed = feed;
         this.clock = clock;
         this.byTokenHash = new Copies<>(settings, clock, feed, (hash, session, cause) -> {
-            if (session != null) {
+            // A replaced copy is the same session under the same hash: its index entry still holds.
+            if (session != null && cause != RemovalCause.REPLACED) {
                 tokenHashById.remove(session.id(), hash);
             }
         });
@@ -55,12 +57,15 @@ public final class CachingSessionStore extends ForwardingSessionStore {
 
     @Override
     public Optional<Session> findByTokenHash(String tokenHash) {
-        return byTokenHash.get(tokenHash, copy -> copy.isLiveAt(clock.instant()), () -> {
-            // Indexed when read from the store, not at every hit: a hit stays a single map lookup.
-            Optional<Session> read = store.findByTokenHash(tokenHash);
-            read.ifPresent(session -> tokenHashById.put(session.id(), tokenHash));
-            return read;
-        });
+        // Indexed when a copy is kept, not at every hit (a hit stays a single map lookup), and not
+        // for reads that keep nothing (the feed down), which nothing would ever remove again.
+        return byTokenHash.get(tokenHash, copy -> copy.isLiveAt(clock.instant()), () -> store.findByTokenHash(tokenHash),
+                session -> tokenHashById.put(session.id(), tokenHash));
+    }
+
+    /** How many kept copies can be found by their session's id; at most the copies kept by token hash. */
+    int indexedSessions() {
+        return tokenHashById.size();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.gatehouse.core.events.EventFeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -37,6 +38,15 @@ final class Copies<K, V> {
 
     /** The copy, or what {@code load} reads from the store (kept when nothing was forgotten meanwhile). */
     Optional<V> get(K key, Predicate<V> stillGood, Supplier<Optional<V>> load) {
+        return get(key, stillGood, load, value -> { });
+    }
+
+    /**
+     * As {@link #get(Object, Predicate, Supplier)}, calling {@code beforeKeeping} with a value read
+     * from the store just before it is kept, and only then: an index of the kept copies stays in
+     * step with them (the removal listener undoes it when the copy goes).
+     */
+    Optional<V> get(K key, Predicate<V> stillGood, Supplier<Optional<V>> load, Consumer<V> beforeKeeping) {
         if (!feed.live()) {
             // Unheard events may have made any copy stale: go to the store, keep nothing. The copies
             // held are dropped once, by the Resync the feed raises when it is back.
@@ -49,6 +59,7 @@ final class Copies<K, V> {
         long before = epoch.get();
         Optional<V> loaded = load.get();
         if (loaded.isPresent() && feed.live() && epoch.get() == before) {
+            beforeKeeping.accept(loaded.get());
             cache.put(key, loaded.get());
             if (epoch.get() != before) {
                 // Something was forgotten between the check and the put: this copy may be what it meant.

@@ -92,6 +92,33 @@ class TwoInstancesTest {
     }
 
     @Test
+    void aCopyReadAgainIsStillFoundByItsIdSoALogoutThroughThisInstanceEndsIt() {
+        Session s = session("hash-one-0123456789", Duration.ofSeconds(5));
+        a.insert(s);
+        assertThat(b.findByTokenHash(s.tokenHash())).isPresent();
+        // Idle by the copy, within the staleness bound; used meanwhile through another instance.
+        clock.advance(Duration.ofSeconds(6));
+        sharedSessions.touch(s.id(), clock.instant(), Optional.of(clock.instant().plusSeconds(5)));
+        assertThat(b.findByTokenHash(s.tokenHash())).isPresent();
+
+        b.delete(s.id());
+
+        assertThat(b.findByTokenHash(s.tokenHash())).as("the copy read again went with the logout").isEmpty();
+    }
+
+    @Test
+    void readsWhileTheFeedIsCutLeaveNothingBehind() {
+        feed.cut();
+        for (int i = 0; i < 50; i++) {
+            Session s = session("hash-cut-" + i + "-0123456789", Duration.ofHours(1));
+            sharedSessions.insert(s);
+            assertThat(b.findByTokenHash(s.tokenHash())).isPresent();
+        }
+
+        assertThat(b.indexedSessions()).as("nothing kept, so nothing to find by id").isZero();
+    }
+
+    @Test
     void whileTheFeedIsCutNothingIsBelievedAndAfterItNothingOldIs() {
         Session s = session("hash-one-0123456789", Duration.ofHours(1));
         a.insert(s);
