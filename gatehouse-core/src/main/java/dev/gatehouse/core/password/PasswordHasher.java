@@ -115,8 +115,8 @@ public final class PasswordHasher {
      * @throws PasswordHashingBusyException when no hashing slot frees up in time
      */
     public String hash(String password) {
-        char[] chars = password.toCharArray();
-        return withSlot(() -> hashUnbounded(chars));
+        // The copy is made inside the slot, so that a refusal leaves none behind to wipe.
+        return withSlot(() -> hashUnbounded(password.toCharArray()));
     }
 
     /**
@@ -151,11 +151,15 @@ public final class PasswordHasher {
     private boolean verify(String password, String storedHash) {
         if (Argon2Parameters.of(storedHash).isEmpty()) {
             // Never hand libargon2 a string we did not write in the shape we expect; spend the time anyway.
-            withSlot(() -> argon2.verify(dummyHash, password.toCharArray(), StandardCharsets.UTF_8));
+            verifyWiping(dummyHash, password);
             return false;
         }
-        char[] chars = password.toCharArray();
+        return verifyWiping(storedHash, password);
+    }
+
+    private boolean verifyWiping(String storedHash, String password) {
         return withSlot(() -> {
+            char[] chars = password.toCharArray();
             try {
                 return argon2.verify(storedHash, chars, StandardCharsets.UTF_8);
             } finally {
