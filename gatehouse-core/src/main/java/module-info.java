@@ -1,0 +1,32 @@
+/**
+ * The Gatehouse library: users, passwords, sessions, access and refresh tokens, signing keys,
+ * access rules and the account rules that tie them together, assembled by
+ * {@link dev.gatehouse.core.Gatehouse#builder(dev.gatehouse.core.StoreBackend)} over a
+ * {@link dev.gatehouse.core.StoreBackend}. It uses no web server, database driver or Redis client:
+ * stores plug in behind its store interfaces.
+ */
+module dev.gatehouse.core {
+    requires org.slf4j;
+    requires de.mkammerer.argon2.nolibs;
+    // The keys package hands out Nimbus JWK types (SigningKey.jwk, SigningAlgorithm.jws).
+    requires transitive com.nimbusds.jose.jwt;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+
+    exports dev.gatehouse.core;
+    exports dev.gatehouse.core.access;
+    exports dev.gatehouse.core.account;
+    exports dev.gatehouse.core.authn;
+    exports dev.gatehouse.core.events;
+    exports dev.gatehouse.core.keys;
+    exports dev.gatehouse.core.memory;
+    exports dev.gatehouse.core.password;
+    exports dev.gatehouse.core.problem;
+    exports dev.gatehouse.core.ratelimit;
+    exports dev.gatehouse.core.secrets;
+    exports dev.gatehouse.core.session;
+    exports dev.gatehouse.core.support;
+    exports dev.gatehouse.core.token;
+    exports dev.gatehouse.core.user;
+}
