@@ -1,6 +1,10 @@
 package dev.gatehouse.server.config;
 
 import dev.gatehouse.core.token.AccessTokenSettings;
+import dev.gatehouse.http.ForwardAuthProxy;
+import dev.gatehouse.http.ForwardAuthSettings;
+import dev.gatehouse.http.HttpSettings;
+import dev.gatehouse.http.RegistrationMode;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The server's settings, each declared once: its flag, its environment names, its default, whether
- * it is a secret, and what it means. {@link ConfigLoader} reads values through this table, the
+ * The server's settings, each declared once: its flag, its environment names, its default (the
+ * library's own constant where the library has one), whether it is a secret, and what it means. {@link ConfigLoader} reads values through this table, the
  * command line's options are made from it ({@code SettingOptions}), and the README's settings table
  * is {@link #markdownTable()} (a test keeps the two equal).
  *
@@ -24,7 +28,7 @@ public enum Setting {
             "port (0 = any free port)"),
     AUTH_TYPE("--auth-type", List.of("AUTH_TYPE", "GATEHOUSE_AUTH_TYPE"), Kind.PLAIN, "basic,session", "",
             "comma list of `basic`, `session`, `jwt` (Bearer access tokens and refresh tokens at login; see [docs/TOKENS.md](docs/TOKENS.md)); the names `basic_auth`, `session_auth`, `session_exp_auth`, `session_db_auth` and `jwt_auth`, `bearer` are accepted for compatibility with existing deployments"),
-    SESSION_NAME("--session-name", List.of("SESSION_NAME", "GATEHOUSE_SESSION_NAME"), Kind.PLAIN, "gatehouse_session", "",
+    SESSION_NAME("--session-name", List.of("SESSION_NAME", "GATEHOUSE_SESSION_NAME"), Kind.PLAIN, HttpSettings.DEFAULT_SESSION_COOKIE_NAME, "",
             "session cookie name"),
     SESSION_DURATION("--session-duration", List.of("SESSION_DURATION", "GATEHOUSE_SESSION_DURATION"), Kind.PLAIN, "0", "",
             "absolute session lifetime in seconds (or `30d`, `12h`, `15m`); 0 or absent = no absolute expiry"),
@@ -46,9 +50,9 @@ public enum Setting {
             "at start, make sure this admin exists (created, or an existing user promoted); needs `GATEHOUSE_ADMIN_PASSWORD`"),
     ADMIN_PASSWORD("--admin-password", List.of("GATEHOUSE_ADMIN_PASSWORD"), Kind.SECRET, null, "",
             "the start-up admin's password, under the same rules as everyone's; needs `GATEHOUSE_ADMIN_EMAIL`"),
-    REGISTRATION("--registration", List.of("GATEHOUSE_REGISTRATION"), Kind.PLAIN, "admin", "",
+    REGISTRATION("--registration", List.of("GATEHOUSE_REGISTRATION"), Kind.PLAIN, RegistrationMode.ADMIN.settingName(), "",
             "who may create users through `POST /api/v1/users`: `open` (anyone), `admin` (a signed-in admin), `closed` (nobody; the CLI and `GATEHOUSE_ADMIN_EMAIL` still can). Refusals are 403 `registration_closed`"),
-    MAX_BODY_BYTES("--max-body-bytes", List.of("GATEHOUSE_MAX_BODY_BYTES"), Kind.PLAIN, "65536", "",
+    MAX_BODY_BYTES("--max-body-bytes", List.of("GATEHOUSE_MAX_BODY_BYTES"), Kind.PLAIN, String.valueOf(HttpSettings.DEFAULT_MAX_BODY_BYTES), "",
             "larger request bodies get 413"),
     HASH_CONCURRENCY("--hash-concurrency", List.of("GATEHOUSE_HASH_CONCURRENCY"), Kind.PLAIN, null, "cores",
             "password hashes at once (19 MiB each); a login that cannot get a slot within 10 s, or that finds 32 callers per slot already waiting, gets 503 + Retry-After at once, so latency stays bounded under overload"),
@@ -91,15 +95,15 @@ public enum Setting {
             "base64 of 32 bytes (`openssl rand -base64 32`); encrypts generated private keys in the store (AES-256-GCM). Unset: they are stored in the clear"),
     RULES("--rules", List.of("GATEHOUSE_RULES"), Kind.PLAIN, null, "none: every path needs a signed-in user",
             "the access rules file (YAML) `/auth/verify` applies, reloaded when it changes; format in [docs/RULES.md](docs/RULES.md)"),
-    TRUSTED_PROXIES("--trusted-proxies", List.of("GATEHOUSE_TRUSTED_PROXIES"), Kind.PLAIN, "127.0.0.0/8, ::1", "",
+    TRUSTED_PROXIES("--trusted-proxies", List.of("GATEHOUSE_TRUSTED_PROXIES"), Kind.PLAIN, ForwardAuthSettings.DEFAULT_TRUSTED_PROXIES, "",
             "addresses and CIDR ranges of the proxies allowed to call `/auth/verify`; their `X-Original-*` / `X-Forwarded-*` headers are believed. Anyone else gets 403. Literal addresses only (no host names)"),
-    FORWARD_AUTH_PROXY("--forward-auth-proxy", List.of("GATEHOUSE_FORWARD_AUTH_PROXY"), Kind.PLAIN, "nginx", "",
+    FORWARD_AUTH_PROXY("--forward-auth-proxy", List.of("GATEHOUSE_FORWARD_AUTH_PROXY"), Kind.PLAIN, ForwardAuthProxy.DEFAULT.wireName(), "",
             "the proxy that calls `/auth/verify`: `nginx`, `traefik` or `caddy`. Only the headers that proxy sets are read (nginx: `X-Original-URI`/`-Method`; Traefik, Caddy: `X-Forwarded-Uri`/`-Method`/`-Host`/`-Proto`); the other kind's, repeated ones and method overrides are refused. See [docs/GATEWAY.md](docs/GATEWAY.md)"),
-    LOGIN_URL("--login-url", List.of("GATEHOUSE_LOGIN_URL"), Kind.PLAIN, "/login", "",
+    LOGIN_URL("--login-url", List.of("GATEHOUSE_LOGIN_URL"), Kind.PLAIN, ForwardAuthSettings.DEFAULT_LOGIN_URL, "",
             "where browsers that must sign in are sent; `return_to=<original URL>` is added"),
     ALLOWED_REDIRECT_HOSTS("--allowed-redirect-hosts", List.of("GATEHOUSE_ALLOWED_REDIRECT_HOSTS"), Kind.PLAIN, null, "none: only paths on this site",
             "comma list of the hosts a `return_to` URL may point at, so that the login page is no open redirect. `app.example.com` allows the scheme's default port only, `app.example.com:8443` that port only, `*.example.com` every subdomain (not example.com itself)"),
-    AUTH_HEADER_PREFIX("--auth-header-prefix", List.of("GATEHOUSE_AUTH_HEADER_PREFIX"), Kind.PLAIN, "X-Auth-", "",
+    AUTH_HEADER_PREFIX("--auth-header-prefix", List.of("GATEHOUSE_AUTH_HEADER_PREFIX"), Kind.PLAIN, ForwardAuthSettings.DEFAULT_HEADER_PREFIX, "",
             "prefix of the identity headers `/auth/verify` answers with; change the proxy configuration to match");
 
     /** Whether a setting's value may be shown. */
