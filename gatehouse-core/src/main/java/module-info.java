@@ -1,8 +1,8 @@
 /**
  * The Gatehouse library: users, passwords, sessions, access and refresh tokens, signing keys,
  * access rules and the account rules that tie them together, assembled by
- * {@link dev.gatehouse.core.Gatehouse#builder(dev.gatehouse.core.StoreBackend)} over a
- * {@link dev.gatehouse.core.StoreBackend}. It uses no web server, database driver or Redis client:
+ * {@link dev.gatehouse.core.Gatehouse#builder(dev.gatehouse.core.spi.StoreBackend)} over a
+ * {@link dev.gatehouse.core.spi.StoreBackend}. It uses no web server, database driver or Redis client:
  * stores plug in behind its store interfaces.
  */
 module dev.gatehouse.core {
@@ -18,7 +18,6 @@ module dev.gatehouse.core {
     exports dev.gatehouse.core.access;
     exports dev.gatehouse.core.account;
     exports dev.gatehouse.core.authn;
-    exports dev.gatehouse.core.events;
     exports dev.gatehouse.core.keys;
     exports dev.gatehouse.core.memory;
     exports dev.gatehouse.core.password;
@@ -26,6 +25,7 @@ module dev.gatehouse.core {
     exports dev.gatehouse.core.ratelimit;
     exports dev.gatehouse.core.secrets;
     exports dev.gatehouse.core.session;
+    exports dev.gatehouse.core.spi;
     exports dev.gatehouse.core.support;
     exports dev.gatehouse.core.token;
     exports dev.gatehouse.core.user;

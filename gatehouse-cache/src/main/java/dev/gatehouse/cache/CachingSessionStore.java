@@ -1,10 +1,10 @@
 package dev.gatehouse.cache;
 
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.StoreEvent;
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.StoreEvent;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.StoreEvent;
+import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserStore;
 
 import java.time.Clock;
 import java.util.List;

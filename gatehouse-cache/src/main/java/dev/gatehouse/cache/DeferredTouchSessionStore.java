@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.session.SessionTouch;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.SessionTouch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

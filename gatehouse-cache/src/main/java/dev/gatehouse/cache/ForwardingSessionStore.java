@@ -1,7 +1,7 @@
 package dev.gatehouse.cache;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.StoreEvent;
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.keys.StoredKeyRing;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoreEvent;
+import dev.gatehouse.core.spi.StoredKeyRing;
 
 import java.util.Optional;
 

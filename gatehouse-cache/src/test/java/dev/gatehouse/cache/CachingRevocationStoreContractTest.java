@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.LocalEventFeed;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.tck.RevocationStoreContract;
 
 /** The cache changes no answer of the store it fronts. */

@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.memory.InMemorySessionStore;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.LocalEventFeed;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.tck.SessionStoreContract;
 
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.LocalEventFeed;
 import dev.gatehouse.core.memory.InMemoryUserStore;
-import dev.gatehouse.core.user.UserStore;
+import dev.gatehouse.core.spi.LocalEventFeed;
+import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.tck.UserStoreContract;
 
 /** The cache changes no answer of the store it fronts. */

@@ -2,10 +2,10 @@ package dev.gatehouse.cache;
 
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.session.SessionTouch;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.SessionTouch;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.testing.Eventually;
 import org.junit.jupiter.api.Test;
 

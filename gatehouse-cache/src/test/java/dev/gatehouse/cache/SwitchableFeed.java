@@ -1,8 +1,8 @@
 package dev.gatehouse.cache;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.LocalEventFeed;
-import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.LocalEventFeed;
+import dev.gatehouse.core.spi.StoreEvent;
 
 import java.util.function.Consumer;
 

@@ -4,8 +4,8 @@ import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.RevocationStore;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
@@ -162,7 +162,7 @@ class TwoInstancesTest {
             public Optional<Session> findByTokenHash(String tokenHash) {
                 Optional<Session> read = super.findByTokenHash(tokenHash);
                 sharedSessions.delete(s.id());
-                feed.publish(new dev.gatehouse.core.events.StoreEvent.SessionEnded(s.id(), Optional.of(tokenHash)));
+                feed.publish(new dev.gatehouse.core.spi.StoreEvent.SessionEnded(s.id(), Optional.of(tokenHash)));
                 return read;
             }
         };

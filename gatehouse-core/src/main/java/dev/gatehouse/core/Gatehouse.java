@@ -12,6 +12,7 @@ import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.StoreBackend;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.user.UserService;
 

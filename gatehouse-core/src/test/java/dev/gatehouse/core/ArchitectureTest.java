@@ -1,10 +1,14 @@
 package dev.gatehouse.core;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,12 +57,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule keysDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.keys..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys"), "com.nimbusds..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "keys"), "com.nimbusds..",
                     "org.bouncycastle..", "org.slf4j..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule tokenDependsOnKeysUsersAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.token..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "keys", "user", "token"), "com.nimbusds..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "keys", "user", "token"), "com.nimbusds..",
                     "org.slf4j..", "javax.crypto.."));
 
     @ArchTest
@@ -67,8 +71,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule supportDependsOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.support..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support"), "org.slf4j.."))
-            .because("StoreOutage, which every store reports to, logs an outage's start and end");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support")));
 
     @ArchTest
     static final ArchRule passwordDependsOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.password..")
@@ -76,27 +79,25 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule userDependsOnlyOnPasswordAndSupport = classes().that().resideInAPackage("dev.gatehouse.core.user..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user"), "org.slf4j.."));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "password", "user"), "org.slf4j.."));
 
     @ArchTest
     static final ArchRule sessionDependsOnlyOnUserAndBelow = classes().that().resideInAPackage("dev.gatehouse.core.session..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user", "session"), "org.slf4j.."));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "password", "user", "session"), "org.slf4j.."));
 
     @ArchTest
     static final ArchRule accountDependsOnUsersSessionsAndTokens = classes().that().resideInAPackage("dev.gatehouse.core.account..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "password", "user", "session", "token", "account")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "password", "user", "session", "token", "account")));
 
     @ArchTest
     static final ArchRule authnDependsOnUsersSessionsKeysAndTokens = classes().that().resideInAPackage("dev.gatehouse.core.authn..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "problem", "authn"),
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "problem", "authn"),
                     // The JDK's HMAC, for the keyed hash of BasicCredentialCache.
                     "javax.crypto.."));
 
     @ArchTest
-    static final ArchRule memoryImplementsTheUserAndSessionSpis = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "user", "session", "keys", "token", "secrets", "ratelimit", "events", "memory"),
-                    // The backend interface they make up together.
-                    "dev.gatehouse.core"));
+    static final ArchRule memoryImplementsTheSpi = classes().that().resideInAPackage("dev.gatehouse.core.memory..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "secrets", "memory")));
 
     @ArchTest
     static final ArchRule problemsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.problem..")
@@ -104,21 +105,23 @@ class ArchitectureTest {
             .because("the server and the middleware answer through it, whatever else they use");
 
     @ArchTest
-    static final ArchRule eventsDependOnNothingOfOurs = classes().that().resideInAPackage("dev.gatehouse.core.events..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("events"), "org.slf4j.."));
+    static final ArchRule theSpiSpeaksInValues = classes().that().resideInAPackage("dev.gatehouse.core.spi..")
+            .should().onlyDependOnClassesThat(resideInAnyPackage(allowed(core("spi"), "org.slf4j.."))
+                    .or(resideInAPackage("dev.gatehouse.core..").and(valueType())))
+            .because("a store implements the spi alone; it never reaches the services above it, whatever values it keeps");
 
     @ArchTest
     static final ArchRule rateLimitsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.ratelimit..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "ratelimit")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "ratelimit")));
 
     @ArchTest
     static final ArchRule secretsDependOnlyOnSupport = classes().that().resideInAPackage("dev.gatehouse.core.secrets..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "secrets")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "secrets")));
 
     @ArchTest
     static final ArchRule supportAndPasswordKnowNothingOfUsersSessionsOrAuthn = noClasses()
             .that().resideInAnyPackage("dev.gatehouse.core.support..", "dev.gatehouse.core.password..")
-            .should().dependOnClassesThat().resideInAnyPackage(core("user", "session", "authn", "memory", "secrets"));
+            .should().dependOnClassesThat().resideInAnyPackage(core("user", "session", "authn", "memory", "secrets", "spi"));
 
     @ArchTest
     static final ArchRule nothingDependsOnTheInMemoryStores = noClasses().that().resideOutsideOfPackage("dev.gatehouse.core.memory..")
@@ -131,5 +134,12 @@ class ArchitectureTest {
             .because("authn answers who is calling from everything below it; only the assembly (Gatehouse) is above it");
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.gatehouse.core.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.gatehouse.core.(*)..").should().beFreeOfCycles()
+            // The services use the spi and the spi speaks in their values (theSpiSpeaksInValues): no class reaches back.
+            .ignoreDependency(resideInAPackage("dev.gatehouse.core.spi.."), valueType());
+
+    /** A record or an enum: a value, which a store may keep without reaching the service that made it. */
+    private static DescribedPredicate<JavaClass> valueType() {
+        return DescribedPredicate.describe("a record or an enum", javaClass -> javaClass.isRecord() || javaClass.isEnum());
+    }
 }

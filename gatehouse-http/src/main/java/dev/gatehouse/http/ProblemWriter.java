@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.password.PasswordHashingBusyException;
 import dev.gatehouse.core.problem.Problem;
 import dev.gatehouse.core.problem.ProblemCode;
-import dev.gatehouse.core.support.StoreUnavailableException;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

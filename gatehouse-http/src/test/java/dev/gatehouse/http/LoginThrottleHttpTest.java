@@ -2,9 +2,9 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,24 +1,22 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.server.boot.StartupTask;
-
 import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.access.AccessRules;
+import dev.gatehouse.core.authn.AuthMethod;
+import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.keys.NewRingKeys;
 import dev.gatehouse.core.keys.TokenKeys;
-import dev.gatehouse.core.authn.AuthMethod;
-import dev.gatehouse.server.config.GatehouseConfig;
-import dev.gatehouse.core.events.StoreEvent;
-import dev.gatehouse.core.keys.KeyRotator;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.secrets.ServerSecrets;
-import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.session.SessionPolicy;
+import dev.gatehouse.core.spi.StoreEvent;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.rules.RulesReloader;
-
+import dev.gatehouse.server.boot.StartupTask;
+import dev.gatehouse.server.config.GatehouseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

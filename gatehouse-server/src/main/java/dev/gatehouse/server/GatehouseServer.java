@@ -1,16 +1,15 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.server.boot.StartupTask;
-
-import dev.gatehouse.core.keys.TokenKeys;
-import dev.gatehouse.server.config.GatehouseConfig;
-import dev.gatehouse.core.support.StoreUnavailableException;
 import dev.gatehouse.core.keys.KeyRotator;
+import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.HttpServer;
 import dev.gatehouse.http.HttpSettings;
 import dev.gatehouse.http.RouteStatistics;
 import dev.gatehouse.rules.RulesReloader;
+import dev.gatehouse.server.boot.StartupTask;
+import dev.gatehouse.server.config.GatehouseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

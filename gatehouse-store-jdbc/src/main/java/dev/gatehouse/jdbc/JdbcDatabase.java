@@ -1,19 +1,18 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.support.StoreOutage;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.core.spi.StoreOutage;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * An open database: its schema migrated, its connections pooled. Open one per process, hand it

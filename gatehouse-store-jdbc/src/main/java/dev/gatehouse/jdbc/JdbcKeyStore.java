@@ -1,9 +1,9 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.keys.KeyState;
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.keys.StoredKey;
-import dev.gatehouse.core.keys.StoredKeyRing;
+import dev.gatehouse.core.spi.KeyState;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoredKey;
+import dev.gatehouse.core.spi.StoredKeyRing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

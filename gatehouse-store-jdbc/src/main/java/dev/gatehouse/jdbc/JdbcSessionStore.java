@@ -1,8 +1,8 @@
 package dev.gatehouse.jdbc;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.session.SessionTouch;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.SessionTouch;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.support.StoreUnavailableException;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 
 /**
  * The database failed: it could not be reached, opened, migrated or queried. Not an expected

@@ -1,10 +1,10 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.IssuedRefreshToken;
 import dev.gatehouse.core.token.RefreshFailure;
 import dev.gatehouse.core.token.RefreshResult;
-import dev.gatehouse.core.token.RefreshToken;
 import dev.gatehouse.core.token.RefreshTokenPolicy;
 import dev.gatehouse.core.token.RefreshTokenService;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.token.RefreshToken;
-import dev.gatehouse.core.token.RefreshTokenStore;
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.tck.RefreshTokenStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

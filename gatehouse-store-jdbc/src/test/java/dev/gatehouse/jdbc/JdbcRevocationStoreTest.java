@@ -1,6 +1,6 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.tck.RevocationStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

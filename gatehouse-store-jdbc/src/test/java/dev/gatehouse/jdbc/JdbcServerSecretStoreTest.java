@@ -1,7 +1,7 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.secrets.ServerSecretStore;
 import dev.gatehouse.core.secrets.ServerSecrets;
+import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.tck.ServerSecretStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

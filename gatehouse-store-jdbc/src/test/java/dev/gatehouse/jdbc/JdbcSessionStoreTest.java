@@ -1,7 +1,7 @@
 package dev.gatehouse.jdbc;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.tck.SessionStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

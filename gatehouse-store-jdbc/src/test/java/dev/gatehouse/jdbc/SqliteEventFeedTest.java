@@ -1,6 +1,6 @@
 package dev.gatehouse.jdbc;
 
-import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.spi.StoreEvent;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

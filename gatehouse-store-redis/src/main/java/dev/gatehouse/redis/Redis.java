@@ -1,7 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.support.StoreOutage;
-
+import dev.gatehouse.core.spi.StoreOutage;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.FeedListeners;
-import dev.gatehouse.core.events.StoreEvent;
-import dev.gatehouse.core.events.StoreEvents;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.FeedListeners;
+import dev.gatehouse.core.spi.StoreEvent;
+import dev.gatehouse.core.spi.StoreEvents;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;

@@ -1,7 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.ratelimit.RateLimitStore;
-
+import dev.gatehouse.core.spi.RateLimitStore;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Instant;

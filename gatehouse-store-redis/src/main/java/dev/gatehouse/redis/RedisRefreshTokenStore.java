@@ -1,7 +1,7 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.token.RefreshToken;
-import dev.gatehouse.core.token.RefreshTokenStore;
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 import io.lettuce.core.Range;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.RevocationStore;
 
 import java.time.Instant;
 import java.util.List;

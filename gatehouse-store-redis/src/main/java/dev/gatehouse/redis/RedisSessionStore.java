@@ -1,7 +1,7 @@
 package dev.gatehouse.redis;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 import io.lettuce.core.Range;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.support.StoreUnavailableException;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;

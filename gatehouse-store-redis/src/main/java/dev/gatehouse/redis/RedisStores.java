@@ -1,9 +1,8 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.support.StoreOutage;
-
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.StoreOutage;
 import io.lettuce.core.ClientOptions;
-import dev.gatehouse.core.events.EventFeed;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;

@@ -1,7 +1,7 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.StoreEvent;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.StoreEvent;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;

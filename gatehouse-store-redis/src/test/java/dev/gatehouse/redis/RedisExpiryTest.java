@@ -1,8 +1,8 @@
 package dev.gatehouse.redis;
 
 import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.token.RefreshToken;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.testing.TcpProxy;
 import io.lettuce.core.RedisURI;

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.ratelimit.RateLimitStore;
+import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.tck.RateLimitStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.token.RefreshTokenStore;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.tck.RefreshTokenStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.tck.RevocationStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

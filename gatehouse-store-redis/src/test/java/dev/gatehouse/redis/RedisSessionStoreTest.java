@@ -1,6 +1,6 @@
 package dev.gatehouse.redis;
 
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.tck.SessionStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.redis;
 
+import dev.gatehouse.core.spi.StoreUnavailableException;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.StoreUnavailableException;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

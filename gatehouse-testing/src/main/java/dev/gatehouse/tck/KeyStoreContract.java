@@ -1,9 +1,9 @@
 package dev.gatehouse.tck;
 
-import dev.gatehouse.core.keys.KeyState;
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.keys.StoredKey;
-import dev.gatehouse.core.keys.StoredKeyRing;
+import dev.gatehouse.core.spi.KeyState;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoredKey;
+import dev.gatehouse.core.spi.StoredKeyRing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.tck;
 
-import dev.gatehouse.core.ratelimit.RateLimitStore;
+import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.gatehouse.tck;
 
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.token.RefreshToken;
-import dev.gatehouse.core.token.RefreshTokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;

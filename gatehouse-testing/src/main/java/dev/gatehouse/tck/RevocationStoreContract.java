@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.token.RevocationStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
-import dev.gatehouse.core.secrets.ServerSecretStore;
 import dev.gatehouse.core.secrets.ServerSecrets;
+import dev.gatehouse.core.spi.ServerSecretStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

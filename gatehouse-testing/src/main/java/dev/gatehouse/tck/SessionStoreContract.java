@@ -1,8 +1,8 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.session.SessionTouch;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.SessionTouch;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.gatehouse.tck;
 
+import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

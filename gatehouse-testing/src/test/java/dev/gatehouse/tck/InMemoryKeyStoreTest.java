@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
-import dev.gatehouse.core.keys.KeyStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.spi.KeyStore;
 
 class InMemoryKeyStoreTest extends KeyStoreContract {
     @Override

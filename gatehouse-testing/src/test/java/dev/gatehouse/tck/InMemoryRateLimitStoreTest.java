@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
-import dev.gatehouse.core.ratelimit.RateLimitStore;
+import dev.gatehouse.core.spi.RateLimitStore;
 
 class InMemoryRateLimitStoreTest extends RateLimitStoreContract {
     @Override

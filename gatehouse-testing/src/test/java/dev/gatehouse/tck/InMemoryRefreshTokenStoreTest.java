@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
-import dev.gatehouse.core.token.RefreshTokenStore;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 
 import java.util.UUID;
 

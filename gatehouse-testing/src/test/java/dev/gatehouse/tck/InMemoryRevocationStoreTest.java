@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
-import dev.gatehouse.core.token.RevocationStore;
+import dev.gatehouse.core.spi.RevocationStore;
 
 class InMemoryRevocationStoreTest extends RevocationStoreContract {
     @Override

@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
-import dev.gatehouse.core.secrets.ServerSecretStore;
+import dev.gatehouse.core.spi.ServerSecretStore;
 
 class InMemoryServerSecretStoreTest extends ServerSecretStoreContract {
     @Override

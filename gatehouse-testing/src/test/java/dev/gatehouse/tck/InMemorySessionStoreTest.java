@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemorySessionStore;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 
 import java.util.UUID;
 

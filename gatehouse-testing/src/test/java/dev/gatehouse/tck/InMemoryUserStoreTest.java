@@ -1,7 +1,7 @@
 package dev.gatehouse.tck;
 
 import dev.gatehouse.core.memory.InMemoryUserStore;
-import dev.gatehouse.core.user.UserStore;
+import dev.gatehouse.core.spi.UserStore;
 
 class InMemoryUserStoreTest extends UserStoreContract {
     @Override

@@ -1,7 +1,7 @@
 package dev.gatehouse.bench.jmh;
 
 import dev.gatehouse.core.memory.InMemorySessionStore;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.jdbc.JdbcDatabase;

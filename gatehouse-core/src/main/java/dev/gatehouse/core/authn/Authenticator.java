@@ -1,6 +1,5 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
@@ -81,7 +80,7 @@ public final class Authenticator {
     /**
      * Authenticates one credential. One whose method is not enabled is rejected
      * ({@link Rejection#METHOD_NOT_ENABLED}) without being checked, valid or not. A store that
-     * cannot answer throws {@link dev.gatehouse.core.support.StoreUnavailableException}: the request is
+     * cannot answer throws {@link dev.gatehouse.core.spi.StoreUnavailableException}: the request is
      * then refused, never let through.
      *
      * @param credential the credential presented

@@ -1,10 +1,10 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenClaims;
 import dev.gatehouse.core.token.AccessTokenVerifier;
-import dev.gatehouse.core.token.RevocationStore;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 

@@ -1,6 +1,5 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.User;

@@ -5,6 +5,8 @@ import dev.gatehouse.core.keys.KeyRing;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.RefreshTokenStore;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.token.AccessTokenCheck;
 import dev.gatehouse.core.token.AccessTokenClaims;
 import dev.gatehouse.core.token.AccessTokenIssuer;
@@ -14,9 +16,7 @@ import dev.gatehouse.core.token.IssuedAccessToken;
 import dev.gatehouse.core.token.IssuedRefreshToken;
 import dev.gatehouse.core.token.RefreshResult;
 import dev.gatehouse.core.token.RefreshTokenPolicy;
-import dev.gatehouse.core.token.RefreshTokenStore;
 import dev.gatehouse.core.token.RefreshTokenService;
-import dev.gatehouse.core.token.RevocationStore;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 

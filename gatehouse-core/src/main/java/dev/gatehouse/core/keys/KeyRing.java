@@ -1,5 +1,8 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.spi.KeyState;
+import dev.gatehouse.core.spi.KeyStore;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

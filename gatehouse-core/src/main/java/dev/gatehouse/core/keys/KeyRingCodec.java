@@ -1,11 +1,9 @@
 package dev.gatehouse.core.keys;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.gatehouse.core.spi.StoredKey;
+import dev.gatehouse.core.spi.StoredKeyRing;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +13,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a {@link KeyRing} into {@link StoredKey}s and back. Each key's JWK (private part

@@ -1,5 +1,8 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoredKeyRing;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

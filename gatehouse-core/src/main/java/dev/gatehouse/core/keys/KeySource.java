@@ -1,5 +1,7 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.spi.KeyStore;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

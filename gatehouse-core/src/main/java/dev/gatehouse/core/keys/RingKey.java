@@ -1,5 +1,7 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.spi.KeyState;
+
 import java.time.Instant;
 import java.util.Objects;
 

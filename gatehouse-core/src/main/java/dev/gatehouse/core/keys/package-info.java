@@ -13,7 +13,7 @@
  * A {@link dev.gatehouse.core.keys.KeyRing} holds one ACTIVE key (signs), at most one NEXT key (published
  * in the JWKS a whole rotation interval before it signs) and RETIRED keys (verify until token lifetime +
  * leeway after they stopped signing, then leave). {@link dev.gatehouse.core.keys.KeyRotator} swaps
- * immutable ring snapshots atomically, saving each to the {@link dev.gatehouse.core.keys.KeyStore} first.
+ * immutable ring snapshots atomically, saving each to the {@link dev.gatehouse.core.spi.KeyStore} first.
  *
  * <h2>At rest</h2>
  * {@link dev.gatehouse.core.keys.KeyRingCodec} stores each key's JWK AES-256-GCM encrypted under the

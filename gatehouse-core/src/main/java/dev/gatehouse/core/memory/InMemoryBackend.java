@@ -1,15 +1,15 @@
 package dev.gatehouse.core.memory;
 
-import dev.gatehouse.core.StoreBackend;
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.events.LocalEventFeed;
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.ratelimit.RateLimitStore;
-import dev.gatehouse.core.secrets.ServerSecretStore;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.token.RefreshTokenStore;
-import dev.gatehouse.core.token.RevocationStore;
-import dev.gatehouse.core.user.UserStore;
+import dev.gatehouse.core.spi.EventFeed;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.LocalEventFeed;
+import dev.gatehouse.core.spi.RateLimitStore;
+import dev.gatehouse.core.spi.RefreshTokenStore;
+import dev.gatehouse.core.spi.RevocationStore;
+import dev.gatehouse.core.spi.ServerSecretStore;
+import dev.gatehouse.core.spi.SessionStore;
+import dev.gatehouse.core.spi.StoreBackend;
+import dev.gatehouse.core.spi.UserStore;
 
 /**
  * Every store in this process's memory: for tests, trials and single-process tools. Everything is

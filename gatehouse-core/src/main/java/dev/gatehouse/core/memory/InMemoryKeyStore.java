@@ -1,7 +1,7 @@
 package dev.gatehouse.core.memory;
 
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.keys.StoredKeyRing;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoredKeyRing;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.memory;
 
-import dev.gatehouse.core.ratelimit.RateLimitStore;
+import dev.gatehouse.core.spi.RateLimitStore;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.memory;
 
-import dev.gatehouse.core.secrets.ServerSecretStore;
 import dev.gatehouse.core.secrets.ServerSecrets;
+import dev.gatehouse.core.spi.ServerSecretStore;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.memory;
 
 import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionStore;
+import dev.gatehouse.core.spi.SessionStore;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.memory;
 
+import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserStore;
 
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.ratelimit;
 
+import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.support.TokenHashes;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.secrets;
 
+import dev.gatehouse.core.spi.ServerSecretStore;
+
 import java.security.SecureRandom;
 import java.util.Objects;
 

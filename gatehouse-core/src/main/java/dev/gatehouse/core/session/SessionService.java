@@ -1,5 +1,6 @@
 package dev.gatehouse.core.session;
 
+import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.support.SecureIds;
 import dev.gatehouse.core.support.TokenHashes;
 

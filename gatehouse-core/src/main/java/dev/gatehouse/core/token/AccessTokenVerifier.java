@@ -105,7 +105,7 @@ public final class AccessTokenVerifier {
      *
      * @param token the compact JWS as presented; null is malformed
      * @return the verified claims, or why the token is refused
-     * @throws dev.gatehouse.core.support.StoreUnavailableException when the key source's store cannot be
+     * @throws dev.gatehouse.core.spi.StoreUnavailableException when the key source's store cannot be
      *         reached (fail closed: answer 503, never accept)
      * @throws TokenProcessingException when we, not the token, failed in any other way
      */

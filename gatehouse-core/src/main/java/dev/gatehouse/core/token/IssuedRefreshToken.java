@@ -1,5 +1,7 @@
 package dev.gatehouse.core.token;
 
+import dev.gatehouse.core.spi.RefreshToken;
+
 import java.util.Objects;
 
 /**

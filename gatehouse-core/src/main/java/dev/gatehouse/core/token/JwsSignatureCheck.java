@@ -17,7 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.VerificationKeys;
-import dev.gatehouse.core.support.StoreUnavailableException;
+import dev.gatehouse.core.spi.StoreUnavailableException;
 
 import java.text.ParseException;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.gatehouse.core.token;
 
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
+import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.support.SecureIds;
 import dev.gatehouse.core.support.TokenHashes;
 import org.slf4j.Logger;

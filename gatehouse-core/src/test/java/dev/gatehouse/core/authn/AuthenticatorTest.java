@@ -1,7 +1,6 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
-import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.ClientInfo;

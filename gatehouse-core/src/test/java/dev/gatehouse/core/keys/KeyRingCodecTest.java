@@ -1,5 +1,7 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.spi.StoredKey;
+import dev.gatehouse.core.spi.StoredKeyRing;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,9 @@
 package dev.gatehouse.core.keys;
 
 import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.spi.KeyState;
+import dev.gatehouse.core.spi.KeyStore;
+import dev.gatehouse.core.spi.StoredKeyRing;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.core.memory;
 
-import dev.gatehouse.core.keys.StoredKeyRing;
+import dev.gatehouse.core.spi.StoredKeyRing;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

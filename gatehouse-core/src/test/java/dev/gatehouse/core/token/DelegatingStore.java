@@ -1,5 +1,8 @@
 package dev.gatehouse.core.token;
 
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

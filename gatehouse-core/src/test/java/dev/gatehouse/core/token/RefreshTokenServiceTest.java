@@ -6,6 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
+import dev.gatehouse.core.spi.RefreshToken;
+import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.support.SecureIds;
 import dev.gatehouse.core.support.TokenHashes;

@@ -1,4 +1,6 @@
-package dev.gatehouse.core.session;
+package dev.gatehouse.core.spi;
+
+import dev.gatehouse.core.session.Session;
 
 import java.time.Instant;
 import java.util.Objects;

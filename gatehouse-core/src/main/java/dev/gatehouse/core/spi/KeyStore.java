@@ -1,11 +1,11 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.spi;
 
 import java.util.Optional;
 
 /**
  * Where Gatehouse keeps the keys it generates and rotates (SPI). Implementations store the
  * {@link StoredKey} fields as given; they never see a key in the clear when a master key is set.
- * Faults are reported as {@link dev.gatehouse.core.support.StoreUnavailableException}.
+ * Faults are reported as {@link dev.gatehouse.core.spi.StoreUnavailableException}.
  */
 public interface KeyStore {
     /**

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.ratelimit;
+package dev.gatehouse.core.spi;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Counters of attempts in fixed time windows, and gates that space attempts out, shared by every instance that uses the same store
  * (SPI). Thread-safe; each call is one atomic step. A store that cannot answer throws
- * {@link dev.gatehouse.core.support.StoreUnavailableException}: callers refuse the attempt then
+ * {@link dev.gatehouse.core.spi.StoreUnavailableException}: callers refuse the attempt then
  * (fail closed), they never let it through uncounted.
  */
 public interface RateLimitStore {

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.spi;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,13 +1,6 @@
-package dev.gatehouse.core;
+package dev.gatehouse.core.spi;
 
-import dev.gatehouse.core.events.EventFeed;
-import dev.gatehouse.core.keys.KeyStore;
-import dev.gatehouse.core.ratelimit.RateLimitStore;
-import dev.gatehouse.core.secrets.ServerSecretStore;
-import dev.gatehouse.core.session.SessionStore;
-import dev.gatehouse.core.token.RefreshTokenStore;
-import dev.gatehouse.core.token.RevocationStore;
-import dev.gatehouse.core.user.UserStore;
+
 
 /**
  * Every store the library keeps its state in, from one backend or several: the in-memory one
@@ -15,7 +8,7 @@ import dev.gatehouse.core.user.UserStore;
  * (gatehouse-store-redis), each decorated with caches (gatehouse-cache) where it is shared.
  *
  * <p>Every store fails closed: when it cannot answer it throws
- * {@link dev.gatehouse.core.support.StoreUnavailableException}, and the library refuses rather than
+ * {@link dev.gatehouse.core.spi.StoreUnavailableException}, and the library refuses rather than
  * guessing who is calling.
  */
 public interface StoreBackend extends AutoCloseable {

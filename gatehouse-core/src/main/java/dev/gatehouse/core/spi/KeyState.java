@@ -1,4 +1,4 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.spi;
 
 /** Where a key is in its life on the ring: published first, then signing, then only verifying, then gone. */
 public enum KeyState {

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.spi;
 
 import java.util.List;
 

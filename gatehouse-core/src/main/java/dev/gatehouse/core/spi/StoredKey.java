@@ -1,11 +1,11 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.spi;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One ring key as a {@link KeyStore} keeps it. {@code material} is opaque text made by
- * {@link KeyRingCodec}: the key's JWK (with its private part), AES-256-GCM encrypted under the
+ * the library's key-ring codec: the key's JWK (with its private part), AES-256-GCM encrypted under the
  * master key when one is set, else plain. Stores save and return it unchanged.
  *
  * @param kid the key's id

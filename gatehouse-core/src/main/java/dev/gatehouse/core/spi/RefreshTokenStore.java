@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.spi;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Where refresh tokens are kept (SPI). Thread-safe. Every method is a single atomic step; the
  * service builds rotation and reuse detection on {@link #markSpent}'s compare-and-set. Stores
- * throw {@link dev.gatehouse.core.support.StoreUnavailableException} when they cannot answer.
+ * throw {@link dev.gatehouse.core.spi.StoreUnavailableException} when they cannot answer.
  */
 public interface RefreshTokenStore {
     /**

@@ -1,4 +1,8 @@
-package dev.gatehouse.core.user;
+package dev.gatehouse.core.spi;
+
+import dev.gatehouse.core.user.Role;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserFields;
 
 import java.util.List;
 import java.util.Optional;

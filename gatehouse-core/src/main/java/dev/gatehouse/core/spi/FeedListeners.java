@@ -1,4 +1,4 @@
-package dev.gatehouse.core.events;
+package dev.gatehouse.core.spi;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

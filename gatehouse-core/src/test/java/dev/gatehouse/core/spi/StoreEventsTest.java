@@ -1,4 +1,4 @@
-package dev.gatehouse.core.events;
+package dev.gatehouse.core.spi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

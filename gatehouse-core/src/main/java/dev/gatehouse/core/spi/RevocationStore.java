@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.spi;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.UUID;
  * Revocations of access tokens, which are otherwise valid until they expire (SPI). Thread-safe.
  * Two kinds: a denylist of token ids ({@code jti}) whose entries end when the token would have
  * expired anyway, and a per-user not-before time that refuses every token issued earlier. A store
- * that cannot answer throws {@link dev.gatehouse.core.support.StoreUnavailableException}: callers
+ * that cannot answer throws {@link dev.gatehouse.core.spi.StoreUnavailableException}: callers
  * must then refuse the token (fail closed), never accept it.
  */
 public interface RevocationStore {

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.events;
+package dev.gatehouse.core.spi;
 
 import java.util.Objects;
 import java.util.Optional;

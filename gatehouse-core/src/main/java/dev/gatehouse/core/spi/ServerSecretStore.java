@@ -1,4 +1,6 @@
-package dev.gatehouse.core.secrets;
+package dev.gatehouse.core.spi;
+
+import dev.gatehouse.core.secrets.ServerSecrets;
 
 import java.util.Optional;
 

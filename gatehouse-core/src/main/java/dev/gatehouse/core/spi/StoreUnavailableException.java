@@ -1,4 +1,4 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.core.spi;
 
 /**
  * A store could not answer: unreachable, closed, or failing. Store implementations throw it (or
