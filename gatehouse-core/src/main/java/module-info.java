@@ -3,7 +3,11 @@
  * access rules and the account rules that tie them together, assembled by
  * {@link dev.gatehouse.core.Gatehouse#builder(dev.gatehouse.core.spi.StoreBackend)} over a
  * {@link dev.gatehouse.core.spi.StoreBackend}. It uses no web server, database driver or Redis client:
- * stores plug in behind its store interfaces.
+ * stores plug in behind the interfaces of its {@code spi} package.
+ *
+ * <p>Only the API packages and {@code spi} are exported. The {@code internal} packages (token
+ * families' rotation, the JWKS writer, id and comparison helpers) are the library's own business:
+ * no other module may read them, so they can change in any release.
  */
 module dev.gatehouse.core {
     requires org.slf4j;

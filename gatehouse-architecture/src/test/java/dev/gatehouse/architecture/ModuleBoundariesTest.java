@@ -64,5 +64,17 @@ class ModuleBoundariesTest {
                     "dev.gatehouse.tck..", "dev.gatehouse.testing..");
 
     @ArchTest
+    static final ArchRule theServerAndTheHttpEdgeUseOnlyTheLibrarysApi = noClasses()
+            .that().resideInAnyPackage("dev.gatehouse.server..", "dev.gatehouse.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.core.internal..")
+            .because("the server is a client of the library like any other: what it needs, the API offers");
+
+    @ArchTest
+    static final ArchRule onlyTheLibraryAndItsBenchmarksReachItsInternals = noClasses()
+            .that().resideOutsideOfPackages("dev.gatehouse.core..", "dev.gatehouse.bench..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.core.internal..")
+            .because("stores implement the spi, middleware and caches use the API; core's module does not export its internals");
+
+    @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("dev.gatehouse.(*)..").should().beFreeOfCycles();
 }

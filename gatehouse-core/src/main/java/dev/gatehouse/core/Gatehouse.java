@@ -55,7 +55,7 @@ public final class Gatehouse {
         this.tokens = tokenKeys.map(keys -> TokenAuthority.create(builder.accessTokens, builder.refreshTtl, keys, stores.refreshTokens(),
                 stores.revocations(), users, sessions, clock));
         // A password change, a deletion or a demotion ends the user's tokens too, whoever makes it.
-        this.accounts = tokens.map(t -> new AccountService(users, sessions, t.refreshTokens()))
+        this.accounts = tokens.map(t -> new AccountService(users, sessions, t::endAllForUser))
                 .orElseGet(() -> new AccountService(users, sessions));
         this.authenticator = new Authenticator(users, sessions, authMethods, tokens.map(TokenAuthority::bearer),
                 authMethods.contains(AuthMethod.BASIC) ? Optional.of(BasicCredentialCache.of(users, clock)) : Optional.empty());

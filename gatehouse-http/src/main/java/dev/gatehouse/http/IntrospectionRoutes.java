@@ -3,7 +3,6 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.authn.Introspection;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.secrets.Secret;
-import dev.gatehouse.core.support.ConstantTime;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -52,7 +51,7 @@ final class IntrospectionRoutes {
                 || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return false;
         }
-        return ConstantTime.equals(authorization.substring(7).trim(), resourceServerSecret.get().value());
+        return resourceServerSecret.get().matches(authorization.substring(7).trim());
     }
 
     private static Map<String, Object> describe(Introspection.Active active) {

@@ -3,12 +3,11 @@ package dev.gatehouse.http;
 import dev.gatehouse.core.authn.AuthResult;
 import dev.gatehouse.core.authn.Rejection;
 import dev.gatehouse.core.problem.ProblemCode;
+import dev.gatehouse.core.ratelimit.LoginAccounts;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.ratelimit.ThrottleVerdict;
-import dev.gatehouse.core.support.BoundedExpiringCache;
 import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.User;
-import dev.gatehouse.core.user.UserFields;
 import dev.gatehouse.core.user.UserService;
 import io.javalin.http.Context;
 
@@ -38,26 +37,16 @@ final class LoginAttempts {
         }
     }
 
-    /**
-     * How long the account a login names is remembered. A Basic caller names it on every request,
-     * and the store read behind it is not cached elsewhere; a stale answer (the login moved to
-     * another user meanwhile) only counts a few seconds of failures under the old account.
-     */
-    static final Duration ACCOUNT_MEMORY = Duration.ofSeconds(10);
-    private static final int MAX_REMEMBERED_LOGINS = 10_000;
-
     private final UserService users;
     private final LoginThrottle throttle;
     private final ClientAddresses addresses;
-    private final Clock clock;
-    private final BoundedExpiringCache<LoginThrottle.Account> accounts;
+    private final LoginAccounts accounts;
 
     LoginAttempts(UserService users, LoginThrottle throttle, ClientAddresses addresses, Clock clock) {
         this.users = users;
         this.throttle = throttle;
         this.addresses = addresses;
-        this.clock = clock;
-        this.accounts = new BoundedExpiringCache<>(MAX_REMEMBERED_LOGINS, clock);
+        this.accounts = new LoginAccounts(users, throttle, clock);
     }
 
     String clientAddress(Context ctx) {
@@ -66,7 +55,7 @@ final class LoginAttempts {
 
     Outcome signIn(Context ctx, String login, String password) {
         String address = addresses.of(ctx);
-        LoginThrottle.Account account = accountOf(login);
+        LoginThrottle.Account account = accounts.of(login);
         if (throttle.check(account, address) instanceof ThrottleVerdict.Refused refused) {
             return new Outcome.Throttled(refused.retryAfter());
         }
@@ -111,26 +100,6 @@ final class LoginAttempts {
     }
 
     /**
-     * The account a login names: its user when there is one, so that their email and username
-     * share one count, else the login itself. Either way one store read, remembered for
-     * {@link #ACCOUNT_MEMORY} whatever it found, so the throttle does not tell by its timing which
-     * logins exist.
-     */
-    private LoginThrottle.Account accountOf(String login) {
-        if (throttle.isOff()) {
-            return LoginThrottle.Account.unknownLogin(login);
-        }
-        Optional<LoginThrottle.Account> remembered = accounts.get(login);
-        if (remembered.isPresent()) {
-            return remembered.get();
-        }
-        LoginThrottle.Account account = users.findByLogin(login).map(user -> LoginThrottle.Account.user(user.id()))
-                .orElseGet(() -> LoginThrottle.Account.unknownLogin(UserFields.normalise(login).orElse(login)));
-        accounts.put(login, account, clock.instant().plus(ACCOUNT_MEMORY));
-        return account;
-    }
-
-    /**
      * A Basic credential's check, counted like a sign-in; a throttled caller gets a 429 problem.
      *
      * <p>The throttle is asked first, before even the cache of recently verified credentials: a
@@ -146,7 +115,7 @@ final class LoginAttempts {
      */
     AuthResult basic(Context ctx, String login, Supplier<Optional<AuthResult.Authenticated>> cached, Supplier<AuthResult> authenticate) {
         String address = addresses.of(ctx);
-        LoginThrottle.Account account = accountOf(login);
+        LoginThrottle.Account account = accounts.of(login);
         if (throttle.check(account, address) instanceof ThrottleVerdict.Refused refused) {
             throw tooManyAttempts(refused.retryAfter());
         }

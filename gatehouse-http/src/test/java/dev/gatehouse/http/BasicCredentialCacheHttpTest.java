@@ -15,7 +15,7 @@ class BasicCredentialCacheHttpTest {
 
     private static TestGatehouse start() {
         return TestGatehouse.inMemory(Map.of("AUTH_TYPE", "session,basic", "GATEHOUSE_LOGIN_MAX_FAILURES", "3",
-                "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100", "GATEHOUSE_LOGIN_FAILURE_WINDOW", "15m"));
+                "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "100", "GATEHOUSE_LOGIN_FAILURE_WINDOW", "900"));
     }
 
     private static int me(Api api, String login, String password) {

@@ -20,7 +20,7 @@ class KeyRotationOverHttpTest {
     @Test
     void noTokenIsRefusedAcrossARotation() throws Exception {
         try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt", "JWT_ALGORITHM", "EdDSA",
-                "JWT_ROTATE_INTERVAL", "1h", "JWT_TTL", "15m"))) {
+                "JWT_ROTATE_INTERVAL", "3600", "JWT_TTL", "900"))) {
             Api api = gatehouse.api();
             KeyRotator rotator = gatehouse.tokenKeys.orElseThrow().rotator().orElseThrow();
             Steps.register(api, ADA);

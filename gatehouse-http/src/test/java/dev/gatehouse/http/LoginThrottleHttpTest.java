@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
+import dev.gatehouse.core.ratelimit.LoginAccounts;
 import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
@@ -32,7 +33,7 @@ class LoginThrottleHttpTest {
 
     private static TestGatehouse start(String... more) {
         Map<String, String> settings = new HashMap<>(Map.of("AUTH_TYPE", "session,basic", "GATEHOUSE_LOGIN_MAX_FAILURES", "3",
-                "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "5", "GATEHOUSE_LOGIN_FAILURE_WINDOW", "15m"));
+                "GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "5", "GATEHOUSE_LOGIN_FAILURE_WINDOW", "900"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }
@@ -77,7 +78,7 @@ class LoginThrottleHttpTest {
             // One look-up for the throttle's account and one for the first full check; the credential cache serves the rest.
             assertThat(users.count.get() - before).isLessThanOrEqualTo(2);
 
-            gatehouse.clock.advance(LoginAttempts.ACCOUNT_MEMORY.plusSeconds(1));
+            gatehouse.clock.advance(LoginAccounts.MEMORY.plusSeconds(1));
             int later = users.count.get();
             assertThat(api.get(Steps.API + "/users/me", "Authorization", basic).status()).isEqualTo(200);
             assertThat(users.count.get()).isGreaterThan(later);

@@ -35,7 +35,7 @@ class SessionIntrospectionTest {
 
     @Test
     void aLiveSessionIsDescribedToTheResourceServer() {
-        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_DURATION", "1h"))) {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_DURATION", "3600"))) {
             Api api = gatehouse.api();
             String id = Steps.register(api, ADA);
             String cookie = Steps.login(api, ADA);
@@ -58,7 +58,7 @@ class SessionIntrospectionTest {
 
     @Test
     void endedExpiredAndUnknownSessionsAreInactiveAndSayNothingMore() {
-        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_DURATION", "1h"))) {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_DURATION", "3600"))) {
             Api api = gatehouse.api();
             Steps.register(api, ADA);
             String loggedOut = Steps.login(api, ADA);
@@ -75,7 +75,7 @@ class SessionIntrospectionTest {
 
     @Test
     void introspectingASessionCountsAsUsingIt() {
-        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_IDLE_TIMEOUT", "10m"))) {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(settings("SESSION_IDLE_TIMEOUT", "600"))) {
             Api api = gatehouse.api();
             Steps.register(api, ADA);
             String cookie = Steps.login(api, ADA);

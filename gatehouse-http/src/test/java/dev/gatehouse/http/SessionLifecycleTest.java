@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,9 +1,7 @@
 package dev.gatehouse.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.gatehouse.core.support.Futures;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -15,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
  * SQLite's writes, several callers' in one transaction. SQLite writes one transaction at a time
@@ -264,12 +263,15 @@ final class GroupCommit implements Writer {
         Object answer() throws SQLException {
             try {
                 // Not interruptible on purpose: the caller learns whether its write was kept.
-                return Futures.join(answer);
+                return answer.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw sql;
+                // The batch's failure, rethrown as if this caller had run its own write.
+                switch (e.getCause()) {
+                    case SQLException sql -> throw sql;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    case null, default -> throw e;
                 }
-                throw e;
             }
         }
     }

@@ -1,12 +1,12 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.internal.token.IssuedRefreshToken;
+import dev.gatehouse.core.internal.token.RefreshFailure;
+import dev.gatehouse.core.internal.token.RefreshResult;
+import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
+import dev.gatehouse.core.internal.token.RefreshTokenService;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.token.IssuedRefreshToken;
-import dev.gatehouse.core.token.RefreshFailure;
-import dev.gatehouse.core.token.RefreshResult;
-import dev.gatehouse.core.token.RefreshTokenPolicy;
-import dev.gatehouse.core.token.RefreshTokenService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,11 +1,11 @@
 package dev.gatehouse.redis;
 
+import dev.gatehouse.core.internal.token.IssuedRefreshToken;
+import dev.gatehouse.core.internal.token.RefreshFailure;
+import dev.gatehouse.core.internal.token.RefreshResult;
+import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
+import dev.gatehouse.core.internal.token.RefreshTokenService;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.token.IssuedRefreshToken;
-import dev.gatehouse.core.token.RefreshFailure;
-import dev.gatehouse.core.token.RefreshResult;
-import dev.gatehouse.core.token.RefreshTokenPolicy;
-import dev.gatehouse.core.token.RefreshTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -91,7 +91,7 @@ public abstract class AccountRulesContract {
         tokens = TokenAuthority.create(new AccessTokenSettings("https://auth.example.com", "gatehouse", accessTtl), Duration.ofDays(30),
                 TokenKeys.open(keys, accessTtl, new InMemoryKeyStore(), clock),
                 stores.refreshTokens(), stores.revocations(), users, sessions, clock);
-        accounts = new AccountService(users, sessions, tokens.refreshTokens());
+        accounts = new AccountService(users, sessions, tokens::endAllForUser);
     }
 
     private User register(String username, Role role) {

@@ -1,10 +1,10 @@
 package dev.gatehouse.bench.e2e;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionPolicy;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.jdbc.JdbcDatabase;

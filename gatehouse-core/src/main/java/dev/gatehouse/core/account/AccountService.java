@@ -1,7 +1,6 @@
 package dev.gatehouse.core.account;
 
 import dev.gatehouse.core.session.SessionService;
-import dev.gatehouse.core.token.RefreshTokenService;
 import dev.gatehouse.core.user.PasswordChange;
 import dev.gatehouse.core.user.Role;
 import dev.gatehouse.core.user.User;
@@ -22,12 +21,12 @@ import java.util.UUID;
  * <li>a demoted administrator's tokens end, since their {@code role} claim would still say admin
  * to the applications that read it until they expire; the last administrator cannot be demoted.</li>
  * </ul>
- * Built without a {@link RefreshTokenService} it serves a deployment that issues no tokens.
+ * Built without {@link UserTokens} it serves a deployment that issues no tokens.
  */
 public final class AccountService {
     private final UserService users;
     private final SessionService sessions;
-    private final Optional<RefreshTokenService> tokens;
+    private final Optional<UserTokens> tokens;
     /** Two demotions at once must not both see another admin left (within this process; see {@link #changeRole}). */
     private final Object roleChanges = new Object();
 
@@ -48,9 +47,9 @@ public final class AccountService {
      *
      * @param users the user records
      * @param sessions the sessions to end
-     * @param tokens the refresh tokens and user-wide revocations to end
+     * @param tokens ends a user's refresh token families and access tokens
      */
-    public AccountService(UserService users, SessionService sessions, RefreshTokenService tokens) {
+    public AccountService(UserService users, SessionService sessions, UserTokens tokens) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.tokens = Optional.of(Objects.requireNonNull(tokens, "tokens"));
@@ -152,6 +151,6 @@ public final class AccountService {
     }
 
     private void endTokens(UUID userId) {
-        tokens.ifPresent(t -> t.revokeAllForUser(userId));
+        tokens.ifPresent(t -> t.endAll(userId));
     }
 }

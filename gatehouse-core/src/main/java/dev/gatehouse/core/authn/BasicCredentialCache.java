@@ -1,15 +1,13 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.support.BoundedExpiringCache;
-import dev.gatehouse.core.support.ConstantTime;
-import dev.gatehouse.core.support.Futures;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.internal.support.BoundedExpiringCache;
+import dev.gatehouse.core.internal.support.ConstantTime;
+import dev.gatehouse.core.internal.support.Futures;
+import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserFields;
 import dev.gatehouse.core.user.UserService;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -23,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Remembers, for a short while, that a Basic login and password were right, so that a client

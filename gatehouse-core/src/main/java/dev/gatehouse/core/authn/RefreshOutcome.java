@@ -15,7 +15,7 @@ public sealed interface RefreshOutcome {
      * sign-in it belongs to is gone. OAuth answers all of them with {@code invalid_grant}.
      *
      * @param reason a stable code for logs ({@code refresh_token_reused}, {@code sign_in_ended} or a
-     *        {@link dev.gatehouse.core.token.RefreshFailure} code); not for the client
+     *        {@link dev.gatehouse.core.internal.token.RefreshFailure} code); not for the client
      */
     record Refused(String reason) implements RefreshOutcome {
     }

@@ -1,6 +1,10 @@
 package dev.gatehouse.core.authn;
 
-import dev.gatehouse.core.keys.Jwks;
+import dev.gatehouse.core.internal.keys.Jwks;
+import dev.gatehouse.core.internal.token.IssuedRefreshToken;
+import dev.gatehouse.core.internal.token.RefreshResult;
+import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
+import dev.gatehouse.core.internal.token.RefreshTokenService;
 import dev.gatehouse.core.keys.KeyRing;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.session.Session;
@@ -13,10 +17,6 @@ import dev.gatehouse.core.token.AccessTokenIssuer;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.token.IssuedAccessToken;
-import dev.gatehouse.core.token.IssuedRefreshToken;
-import dev.gatehouse.core.token.RefreshResult;
-import dev.gatehouse.core.token.RefreshTokenPolicy;
-import dev.gatehouse.core.token.RefreshTokenService;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 
@@ -56,7 +56,7 @@ public final class TokenAuthority {
      * @param ring the current key ring, read at each use
      * @param clock the time expiries are measured by
      */
-    public TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
+    private TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
                           UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
         this.issuer = issuer;
         this.verifier = verifier;
@@ -259,21 +259,12 @@ public final class TokenAuthority {
     /**
      * Log out everywhere: every refresh token, and every access token issued until now. A password
      * change, a deletion or a demotion does this through {@code AccountService}, built with
-     * {@link #refreshTokens()}.
+     * this method as its {@code UserTokens}.
      *
      * @param userId the user's id
      */
     public void endAllForUser(UUID userId) {
         refresh.revokeAllForUser(userId);
-    }
-
-    /**
-     * The refresh tokens and user-wide revocations behind this authority: what {@code AccountService} ends on account changes.
-     *
-     * @return the refresh token service, shared
-     */
-    public RefreshTokenService refreshTokens() {
-        return refresh;
     }
 
     /**

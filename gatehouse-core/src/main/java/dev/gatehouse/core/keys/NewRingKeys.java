@@ -1,6 +1,6 @@
 package dev.gatehouse.core.keys;
 
-import dev.gatehouse.core.support.Futures;
+import dev.gatehouse.core.internal.support.Futures;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.internal.keys.HmacSecrets;
 import dev.gatehouse.core.spi.KeyStore;
 
 import java.time.Clock;

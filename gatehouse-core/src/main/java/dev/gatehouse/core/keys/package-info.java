@@ -2,7 +2,7 @@
  * Signing keys: where they come from, how they rotate, how they are published and stored.
  *
  * <h2>Sources</h2>
- * {@link dev.gatehouse.core.keys.PemKeys} (operator-made PEM files), {@link dev.gatehouse.core.keys.HmacSecrets}
+ * {@link dev.gatehouse.core.keys.PemKeys} (operator-made PEM files), {@link dev.gatehouse.core.internal.keys.HmacSecrets}
  * ({@code JWT_SECRET}), {@link dev.gatehouse.core.keys.KeyGenerator} (keys Gatehouse makes and keeps) and
  * {@link dev.gatehouse.core.keys.SigningKeys} (JWKs). All pass the same checks: the key fits its one algorithm
  * (RSA of 2048 bits or more, P-256 for ES256, P-384 for ES384, Ed25519 for EdDSA, HMAC secrets as long

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.password;
 
+import dev.gatehouse.core.internal.password.CommonPasswords;
+
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.core.ratelimit;
 
 import dev.gatehouse.core.spi.RateLimitStore;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 
 import java.time.Clock;
 import java.time.Duration;

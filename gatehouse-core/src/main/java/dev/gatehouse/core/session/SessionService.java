@@ -1,8 +1,8 @@
 package dev.gatehouse.core.session;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.spi.SessionStore;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 
 import java.time.Clock;
 import java.time.Duration;

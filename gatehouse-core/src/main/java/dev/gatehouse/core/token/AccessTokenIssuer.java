@@ -6,8 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.keys.SigningKey;
-import dev.gatehouse.core.support.SecureIds;
 import dev.gatehouse.core.user.User;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.gatehouse.core.token;
 
+import dev.gatehouse.core.internal.support.BoundedExpiringCache;
 import dev.gatehouse.core.keys.SigningKey;
-import dev.gatehouse.core.support.BoundedExpiringCache;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 
 import java.time.Clock;
 import java.time.Duration;

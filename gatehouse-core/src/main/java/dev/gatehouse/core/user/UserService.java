@@ -1,10 +1,10 @@
 package dev.gatehouse.core.user;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.password.PasswordCheck;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.core.spi.UserStore;
-import dev.gatehouse.core.support.SecureIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

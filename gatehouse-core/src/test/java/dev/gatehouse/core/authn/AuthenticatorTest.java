@@ -1,6 +1,7 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.ClientInfo;
@@ -8,7 +9,6 @@ import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.SecureIds;
 import dev.gatehouse.core.user.NewUser;
 import dev.gatehouse.core.user.Registration;
 import dev.gatehouse.core.user.Role;

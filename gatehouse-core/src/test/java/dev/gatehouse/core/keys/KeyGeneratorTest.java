@@ -1,6 +1,7 @@
 package dev.gatehouse.core.keys;
 
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import dev.gatehouse.core.internal.keys.HmacSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

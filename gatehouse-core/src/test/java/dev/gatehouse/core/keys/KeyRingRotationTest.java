@@ -6,6 +6,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import dev.gatehouse.core.internal.keys.HmacSecrets;
 import dev.gatehouse.core.spi.KeyState;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;

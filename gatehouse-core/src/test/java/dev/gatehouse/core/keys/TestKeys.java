@@ -8,14 +8,14 @@ import java.util.function.Supplier;
  * RSA keys shared by the tests that need some RSA key but do not test generation: a 2048-bit
  * key takes up to a second or two to generate on a small machine.
  */
-final class TestKeys {
+public final class TestKeys {
     private static final List<SigningKey> RSA = new ArrayList<>();
 
     private TestKeys() {
     }
 
     /** The {@code index}-th shared RS256 key, generated on first use. */
-    static synchronized SigningKey rsa(int index) {
+    public static synchronized SigningKey rsa(int index) {
         while (RSA.size() <= index) {
             RSA.add(KeyGenerator.generate(SigningAlgorithm.RS256));
         }

@@ -1,9 +1,9 @@
 package dev.gatehouse.core.memory;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

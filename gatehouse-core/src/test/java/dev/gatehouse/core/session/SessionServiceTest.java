@@ -1,9 +1,9 @@
 package dev.gatehouse.core.session;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,7 @@
 package dev.gatehouse.server.boot;
 
-import dev.gatehouse.core.support.Futures;
-
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +19,16 @@ public final class StartupTask<T> {
 
     /** Starts {@code work} now, on a daemon thread called {@code name} (it shows in a thread dump of a slow start). */
     public static <T> StartupTask<T> start(String name, Supplier<T> work) {
-        return new StartupTask<>(Futures.onDaemonThread(name, work));
+        CompletableFuture<T> result = new CompletableFuture<>();
+        // A platform thread: starting the virtual threads' scheduler would cost start-up time of its own.
+        Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return new StartupTask<>(result);
     }
 
     /** A task that is already done, for work a caller has none of. */
@@ -30,7 +38,15 @@ public final class StartupTask<T> {
 
     /** Waits for the work and returns its result, or throws what it threw. */
     public T join() {
-        return Futures.join(result);
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                case null, default -> throw e;
+            }
+        }
     }
 
     /** Waits for the work, ignoring how it ended: before closing what it uses when the start failed elsewhere. */

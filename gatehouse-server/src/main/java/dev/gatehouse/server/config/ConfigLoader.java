@@ -7,18 +7,16 @@ import dev.gatehouse.core.keys.MasterKey;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordPolicy;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
-import dev.gatehouse.core.support.Durations;
-import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.secrets.Secret;
+import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.http.ForwardAuthProxy;
 import dev.gatehouse.http.ForwardAuthSettings;
 import dev.gatehouse.http.PublicUrl;
 import dev.gatehouse.http.RegistrationMode;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds a {@link GatehouseConfig} from environment variables and command-line flags (a flag

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.core.internal.support;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,6 +1,10 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.internal.keys;
 
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import dev.gatehouse.core.keys.KeyRejectedException;
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.keys.SigningKeys;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,6 @@
-package dev.gatehouse.core.password;
+package dev.gatehouse.core.internal.password;
 
+import dev.gatehouse.core.password.PasswordPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,6 @@
-package dev.gatehouse.core.password;
+package dev.gatehouse.core.internal.password;
+
+import dev.gatehouse.core.password.PasswordPolicy;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.core.spi;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.internal.token;
 
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
+import dev.gatehouse.core.spi.TokenHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

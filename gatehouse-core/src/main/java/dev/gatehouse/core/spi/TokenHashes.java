@@ -1,4 +1,4 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.core.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

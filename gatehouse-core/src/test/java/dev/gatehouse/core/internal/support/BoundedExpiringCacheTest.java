@@ -1,5 +1,6 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.core.internal.support;
 
+import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.server.config;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.internal.token;
 
 import java.time.Duration;
 import java.util.Objects;

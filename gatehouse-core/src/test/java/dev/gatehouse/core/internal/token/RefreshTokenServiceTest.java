@@ -1,16 +1,16 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.internal.token;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
+import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.support.MutableClock;
-import dev.gatehouse.core.support.SecureIds;
-import dev.gatehouse.core.support.TokenHashes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,12 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.internal.keys;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.KeyRotationPolicy;
+import dev.gatehouse.core.keys.SigningKey;
 
 import java.text.ParseException;
 import java.util.Collection;

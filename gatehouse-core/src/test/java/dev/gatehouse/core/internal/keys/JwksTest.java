@@ -1,6 +1,13 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core.internal.keys;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.gatehouse.core.keys.KeyGenerator;
+import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.KeyRotationPolicy;
+import dev.gatehouse.core.keys.RingKey;
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.keys.SigningKey;
+import dev.gatehouse.core.keys.TestKeys;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 

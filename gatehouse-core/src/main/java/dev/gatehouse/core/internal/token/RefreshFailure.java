@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.internal.token;
 
 /**
  * Why a presented refresh token was not rotated. The codes are stable (logs, metrics, tests); an

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.token;
+package dev.gatehouse.core.internal.token;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.gatehouse.core.support;
+package dev.gatehouse.server.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
