@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +56,7 @@ public final class GatehouseGuard {
     private final boolean formMethodOverrides;
 
     private GatehouseGuard(Builder b) {
-        this.verifier = new AccessTokenVerifier(new AccessTokenSettings(b.issuer, b.audience, b.ttl), b.keys, b.clock);
+        this.verifier = new AccessTokenVerifier(new AccessTokenSettings(b.issuer, b.audience, b.ttl), b.keys.apply(b.clock), b.clock);
         this.rules = b.rules.orElseGet(() -> rulesSupplier(b));
         this.tokenGetter = b.tokenGetter;
         this.identifier = b.identifier;
@@ -74,7 +75,8 @@ public final class GatehouseGuard {
      * @throws NullPointerException when either is null
      */
     public static Builder builder(String issuer, VerificationKeys keys) {
-        return new Builder(issuer, keys);
+        Objects.requireNonNull(keys, "keys");
+        return new Builder(issuer, clock -> keys);
     }
 
     /**
@@ -86,7 +88,9 @@ public final class GatehouseGuard {
      * @throws IllegalArgumentException when {@code jwks} is not an http or https address
      */
     public static Builder builder(String issuer, URI jwks) {
-        return new Builder(issuer, new JwksKeys(jwks, Clock.systemUTC()));
+        // Checked now, so that a bad address fails here; the keys are made at build() on the builder's clock.
+        JwksKeys.requireHttp(jwks);
+        return new Builder(issuer, clock -> new JwksKeys(jwks, clock));
     }
 
     /**
@@ -250,7 +254,8 @@ public final class GatehouseGuard {
      */
     public static final class Builder {
         private final String issuer;
-        private final VerificationKeys keys;
+        /** The keys, made on the builder's clock once it is known: at build(). */
+        private final Function<Clock, VerificationKeys> keys;
         private String audience = "gatehouse";
         private Duration ttl = AccessTokenSettings.DEFAULT_TTL;
         private Clock clock = Clock.systemUTC();
@@ -263,7 +268,7 @@ public final class GatehouseGuard {
         private TokenGetter sessionGetter = TokenGetter.cookie(DEFAULT_SESSION_COOKIE);
         private boolean formMethodOverrides = true;
 
-        private Builder(String issuer, VerificationKeys keys) {
+        private Builder(String issuer, Function<Clock, VerificationKeys> keys) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             this.keys = Objects.requireNonNull(keys, "keys");
         }
@@ -291,8 +296,9 @@ public final class GatehouseGuard {
         }
 
         /**
-         * The clock exp, nbf and iat are judged by, and a rules file's interval is counted by;
-         * default the system clock.
+         * The clock exp, nbf and iat are judged by, a rules file's interval is counted by and, for
+         * a guard built from a JWKS address, the key cache's refetches are timed by; default the
+         * system clock.
          *
          * @param clock the clock
          * @return this builder

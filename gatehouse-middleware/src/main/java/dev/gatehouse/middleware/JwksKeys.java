@@ -95,11 +95,16 @@ public final class JwksKeys implements VerificationKeys {
         if (minRefetchInterval.isNegative() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the refetch interval must not be negative and the timeout must be positive");
         }
+        requireHttp(uri);
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Refuses an address that is not http or https, where keys could not be fetched from. */
+    static void requireHttp(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("the JWKS address must be http or https: " + uri);
         }
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**

@@ -44,24 +44,7 @@ class RulesFileGuardTest {
     }
 
     private GuardOutcome get(String path) {
-        RequestView none = new RequestView() {
-            final Map<String, String> headers = Map.of("Accept", "application/json");
-
-            @Override
-            public Optional<String> header(String name) {
-                return Optional.ofNullable(headers.get(name));
-            }
-
-            @Override
-            public Optional<String> cookie(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> queryParam(String name) {
-                return Optional.empty();
-            }
-        };
+        RequestView none = new HeadersOnly(Map.of("Accept", "application/json"));
         return guard.check(none, "GET", "app.example", path);
     }
 
