@@ -80,8 +80,9 @@ final class Answers {
 
     /** The texts are the guard's own, never the request's; escaped all the same. */
     private static String page(int status, String title, String detail) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + title
-                + "</title></head><body><h1>" + title + "</h1><p>" + escapeHtml(detail) + "</p></body></html>";
+        String heading = escapeHtml(title);
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + heading
+                + "</title></head><body><h1>" + heading + "</h1><p>" + escapeHtml(detail) + "</p></body></html>";
     }
 
     private static String escapeHtml(String text) {
