@@ -45,7 +45,6 @@ final class RedisEventFeed implements EventFeed {
         this.subscription = subscription;
         this.commands = commands;
         this.channel = channel;
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-redis-heartbeat").factory());
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String message) {
@@ -54,7 +53,14 @@ final class RedisEventFeed implements EventFeed {
                 }
             }
         });
-        subscription.sync().subscribe(channel);
+        try {
+            subscription.sync().subscribe(channel);
+        } catch (RuntimeException e) {
+            // Nobody else holds the connection yet: a failed start must not leave it open.
+            subscription.close();
+            throw e;
+        }
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-redis-heartbeat").factory());
         heartbeats.scheduleAtFixedRate(this::beat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
