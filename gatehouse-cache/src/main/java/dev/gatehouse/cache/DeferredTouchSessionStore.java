@@ -60,11 +60,19 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
         return deferred;
     }
 
-    /** Notes the use; always true, for whether the session still exists is not asked (the caller has just read it). */
+    /**
+     * Notes the use; always true, for whether the session still exists is not asked (the caller has
+     * just read it). Once closed, the use is written at once: no writer is left to take it.
+     */
     @Override
     public boolean touch(UUID id, Instant lastSeenAt, Optional<Instant> idleExpiry) {
         pending.merge(id, new SessionTouch(id, lastSeenAt, idleExpiry), SessionTouch::later);
-        noted.release();
+        if (closed) {
+            // Merged first, so that an older touch still noted is never written after this one.
+            flush();
+        } else {
+            noted.release();
+        }
         return true;
     }
 
@@ -101,9 +109,10 @@ public final class DeferredTouchSessionStore extends ForwardingSessionStore impl
     /**
      * Writes every noted touch in one call, then forgets those not superseded meanwhile. A store
      * that fails keeps them noted for the next try: they are uses, and losing them could end
-     * sessions early.
+     * sessions early. One flush at a time: the writer's and the last one of {@link #close} may
+     * otherwise meet when the writer outlives close's wait.
      */
-    void flush() {
+    synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A session store that hands every call to another; subclasses change the calls they care about. */
+/**
+ * A session store that hands every call to another; subclasses change the calls they care about.
+ * {@link SessionStore#touchAll} is not forwarded but left to the interface's loop over
+ * {@link #touch}, so that a subclass that keeps copies by overriding {@code touch} sees every touch,
+ * however it arrives. A batching store is put beneath the decorators that keep copies, never above.
+ */
 public abstract class ForwardingSessionStore implements SessionStore {
     /** The store every call is handed to. */
     protected final SessionStore store;

@@ -127,6 +127,24 @@ class DeferredTouchSessionStoreTest {
     }
 
     @Test
+    void aTouchAfterCloseIsWrittenAtOnceAndNeverBehindAnOlderOne() {
+        Session s = session("hash-one-0123456789");
+        deferred.close();
+        storeDown = true;
+        clock.advance(Duration.ofMinutes(1));
+        Instant older = clock.instant();
+        deferred.touch(s.id(), older, idleExpiryIn(Duration.ofMinutes(30)));
+        assertThat(deferred.pending()).isOne();
+
+        storeDown = false;
+        clock.advance(Duration.ofMinutes(1));
+        deferred.touch(s.id(), clock.instant(), idleExpiryIn(Duration.ofMinutes(30)));
+
+        assertThat(deferred.pending()).isZero();
+        assertThat(memory.findById(s.id()).orElseThrow().lastSeenAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
     void aStartedStoreWritesByItself() {
         Session s;
         try (DeferredTouchSessionStore started = DeferredTouchSessionStore.start(shared)) {
