@@ -48,7 +48,11 @@ public final class JdbcDatabase implements AutoCloseable {
         this.writes = writes;
         this.reads = reads;
         this.unpooled = unpooled;
-        this.writer = dialect.writer(writes);
+        this.writer = switch (dialect) {
+            // One file, one writer at a time: concurrent writes are gathered into shared commits.
+            case SqliteDialect sqlite -> new GroupCommit(writes, "gatehouse-sqlite-writer");
+            case PostgresDialect postgres -> new PooledWriter(writes);
+        };
         this.outage = new StoreOutage("the database " + shownUrl);
     }
 
@@ -112,7 +116,7 @@ public final class JdbcDatabase implements AutoCloseable {
 
     private static void migrate(SqlDialect dialect, DataSource unpooled, String jdbcUrl) {
         // A restart nearly always finds the schema current: saying so with plain JDBC leaves Flyway
-        // unloaded, 0.4-0.7 s of the start. Any doubt and Flyway runs exactly as before.
+        // unloaded (docs/PERFORMANCE.md has what that saves). Any doubt and Flyway runs exactly as before.
         AppliedSchema.Verdict verdict = AppliedSchema.check(dialect, unpooled, JdbcDatabase.class.getClassLoader());
         if (verdict instanceof AppliedSchema.Verdict.Current) {
             return;

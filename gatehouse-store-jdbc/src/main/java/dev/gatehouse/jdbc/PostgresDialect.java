@@ -122,11 +122,6 @@ final class PostgresDialect implements SqlDialect {
 
     /** Many writers at once, each commit one round trip: each write on its own connection. */
     @Override
-    public Writer writer(DataSource writes) {
-        return new PooledWriter(writes);
-    }
-
-    @Override
     public String migrationLocation() {
         return "classpath:db/migration/postgres";
     }

@@ -98,14 +98,6 @@ public sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     String migrationLocation();
 
     /**
-     * How writes reach {@code writes}, the writers' pool.
-     *
-     * @param writes the pool of connections that may write
-     * @return the writer every store's writing statements go through
-     */
-    Writer writer(DataSource writes);
-
-    /**
      * The statement broke a unique or primary key constraint.
      *
      * @param e what the statement threw

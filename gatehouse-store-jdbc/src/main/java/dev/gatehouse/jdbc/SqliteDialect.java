@@ -102,11 +102,6 @@ final class SqliteDialect implements SqlDialect {
 
     /** Several callers' writes to one commit: each commit is an fsync, and only one runs at a time. */
     @Override
-    public Writer writer(DataSource writes) {
-        return new GroupCommit(writes, "gatehouse-sqlite-writer");
-    }
-
-    @Override
     public String migrationLocation() {
         return "classpath:db/migration/sqlite";
     }
