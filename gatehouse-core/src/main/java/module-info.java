@@ -22,6 +22,7 @@ module dev.gatehouse.core {
     exports dev.gatehouse.core.access;
     exports dev.gatehouse.core.account;
     exports dev.gatehouse.core.authn;
+    exports dev.gatehouse.core.client;
     exports dev.gatehouse.core.keys;
     exports dev.gatehouse.core.memory;
     exports dev.gatehouse.core.password;

@@ -60,7 +60,7 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule theLibraryDependsOnNoOtherModule = noClasses().that().resideInAPackage("dev.gatehouse.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.http..", "dev.gatehouse.jdbc..", "dev.gatehouse.redis..",
-                    "dev.gatehouse.cache..", "dev.gatehouse.rules..", "dev.gatehouse.middleware..", "dev.gatehouse.server..",
+                    "dev.gatehouse.cache..", "dev.gatehouse.rules..", "dev.gatehouse.middleware..", "dev.gatehouse.oidc..", "dev.gatehouse.server..",
                     "dev.gatehouse.tck..", "dev.gatehouse.testing..");
 
     @ArchTest

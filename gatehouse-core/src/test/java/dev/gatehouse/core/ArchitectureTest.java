@@ -122,7 +122,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule memoryImplementsTheSpi = classes().that().resideInAnyPackage(core("memory"))
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "secrets", "memory")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "secrets", "client", "memory")));
 
     @ArchTest
     static final ArchRule problemsDependOnNothingOfOurs = classes().that().resideInAnyPackage(core("problem"))
@@ -139,6 +139,11 @@ class ArchitectureTest {
     static final ArchRule rateLimitsDependOnlyOnUsersAndSupport = classes().that().resideInAnyPackage(core("ratelimit"))
             .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "ratelimit")))
             .because("LoginAccounts counts a user's failures under one account, whichever login named them");
+
+    @ArchTest
+    static final ArchRule clientsDependOnNothingOfOurs = classes().that().resideInAnyPackage(core("client"))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("client")))
+            .because("a registered client is a value the spi keeps and the OpenID provider reads");
 
     @ArchTest
     static final ArchRule secretsDependOnlyOnSupport = classes().that().resideInAnyPackage(core("secrets"))

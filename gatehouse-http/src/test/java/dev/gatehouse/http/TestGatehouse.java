@@ -5,7 +5,10 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.memory.InMemoryAuthorizationCodeStore;
 import dev.gatehouse.core.memory.InMemoryBackend;
+import dev.gatehouse.core.memory.InMemoryClientStore;
+import dev.gatehouse.core.memory.InMemoryConsentStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
@@ -70,7 +73,8 @@ final class TestGatehouse implements AutoCloseable {
         this.revocations = revocations;
         HttpSettings http = config.http();
         InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
-                new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed());
+                new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(),
+                new InMemoryConsentStore());
         Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
                 .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
                 .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
 /** The library's services wired by hand for one configuration: what the server and the CLI both use. */
 final class GatehouseRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseRuntime.class);
+    /** How long an expired authorization code is kept, to recognise its reuse. */
+    static final Duration CODE_REUSE_MEMORY = Duration.ofHours(1);
     private final Stores stores;
     private final GatehouseHttp.Services services;
     private final Optional<TokenKeys> tokenKeys;
@@ -155,10 +158,15 @@ final class GatehouseRuntime implements AutoCloseable {
         return tokenKeys;
     }
 
-    /** Deletes expired refresh tokens, revocations and rate-limit counts; sessions are purged by their own service. */
+    /**
+     * Deletes expired refresh tokens, revocations, rate-limit counts and authorization codes;
+     * sessions are purged by their own service.
+     */
     int purgeExpiredTokens() {
         int purged = stores.revocations().deleteExpired(gatehouse().clock().instant());
         purged += stores.rateLimits().deleteExpired(gatehouse().clock().instant());
+        // A code is kept this long past its expiry so that a late second exchange is still seen as reuse.
+        purged += stores.authorizationCodes().deleteExpired(gatehouse().clock().instant().minus(CODE_REUSE_MEMORY));
         return purged + stores.refreshTokens().deleteExpired(gatehouse().clock().instant());
     }
 

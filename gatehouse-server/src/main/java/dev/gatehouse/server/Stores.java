@@ -6,6 +6,9 @@ import dev.gatehouse.cache.CachingSessionStore;
 import dev.gatehouse.cache.CachingUserStore;
 import dev.gatehouse.cache.DeferredTouchSessionStore;
 import dev.gatehouse.cache.NotifyingKeyStore;
+import dev.gatehouse.core.memory.InMemoryAuthorizationCodeStore;
+import dev.gatehouse.core.memory.InMemoryClientStore;
+import dev.gatehouse.core.memory.InMemoryConsentStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
@@ -14,6 +17,9 @@ import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.secrets.Secret;
+import dev.gatehouse.core.spi.AuthorizationCodeStore;
+import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.ConsentStore;
 import dev.gatehouse.core.spi.EventFeed;
 import dev.gatehouse.core.spi.KeyStore;
 import dev.gatehouse.core.spi.LocalEventFeed;
@@ -24,6 +30,9 @@ import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.StoreBackend;
 import dev.gatehouse.core.spi.UserStore;
+import dev.gatehouse.jdbc.JdbcAuthorizationCodeStore;
+import dev.gatehouse.jdbc.JdbcClientStore;
+import dev.gatehouse.jdbc.JdbcConsentStore;
 import dev.gatehouse.jdbc.JdbcDatabase;
 import dev.gatehouse.jdbc.JdbcKeyStore;
 import dev.gatehouse.jdbc.JdbcRefreshTokenStore;
@@ -57,17 +66,19 @@ import java.util.Optional;
  *   <li>Sessions' last-use times are written behind the requests (DeferredTouchSessionStore), in
  *       SQL; Redis takes each at once.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
- *       keys and server secrets stay in SQL.</li>
+ *       keys, server secrets, clients, authorization codes and consents stay in SQL.</li>
  * </ul>
  */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
-              EventFeed events, AutoCloseable resources) implements StoreBackend {
+              EventFeed events, ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
+              AutoCloseable resources) implements StoreBackend {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
                     new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(),
-                    new LocalEventFeed(), () -> { });
+                    new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
+                    () -> { });
             case SQLITE, POSTGRES -> sql(config, clock);
         };
     }
@@ -121,7 +132,8 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     revocations,
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
-                    events, closeAll);
+                    events, new JdbcClientStore(database), new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
+                    closeAll);
         } catch (RuntimeException e) {
             try {
                 closeAll.close();

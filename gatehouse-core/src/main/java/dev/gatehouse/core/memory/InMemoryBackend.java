@@ -1,5 +1,8 @@
 package dev.gatehouse.core.memory;
 
+import dev.gatehouse.core.spi.AuthorizationCodeStore;
+import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.ConsentStore;
 import dev.gatehouse.core.spi.EventFeed;
 import dev.gatehouse.core.spi.KeyStore;
 import dev.gatehouse.core.spi.LocalEventFeed;
@@ -23,9 +26,13 @@ import dev.gatehouse.core.spi.UserStore;
  * @param serverSecrets the server's own secrets, new at every start
  * @param rateLimits the sign-in and registration counters, which only this process counts
  * @param events the feed of this process alone
+ * @param clients the registered clients
+ * @param authorizationCodes the authorization codes between the two endpoints of a sign-in
+ * @param consents what users allowed clients
  */
 public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations,
-                              KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events)
+                              KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events,
+                              ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents)
         implements StoreBackend {
 
     /**
@@ -36,7 +43,7 @@ public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTok
     public static InMemoryBackend create() {
         return new InMemoryBackend(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryRefreshTokenStore(),
                 new InMemoryRevocationStore(), new InMemoryKeyStore(), new InMemoryServerSecretStore(), new InMemoryRateLimitStore(),
-                new LocalEventFeed());
+                new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore());
     }
 
     /** Nothing is held open. */

@@ -68,6 +68,27 @@ public interface StoreBackend extends AutoCloseable {
      */
     EventFeed events();
 
+    /**
+     * The applications registered to sign their users in through Gatehouse.
+     *
+     * @return the client store
+     */
+    ClientStore clients();
+
+    /**
+     * The authorization codes between the two endpoints of a sign-in through the OpenID provider.
+     *
+     * @return the authorization code store
+     */
+    AuthorizationCodeStore authorizationCodes();
+
+    /**
+     * What users allowed the clients they signed in to.
+     *
+     * @return the consent store
+     */
+    ConsentStore consents();
+
     /** Releases what the backend holds open (pools, connections, threads); the library never calls it. */
     @Override
     void close();

@@ -2,7 +2,8 @@
  * The store interfaces a backend implements, and what the stores tell each other.
  *
  * <p>A {@link dev.gatehouse.core.spi.StoreBackend} hands the library one store of each kind: users,
- * sessions, refresh tokens, revocations, signing keys, rate-limit counters and server-held secrets.
+ * sessions, refresh tokens, revocations, signing keys, rate-limit counters, server-held secrets, and
+ * the OpenID provider's clients, authorization codes and consents.
  * {@code gatehouse-store-jdbc}, {@code gatehouse-store-redis} and the in-memory backend implement
  * them; each store's contract is written in its interface and checked by the suites of
  * {@code gatehouse-testing}. The interfaces speak only in values (records and enums of the API), so

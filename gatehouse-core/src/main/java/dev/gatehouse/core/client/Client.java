@@ -1,0 +1,126 @@
+package dev.gatehouse.core.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An application that signs its users in through Gatehouse (an OAuth 2.0 client, an OpenID
+ * Connect relying party), as registered.
+ *
+ * <p>The record refuses combinations that would weaken a flow: a public client has no secret and
+ * cannot act as itself ({@code client_credentials}); a confidential client has a secret; a client
+ * that receives codes has at least one redirect URI; refresh tokens come only from a code flow.
+ * Whether each URI is acceptable is the registry's to judge; the record only refuses blank ones.
+ *
+ * @param id the {@code client_id}: 1 to 64 of {@code A-Z a-z 0-9 . _ -}
+ * @param name the name shown to users on the consent page
+ * @param type confidential or public
+ * @param secretHash SHA-256 of the client secret (unpadded base64url), present exactly for
+ *        confidential clients; the secret itself is shown once and never kept; hidden from {@link #toString}
+ * @param redirectUris where codes may be sent, each compared exactly
+ * @param postLogoutRedirectUris where a browser may be sent after RP-initiated logout, compared exactly
+ * @param backchannelLogoutUri where logout tokens are POSTed when a session ends, if anywhere
+ * @param scopes the scopes the client may ask for
+ * @param grants the grants the client may use
+ * @param firstParty true for the operator's own applications, which skip the consent page
+ * @param accessTokenTtl the lifetime of the client's access tokens, or empty for the server's
+ * @param refreshTokenTtl the lifetime of the client's refresh token families, or empty for the server's
+ * @param createdAt when the client was registered
+ * @param updatedAt when it last changed
+ */
+public record Client(String id, String name, ClientType type, Optional<String> secretHash, List<String> redirectUris,
+                     List<String> postLogoutRedirectUris, Optional<String> backchannelLogoutUri, Set<String> scopes,
+                     Set<GrantType> grants, boolean firstParty, Optional<Duration> accessTokenTtl,
+                     Optional<Duration> refreshTokenTtl, Instant createdAt, Instant updatedAt) {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Scope tokens as RFC 6749 section 3.3 allows them: printable ASCII but space, quote and backslash. */
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
+
+    /** Copies the collections and refuses what would weaken a flow (see the type's description). */
+    public Client {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a client id is 1 to 64 of A-Z a-z 0-9 . _ -");
+        }
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("a client's name is 1 to 200 characters, not all blank");
+        }
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(secretHash, "secretHash");
+        redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        Objects.requireNonNull(backchannelLogoutUri, "backchannelLogoutUri");
+        scopes = Set.copyOf(scopes);
+        grants = grants.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grants));
+        Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+        Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        requireNoBlank(redirectUris, "redirect URI");
+        requireNoBlank(postLogoutRedirectUris, "post-logout redirect URI");
+        backchannelLogoutUri.ifPresent(uri -> requireNoBlank(List.of(uri), "back-channel logout URI"));
+        for (String scope : scopes) {
+            if (!SCOPE.matcher(scope).matches()) {
+                throw new IllegalArgumentException("a scope is 1 to 128 printable ASCII characters, without space, quote or backslash");
+            }
+        }
+        if (type == ClientType.PUBLIC && secretHash.isPresent()) {
+            throw new IllegalArgumentException("a public client has no secret");
+        }
+        if (type == ClientType.CONFIDENTIAL && secretHash.isEmpty()) {
+            throw new IllegalArgumentException("a confidential client has a secret");
+        }
+        if (grants.isEmpty()) {
+            throw new IllegalArgumentException("a client may use at least one grant");
+        }
+        if (type == ClientType.PUBLIC && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
+            throw new IllegalArgumentException("a public client cannot act as itself: client_credentials needs a confidential client");
+        }
+        if (grants.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
+            throw new IllegalArgumentException("a client of the authorization_code grant has at least one redirect URI");
+        }
+        if (grants.contains(GrantType.REFRESH_TOKEN) && !grants.contains(GrantType.AUTHORIZATION_CODE)) {
+            throw new IllegalArgumentException("refresh tokens come only from the authorization_code grant");
+        }
+        accessTokenTtl.ifPresent(ttl -> requirePositive(ttl, "access token lifetime"));
+        refreshTokenTtl.ifPresent(ttl -> requirePositive(ttl, "refresh token lifetime"));
+    }
+
+    /** A URI holds no space or control character (RFC 3986), so none is ever read two ways. */
+    private static void requireNoBlank(List<String> values, String what) {
+        for (String value : values) {
+            if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
+                throw new IllegalArgumentException("a " + what + " is not blank and holds no space or control character");
+            }
+        }
+    }
+
+    private static void requirePositive(Duration ttl, String what) {
+        if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0) {
+            throw new IllegalArgumentException("a client's " + what + " is a positive whole number of seconds");
+        }
+    }
+
+    /**
+     * Whether the client may use the grant.
+     *
+     * @param grant a grant
+     * @return true when it was registered for it
+     */
+    public boolean allows(GrantType grant) {
+        return grants.contains(grant);
+    }
+
+    @Override
+    public String toString() {
+        return "Client[id=" + id + ", name=" + name + ", type=" + type + ", secretHash=" + (secretHash.isPresent() ? "****" : "none")
+                + ", redirectUris=" + redirectUris + ", grants=" + grants + ", firstParty=" + firstParty + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gatehouse.core.memory;
+
+import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.spi.ClientStore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Registered clients in this process's memory, ordered by id. */
+public final class InMemoryClientStore implements ClientStore {
+    private final ConcurrentSkipListMap<String, Client> byId = new ConcurrentSkipListMap<>();
+
+    /** An empty store. */
+    public InMemoryClientStore() {
+    }
+
+    @Override
+    public boolean insert(Client client) {
+        return byId.putIfAbsent(client.id(), client) == null;
+    }
+
+    @Override
+    public Optional<Client> findById(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public List<Client> list() {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public boolean update(Client client) {
+        // The creation time is fixed at registration, as the contract says.
+        return byId.computeIfPresent(client.id(), (id, stored) -> new Client(id, client.name(), client.type(), client.secretHash(),
+                client.redirectUris(), client.postLogoutRedirectUris(), client.backchannelLogoutUri(), client.scopes(), client.grants(),
+                client.firstParty(), client.accessTokenTtl(), client.refreshTokenTtl(), stored.createdAt(), client.updatedAt())) != null;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return byId.remove(id) != null;
+    }
+}

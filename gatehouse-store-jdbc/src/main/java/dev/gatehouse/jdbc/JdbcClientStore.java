@@ -1,0 +1,132 @@
+package dev.gatehouse.jdbc;
+
+import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.client.ClientType;
+import dev.gatehouse.core.client.GrantType;
+import dev.gatehouse.core.spi.ClientStore;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.gatehouse.jdbc.Columns.instant;
+import static dev.gatehouse.jdbc.Columns.setInstant;
+import static dev.gatehouse.jdbc.Columns.setText;
+import static dev.gatehouse.jdbc.Columns.text;
+
+/**
+ * Registered clients in a SQL database. The primary key decides which of two concurrent
+ * registrations of one id wins.
+ */
+public final class JdbcClientStore implements ClientStore {
+    private static final String COLUMNS = "id, name, type, secret_hash, redirect_uris, post_logout_redirect_uris, backchannel_logout_uri, "
+            + "scopes, grants, first_party, access_token_ttl, refresh_token_ttl, created_at, updated_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM clients ";
+
+    private final Sql sql;
+
+    /**
+     * A store on an open database; it shares the database's pools, and closes with it.
+     *
+     * @param database the open database that holds the clients
+     */
+    public JdbcClientStore(JdbcDatabase database) {
+        this.sql = new Sql(database, "client store");
+    }
+
+    @Override
+    public boolean insert(Client client) {
+        Sql.Insert outcome = sql.insert("insert client", "INSERT INTO clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s -> {
+                    s.setString(1, client.id());
+                    bindFields(s, 2, client);
+                    setInstant(s, 13, client.createdAt());
+                    setInstant(s, 14, client.updatedAt());
+                });
+        return switch (outcome) {
+            case INSERTED -> true;
+            case DUPLICATE -> false;
+            case MISSING_REFERENCE -> throw new IllegalStateException("clients refer to no other table");
+        };
+    }
+
+    @Override
+    public Optional<Client> findById(String id) {
+        return sql.one("find client", SELECT + "WHERE id = ?", s -> s.setString(1, id), JdbcClientStore::client);
+    }
+
+    @Override
+    public List<Client> list() {
+        return sql.list("list clients", SELECT + "ORDER BY id", s -> { }, JdbcClientStore::client);
+    }
+
+    @Override
+    public boolean update(Client client) {
+        return sql.update("update client", "UPDATE clients SET name = ?, type = ?, secret_hash = ?, redirect_uris = ?, "
+                + "post_logout_redirect_uris = ?, backchannel_logout_uri = ?, scopes = ?, grants = ?, first_party = ?, "
+                + "access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ?", s -> {
+                    bindFields(s, 1, client);
+                    setInstant(s, 12, client.updatedAt());
+                    s.setString(13, client.id());
+                }) == 1;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return sql.update("delete client", "DELETE FROM clients WHERE id = ?", s -> s.setString(1, id)) == 1;
+    }
+
+    /** Binds name to refresh_token_ttl, eleven columns from {@code first}. */
+    private static void bindFields(PreparedStatement s, int first, Client client) throws SQLException {
+        s.setString(first, client.name());
+        s.setString(first + 1, client.type().name());
+        setText(s, first + 2, client.secretHash());
+        s.setString(first + 3, String.join("\n", client.redirectUris()));
+        s.setString(first + 4, String.join("\n", client.postLogoutRedirectUris()));
+        setText(s, first + 5, client.backchannelLogoutUri());
+        // Sorted, so that a row reads the same however the set was built.
+        s.setString(first + 6, client.scopes().stream().sorted().collect(Collectors.joining(" ")));
+        s.setString(first + 7, client.grants().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")));
+        s.setInt(first + 8, client.firstParty() ? 1 : 0);
+        setSeconds(s, first + 9, client.accessTokenTtl());
+        setSeconds(s, first + 10, client.refreshTokenTtl());
+    }
+
+    private static void setSeconds(PreparedStatement s, int index, Optional<Duration> value) throws SQLException {
+        if (value.isPresent()) {
+            s.setLong(index, value.get().toSeconds());
+        } else {
+            s.setNull(index, Types.BIGINT);
+        }
+    }
+
+    private static Client client(ResultSet row) throws SQLException {
+        return new Client(row.getString("id"), row.getString("name"), ClientType.valueOf(row.getString("type")), text(row, "secret_hash"),
+                lines(row.getString("redirect_uris")), lines(row.getString("post_logout_redirect_uris")),
+                text(row, "backchannel_logout_uri"), words(row.getString("scopes")),
+                words(row.getString("grants")).stream().map(name -> GrantType.fromWireName(name)
+                        .orElseThrow(() -> new IllegalStateException("a stored client names an unknown grant"))).collect(Collectors.toSet()),
+                row.getInt("first_party") == 1, seconds(row, "access_token_ttl"), seconds(row, "refresh_token_ttl"),
+                instant(row, "created_at"), instant(row, "updated_at"));
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    }
+
+    private static Set<String> words(String text) {
+        return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(" ", -1)));
+    }
+
+    private static Optional<Duration> seconds(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(value));
+    }
+}
