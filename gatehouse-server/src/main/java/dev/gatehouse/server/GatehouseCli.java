@@ -1,15 +1,14 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.rules.RulesFileException;
 import dev.gatehouse.server.boot.ServeArguments;
 import dev.gatehouse.server.boot.ServerLogProvider;
 import dev.gatehouse.server.boot.ServerLogging;
-
 import dev.gatehouse.server.config.ConfigException;
 import dev.gatehouse.server.config.ConfigLoader;
 import dev.gatehouse.server.config.Setting;
-import dev.gatehouse.rules.RulesFileException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code gatehouse serve}, {@code gatehouse users ...}, {@code gatehouse token ...} and {@code gatehouse keys ...}. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "A fast, self-hosted authentication server.",
-        subcommands = {ServeCommand.class, UsersCommand.class, TokenCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, UsersCommand.class, ClientsCommand.class, TokenCommand.class, KeysCommand.class})
 public final class GatehouseCli {
     public static void main(String[] args) {
         // Before anything logs: SLF4J binds once, at its first use.

@@ -14,6 +14,7 @@ import dev.gatehouse.core.spi.StoreUnavailableException;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
+import dev.gatehouse.oidc.ClientRegistry;
 import dev.gatehouse.rules.RulesReloader;
 import dev.gatehouse.server.boot.StartupTask;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -199,6 +200,11 @@ final class GatehouseRuntime implements AutoCloseable {
     /** The library, for commands that work on users and sessions. */
     Gatehouse gatehouse() {
         return services.gatehouse();
+    }
+
+    /** The registered clients, for {@code gatehouse clients}. */
+    ClientRegistry clients() {
+        return new ClientRegistry(stores.clients(), gatehouse().clock());
     }
 
     /** The HS512 token service of {@code /tokens} and {@code gatehouse token}. */

@@ -1,40 +1,20 @@
 package dev.gatehouse.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code gatehouse users ...} and start-up validation, through the real command line. */
 class CliTest {
-    private final InputStream originalIn = System.in;
-
     @TempDir
     Path dir;
 
-    @AfterEach
-    void restoreStdin() {
-        System.setIn(originalIn);
-    }
-
-    private Result run(String stdin, String... args) {
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cli = GatehouseCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Result run(String stdin, String... args) {
+        CliRun run = CliRun.of(stdin, args);
+        return new Result(run.code(), run.out(), run.err());
     }
 
     private String db() {

@@ -1,0 +1,197 @@
+package dev.gatehouse.oidc;
+
+import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.client.ClientType;
+import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.TokenHashes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The registered clients: registration, changes, secret rotation, deletion and authentication
+ * with a secret. The CLI and the admin API both go through it, so the same rules hold whoever
+ * registers a client:
+ * <ul>
+ * <li>every URI is judged by {@link RedirectUriPolicy} before anything is stored;</li>
+ * <li>a confidential client's secret is 256 random bits, shown once and kept only as its SHA-256
+ * (a secret this long cannot be guessed from its hash, so a slow hash would add nothing);</li>
+ * <li>secrets are compared in constant time, and an unknown client id costs the same hashing as a
+ * known one, so that neither timing nor answers tell which ids exist.</li>
+ * </ul>
+ */
+public final class ClientRegistry {
+    private static final int SECRET_BYTES = 32;
+    private static final int GENERATED_ID_BYTES = 16;
+    /** Compared against when the id is unknown, so that the work done does not depend on it. */
+    private static final String NO_CLIENT_HASH = TokenHashes.sha256("no client has this id");
+
+    private final ClientStore store;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * A registry over {@code store}.
+     *
+     * @param store where the clients are kept
+     * @param clock the time recorded as a client's creation and change
+     */
+    public ClientRegistry(ClientStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Registers a client; a confidential one gets a new secret, returned this once.
+     *
+     * @param registration what to register
+     * @return saved (with the secret of a confidential client), invalid, or the id is taken
+     */
+    public ClientChange register(ClientRegistration registration) {
+        Optional<String> refusal = uriRefusal(registration);
+        if (refusal.isPresent()) {
+            return new ClientChange.Invalid(refusal.get());
+        }
+        String id = registration.id().orElseGet(() -> randomText(GENERATED_ID_BYTES));
+        Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
+        Instant now = clock.instant();
+        Client client;
+        try {
+            client = client(id, registration, secret.map(TokenHashes::sha256), now, now);
+        } catch (IllegalArgumentException e) {
+            return new ClientChange.Invalid(e.getMessage());
+        }
+        return store.insert(client) ? new ClientChange.Saved(client, secret) : new ClientChange.IdTaken();
+    }
+
+    /**
+     * Changes every field of a client but its id. A client made confidential gets a new secret; a
+     * client made public loses its secret; a confidential client that stays so keeps its secret.
+     *
+     * @param id the client's id
+     * @param registration the client's new values; its id is ignored
+     * @return saved (with a secret when one was made), invalid, or not found
+     */
+    public ClientChange update(String id, ClientRegistration registration) {
+        Optional<Client> existing = store.findById(id);
+        if (existing.isEmpty()) {
+            return new ClientChange.NotFound();
+        }
+        Optional<String> refusal = uriRefusal(registration);
+        if (refusal.isPresent()) {
+            return new ClientChange.Invalid(refusal.get());
+        }
+        Client before = existing.get();
+        Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL && before.type() == ClientType.PUBLIC
+                ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
+        Optional<String> secretHash = switch (registration.type()) {
+            case PUBLIC -> Optional.empty();
+            case CONFIDENTIAL -> secret.map(TokenHashes::sha256).or(before::secretHash);
+        };
+        Client client;
+        try {
+            client = client(id, registration, secretHash, before.createdAt(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            return new ClientChange.Invalid(e.getMessage());
+        }
+        return store.update(client) ? new ClientChange.Saved(client, secret) : new ClientChange.NotFound();
+    }
+
+    /**
+     * Gives a confidential client a new secret; the old one stops working at once.
+     *
+     * @param id the client's id
+     * @return saved with the new secret, invalid for a public client, or not found
+     */
+    public ClientChange rotateSecret(String id) {
+        Optional<Client> existing = store.findById(id);
+        if (existing.isEmpty()) {
+            return new ClientChange.NotFound();
+        }
+        Client before = existing.get();
+        if (before.type() != ClientType.CONFIDENTIAL) {
+            return new ClientChange.Invalid("a public client has no secret to rotate");
+        }
+        String secret = randomText(SECRET_BYTES);
+        Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)), before.redirectUris(),
+                before.postLogoutRedirectUris(), before.backchannelLogoutUri(), before.scopes(), before.grants(), before.firstParty(),
+                before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), clock.instant());
+        return store.update(client) ? new ClientChange.Saved(client, Optional.of(secret)) : new ClientChange.NotFound();
+    }
+
+    /**
+     * The client with this id.
+     *
+     * @param id a client id, compared exactly
+     * @return the client, or empty
+     */
+    public Optional<Client> find(String id) {
+        return store.findById(id);
+    }
+
+    /**
+     * Every client, ordered by id.
+     *
+     * @return the clients
+     */
+    public List<Client> list() {
+        return store.list();
+    }
+
+    /**
+     * Deletes a client; its tokens are not ended here.
+     *
+     * @param id the client's id
+     * @return true when a client was deleted
+     */
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    /**
+     * The confidential client that {@code id} and {@code secret} name together.
+     *
+     * @param id the client id presented
+     * @param secret the secret presented
+     * @return the client, or empty when the id is unknown, the client is public or the secret is wrong
+     */
+    public Optional<Client> authenticate(String id, String secret) {
+        if (id == null || secret == null) {
+            return Optional.empty();
+        }
+        Optional<Client> client = store.findById(id);
+        String expected = client.flatMap(Client::secretHash).orElse(NO_CLIENT_HASH);
+        boolean matches = MessageDigest.isEqual(TokenHashes.sha256(secret).getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII));
+        return matches && client.isPresent() && client.get().secretHash().isPresent() ? client : Optional.empty();
+    }
+
+    private static Optional<String> uriRefusal(ClientRegistration registration) {
+        List<Optional<String>> refusals = new ArrayList<>();
+        registration.redirectUris().forEach(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.REDIRECT, registration.type())));
+        registration.postLogoutRedirectUris()
+                .forEach(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.POST_LOGOUT_REDIRECT, registration.type())));
+        registration.backchannelLogoutUri()
+                .ifPresent(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.BACKCHANNEL_LOGOUT, registration.type())));
+        return refusals.stream().flatMap(Optional::stream).findFirst();
+    }
+
+    private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Instant createdAt, Instant updatedAt) {
+        return new Client(id, r.name(), r.type(), secretHash, r.redirectUris(), r.postLogoutRedirectUris(), r.backchannelLogoutUri(),
+                r.scopes(), r.grants(), r.firstParty(), r.accessTokenTtl(), r.refreshTokenTtl(), createdAt, updatedAt);
+    }
+
+    private String randomText(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}
