@@ -2,9 +2,10 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.token.DataTokenService;
-import dev.gatehouse.core.access.AccessRules;
+import dev.gatehouse.oidc.ClientRegistry;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Server;
@@ -36,20 +37,23 @@ public final class GatehouseHttp {
      * @param gatehouse the library: users, sessions, accounts, the authenticator, tokens, the login throttle
      * @param dataTokens the HS512 token service of {@code /tokens}
      * @param accessRules the rules {@code /auth/verify} applies, read on every request so that a reloaded file takes effect at once
+     * @param clients the registered OpenID clients, managed through the admin API
      */
-    public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules) {
+    public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules, ClientRegistry clients) {
         /**
          * Checks that every service is present.
          *
          * @param gatehouse the library
          * @param dataTokens the HS512 token service of {@code /tokens}
          * @param accessRules the rules {@code /auth/verify} applies, read on every request
+         * @param clients the registered OpenID clients
          * @throws NullPointerException when any of them is null
          */
         public Services {
             Objects.requireNonNull(gatehouse, "gatehouse");
             Objects.requireNonNull(dataTokens, "dataTokens");
             Objects.requireNonNull(accessRules, "accessRules");
+            Objects.requireNonNull(clients, "clients");
         }
     }
 
@@ -136,6 +140,7 @@ public final class GatehouseHttp {
             new AuthRoutes(parts, gatehouse.sessions(), settings.authMethods(), gatehouse.tokens(), gatehouse.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, gatehouse.sessions(), gatehouse.tokens()).register(javalin.routes);
+            new AdminClientRoutes(parts, services.clients()).register(javalin.routes);
             new ForwardAuthRoutes(parts, services.accessRules(), forwardAuth.trustedProxies(), forwardAuth.returnUrls(),
                     forwardAuth.loginUrl(), forwardAuth.headerPrefix(), forwardAuth.proxy()).register(javalin.routes);
             new LoginPageRoutes(parts, gatehouse.sessions(), forwardAuth.returnUrls(), gatehouse.clock()).register(javalin.routes);

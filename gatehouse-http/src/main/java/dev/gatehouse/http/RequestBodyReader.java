@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.core.problem.ProblemCode;
 import io.javalin.http.Context;
 
@@ -45,7 +46,33 @@ final class RequestBodyReader {
         return read(ctx, false);
     }
 
+    /**
+     * A JSON object with values of any type, for endpoints whose fields are lists or numbers; the
+     * same limits and checks as {@link #readJson}, duplicate names refused by the mapper.
+     */
+    ObjectNode readJsonObject(Context ctx) {
+        String text = text(ctx, false);
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new ApiProblem(ProblemCode.INVALID_JSON, "the request body is not valid JSON");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new ApiProblem(ProblemCode.INVALID_JSON, "the request body must be a JSON object");
+        }
+        return object;
+    }
+
     private RequestFields read(Context ctx, boolean formAllowed) {
+        MediaType type = MediaType.parse(ctx.header("Content-Type"));
+        boolean json = type.is(JSON) || type.subtype().endsWith("+json") && type.type().equals("application");
+        String text = text(ctx, formAllowed);
+        return json ? parseJson(text) : parseForm(text);
+    }
+
+    /** The body as text, once its media type, charset, size and encoding are as this endpoint accepts. */
+    private String text(Context ctx, boolean formAllowed) {
         MediaType type = MediaType.parse(ctx.header("Content-Type"));
         boolean json = type.is(JSON) || type.subtype().endsWith("+json") && type.type().equals("application");
         boolean form = formAllowed && type.is(FORM);
@@ -60,7 +87,7 @@ final class RequestBodyReader {
         if (text.isBlank()) {
             throw new ApiProblem(ProblemCode.MISSING_BODY, "a request body is required");
         }
-        return json ? parseJson(text) : parseForm(text);
+        return text;
     }
 
     private byte[] readLimited(Context ctx) {

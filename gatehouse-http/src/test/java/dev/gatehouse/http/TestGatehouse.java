@@ -26,6 +26,7 @@ import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
+import dev.gatehouse.oidc.ClientRegistry;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -89,7 +90,8 @@ final class TestGatehouse implements AutoCloseable {
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules), http, statistics);
+        ClientRegistry clients = new ClientRegistry(stores.clients(), stores.consents(), clock);
+        app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules, clients), http, statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

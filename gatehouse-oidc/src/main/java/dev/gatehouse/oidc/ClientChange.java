@@ -46,4 +46,8 @@ public sealed interface ClientChange {
     /** No client has that id. */
     record NotFound() implements ClientChange {
     }
+
+    /** The client changed between its reading and this change, which was not made: read it again. */
+    record Conflict() implements ClientChange {
+    }
 }

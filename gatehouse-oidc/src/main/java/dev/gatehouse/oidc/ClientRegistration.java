@@ -43,4 +43,26 @@ public record ClientRegistration(Optional<String> id, String name, ClientType ty
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
     }
+
+    /**
+     * The grants of a client registered without naming any: the code flow with refresh tokens for
+     * a client with redirect URIs, else a service acting as itself.
+     *
+     * @param redirectUris the client's redirect URIs
+     * @return the default grants
+     */
+    public static Set<GrantType> defaultGrants(List<String> redirectUris) {
+        return redirectUris.isEmpty() ? Set.of(GrantType.CLIENT_CREDENTIALS) : Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+    }
+
+    /**
+     * The scopes of a client registered without naming any: {@code openid profile email} for a
+     * client that signs users in, none for a service.
+     *
+     * @param grants the client's grants
+     * @return the default scopes
+     */
+    public static Set<String> defaultScopes(Set<GrantType> grants) {
+        return grants.contains(GrantType.AUTHORIZATION_CODE) ? Set.of("openid", "profile", "email") : Set.of();
+    }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.oidc;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.ConsentStore;
 import dev.gatehouse.core.spi.TokenHashes;
 
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,10 +34,12 @@ import java.util.Optional;
 public final class ClientRegistry {
     private static final int SECRET_BYTES = 32;
     private static final int GENERATED_ID_BYTES = 16;
+    private static final int ROTATION_ATTEMPTS = 3;
     /** Compared against when the id is unknown, so that the work done does not depend on it. */
     private static final String NO_CLIENT_HASH = TokenHashes.sha256("no client has this id");
 
     private final ClientStore store;
+    private final ConsentStore consents;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -42,10 +47,12 @@ public final class ClientRegistry {
      * A registry over {@code store}.
      *
      * @param store where the clients are kept
+     * @param consents users' consents, withdrawn when their client is deleted
      * @param clock the time recorded as a client's creation and change
      */
-    public ClientRegistry(ClientStore store, Clock clock) {
+    public ClientRegistry(ClientStore store, ConsentStore consents, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.consents = Objects.requireNonNull(consents, "consents");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -60,9 +67,9 @@ public final class ClientRegistry {
         if (refusal.isPresent()) {
             return new ClientChange.Invalid(refusal.get());
         }
-        String id = registration.id().orElseGet(() -> randomText(GENERATED_ID_BYTES));
+        String id = registration.id().orElseGet(this::generatedId);
         Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
-        Instant now = clock.instant();
+        Instant now = now();
         Client client;
         try {
             client = client(id, registration, secret.map(TokenHashes::sha256), now, now);
@@ -78,7 +85,8 @@ public final class ClientRegistry {
      *
      * @param id the client's id
      * @param registration the client's new values; its id is ignored
-     * @return saved (with a secret when one was made), invalid, or not found
+     * @return saved (with a secret when one was made), invalid, not found, or a conflict when the
+     *         client changed since it was read here
      */
     public ClientChange update(String id, ClientRegistration registration) {
         Optional<Client> existing = store.findById(id);
@@ -98,33 +106,40 @@ public final class ClientRegistry {
         };
         Client client;
         try {
-            client = client(id, registration, secretHash, before.createdAt(), clock.instant());
+            client = client(id, registration, secretHash, before.createdAt(), after(before));
         } catch (IllegalArgumentException e) {
             return new ClientChange.Invalid(e.getMessage());
         }
-        return store.update(client) ? new ClientChange.Saved(client, secret) : new ClientChange.NotFound();
+        return store.update(client, before.updatedAt()) ? new ClientChange.Saved(client, secret) : missingOrChanged(id);
     }
 
     /**
      * Gives a confidential client a new secret; the old one stops working at once.
      *
      * @param id the client's id
-     * @return saved with the new secret, invalid for a public client, or not found
+     * @return saved with the new secret, invalid for a public client, not found, or a conflict
+     *         when the client kept changing meanwhile
      */
     public ClientChange rotateSecret(String id) {
-        Optional<Client> existing = store.findById(id);
-        if (existing.isEmpty()) {
-            return new ClientChange.NotFound();
+        // Nothing but the secret changes, so a change made meanwhile is read again and kept.
+        for (int attempt = 0; attempt < ROTATION_ATTEMPTS; attempt++) {
+            Optional<Client> existing = store.findById(id);
+            if (existing.isEmpty()) {
+                return new ClientChange.NotFound();
+            }
+            Client before = existing.get();
+            if (before.type() != ClientType.CONFIDENTIAL) {
+                return new ClientChange.Invalid("a public client has no secret to rotate");
+            }
+            String secret = randomText(SECRET_BYTES);
+            Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)),
+                    before.redirectUris(), before.postLogoutRedirectUris(), before.backchannelLogoutUri(), before.scopes(), before.grants(),
+                    before.firstParty(), before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), after(before));
+            if (store.update(client, before.updatedAt())) {
+                return new ClientChange.Saved(client, Optional.of(secret));
+            }
         }
-        Client before = existing.get();
-        if (before.type() != ClientType.CONFIDENTIAL) {
-            return new ClientChange.Invalid("a public client has no secret to rotate");
-        }
-        String secret = randomText(SECRET_BYTES);
-        Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)), before.redirectUris(),
-                before.postLogoutRedirectUris(), before.backchannelLogoutUri(), before.scopes(), before.grants(), before.firstParty(),
-                before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), clock.instant());
-        return store.update(client) ? new ClientChange.Saved(client, Optional.of(secret)) : new ClientChange.NotFound();
+        return missingOrChanged(id);
     }
 
     /**
@@ -147,13 +162,16 @@ public final class ClientRegistry {
     }
 
     /**
-     * Deletes a client; its tokens are not ended here.
+     * Deletes a client and every user's consent to it, so that a client registered later under the
+     * same id asks again; its tokens are not ended here.
      *
      * @param id the client's id
      * @return true when a client was deleted
      */
     public boolean delete(String id) {
-        return store.delete(id);
+        boolean deleted = store.delete(id);
+        consents.deleteAllForClient(id);
+        return deleted;
     }
 
     /**
@@ -174,6 +192,21 @@ public final class ClientRegistry {
         return matches && client.isPresent() && client.get().secretHash().isPresent() ? client : Optional.empty();
     }
 
+    private ClientChange missingOrChanged(String id) {
+        return store.findById(id).isPresent() ? new ClientChange.Conflict() : new ClientChange.NotFound();
+    }
+
+    /** Times as the SQL stores keep them, to the millisecond, so that every store compares them alike. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A change's time: now, or just after the last change when the clock has not moved past it. */
+    private Instant after(Client before) {
+        Instant now = now();
+        return now.isAfter(before.updatedAt()) ? now : before.updatedAt().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+    }
+
     private static Optional<String> uriRefusal(ClientRegistration registration) {
         List<Optional<String>> refusals = new ArrayList<>();
         registration.redirectUris().forEach(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.REDIRECT, registration.type())));
@@ -181,12 +214,25 @@ public final class ClientRegistry {
                 .forEach(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.POST_LOGOUT_REDIRECT, registration.type())));
         registration.backchannelLogoutUri()
                 .ifPresent(uri -> refusals.add(RedirectUriPolicy.refusal(uri, UriUse.BACKCHANNEL_LOGOUT, registration.type())));
+        if (registration.type() == ClientType.PUBLIC && registration.firstParty()
+                && !registration.redirectUris().stream().allMatch(uri -> uri.startsWith("https://"))) {
+            // Any app on a device can claim a private-use scheme or a loopback port: without https
+            // nothing shows that the app is the operator's, so the consent page must stay.
+            refusals.add(Optional.of("a public client may be first-party only when all its redirect URIs are https"));
+        }
         return refusals.stream().flatMap(Optional::stream).findFirst();
     }
 
     private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Instant createdAt, Instant updatedAt) {
         return new Client(id, r.name(), r.type(), secretHash, r.redirectUris(), r.postLogoutRedirectUris(), r.backchannelLogoutUri(),
                 r.scopes(), r.grants(), r.firstParty(), r.accessTokenTtl(), r.refreshTokenTtl(), createdAt, updatedAt);
+    }
+
+    /** 128 random bits in lower-case hex: never read as a CLI option or a path segment. */
+    private String generatedId() {
+        byte[] value = new byte[GENERATED_ID_BYTES];
+        random.nextBytes(value);
+        return HexFormat.of().formatHex(value);
     }
 
     private String randomText(int bytes) {

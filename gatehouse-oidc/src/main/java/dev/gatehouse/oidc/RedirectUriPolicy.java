@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
 public final class RedirectUriPolicy {
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,2000}");
     /** Reverse-domain form: at least two dot-separated labels, as RFC 8252 section 7.1 asks. */
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
     private static final Pattern PRIVATE_USE_SCHEME = Pattern.compile("[a-z][a-z0-9+-]*(\\.[a-z0-9+-]+)+");
 
     private RedirectUriPolicy() {
@@ -64,41 +67,94 @@ public final class RedirectUriPolicy {
             return Optional.of(what + " must spell its scheme in lower case");
         }
         if (scheme.equals("https") || scheme.equals("http")) {
-            return webRefusal(uri, parsed, what);
+            return webRefusal(parsed, what);
         }
         if (use == UriUse.REDIRECT && type == ClientType.PUBLIC && PRIVATE_USE_SCHEME.matcher(scheme).matches()) {
-            if (parsed.isOpaque() || parsed.getRawAuthority() != null) {
+            if (parsed.isOpaque() || parsed.getRawAuthority() != null || uri.startsWith(scheme + "://")) {
                 return Optional.of(what + " with a private-use scheme has the form com.example.app:/path");
             }
-            return Optional.empty();
+            return hasDotSegment(parsed.getRawPath()) ? Optional.of(what + " must not hold dot segments, plain or percent-encoded")
+                    : Optional.empty();
         }
         return Optional.of(what + " must be https, http on the loopback interface"
                 + (use == UriUse.REDIRECT ? ", or for a public client a private-use scheme like com.example.app:/callback" : ""));
     }
 
-    private static Optional<String> webRefusal(String uri, URI parsed, String what) {
+    private static Optional<String> webRefusal(URI parsed, String what) {
         if (parsed.isOpaque() || parsed.getRawAuthority() == null || parsed.getHost() == null) {
             return Optional.of(what + " must name a host");
         }
         if (parsed.getRawUserInfo() != null) {
             return Optional.of(what + " must not hold user information");
         }
-        // The host as written, in lower case, or a browser and this server could disagree on where it points.
-        String host = parsed.getHost();
+        Optional<String> hostRefusal = hostRefusal(parsed.getHost(), what);
+        if (hostRefusal.isPresent()) {
+            return hostRefusal;
+        }
+        Optional<String> portRefusal = portRefusal(parsed, what);
+        if (portRefusal.isPresent()) {
+            return portRefusal;
+        }
+        if (hasDotSegment(parsed.getRawPath())) {
+            return Optional.of(what + " must not hold dot segments, plain or percent-encoded");
+        }
+        if (parsed.getScheme().equals("http") && !isLoopback(parsed.getHost())) {
+            return Optional.of(what + " may use http only on the loopback interface (127.0.0.1, [::1] or localhost)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The host as a browser reads it, or refused: lower case, no trailing dot, no zone id, an IP
+     * address only in its one canonical form. {@link URI} takes {@code 2130706433},
+     * {@code 0x7f000001} or {@code 010.0.0.1} for names, where a browser reads an IPv4 address
+     * (the last in octal), so a number-like host is refused unless it is canonical dotted decimal.
+     */
+    private static Optional<String> hostRefusal(String host, String what) {
         if (!host.equals(host.toLowerCase(Locale.ROOT))) {
             return Optional.of(what + " must spell its host in lower case");
         }
-        if (parsed.getRawPath() != null && (parsed.getRawPath().contains("/./") || parsed.getRawPath().contains("/../")
-                || parsed.getRawPath().endsWith("/.") || parsed.getRawPath().endsWith("/.."))) {
-            return Optional.of(what + " must not hold dot segments");
+        if (host.endsWith(".") || host.contains("%")) {
+            return Optional.of(what + " must name its host without a trailing dot or a zone id");
         }
-        if (parsed.getScheme().equals("http") && !isLoopback(host)) {
-            return Optional.of(what + " may use http only on the loopback interface (127.0.0.1, [::1] or localhost)");
+        if (host.startsWith("[")) {
+            return host.equals("[::1]") ? Optional.empty() : Optional.of(what + " may name an IPv6 address only as [::1]");
         }
-        if (!parsed.toString().equals(uri)) {
-            return Optional.of(what + " must be written as it is read back");
+        String lastLabel = host.substring(host.lastIndexOf('.') + 1);
+        if (!lastLabel.isEmpty() && Character.isDigit(lastLabel.charAt(0)) && !CANONICAL_IPV4.matcher(host).matches()) {
+            return Optional.of(what + " must write an IPv4 address as four decimal numbers without leading zeros");
         }
         return Optional.empty();
+    }
+
+    /** No port, or one from 1 to 65535 without leading zeros that is not the scheme's default: one spelling per address. */
+    private static Optional<String> portRefusal(URI parsed, String what) {
+        String authority = parsed.getRawAuthority();
+        int hostEnd = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':') < 0 ? authority.length()
+                : authority.indexOf(':');
+        if (hostEnd == authority.length()) {
+            return Optional.empty();
+        }
+        String port = authority.substring(hostEnd + 1);
+        String defaultPort = parsed.getScheme().equals("https") ? "443" : "80";
+        if (authority.charAt(hostEnd) != ':' || !PORT.matcher(port).matches() || Integer.parseInt(port) > 65535 || port.equals(defaultPort)) {
+            return Optional.of(what + " must leave out the port or give one from 1 to 65535 other than the scheme's default");
+        }
+        return Optional.empty();
+    }
+
+    /** Dot segments a browser removes, {@code %2e} being a dot to it. */
+    private static boolean hasDotSegment(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        String path = rawPath.replace("%2e", ".").replace("%2E", ".");
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLoopback(String host) {

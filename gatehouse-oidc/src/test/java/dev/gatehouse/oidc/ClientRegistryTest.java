@@ -2,23 +2,29 @@ package dev.gatehouse.oidc;
 
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
+import dev.gatehouse.core.client.Consent;
 import dev.gatehouse.core.client.GrantType;
 import dev.gatehouse.core.memory.InMemoryClientStore;
+import dev.gatehouse.core.memory.InMemoryConsentStore;
+import dev.gatehouse.core.spi.ClientStore;
 import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientRegistryTest {
     private final MutableClock clock = MutableClock.atFixedStart();
     private final InMemoryClientStore store = new InMemoryClientStore();
-    private final ClientRegistry registry = new ClientRegistry(store, clock);
+    private final InMemoryConsentStore consents = new InMemoryConsentStore();
+    private final ClientRegistry registry = new ClientRegistry(store, consents, clock);
 
     private static ClientRegistration web(Optional<String> id) {
         return new ClientRegistration(id, "Grafana", ClientType.CONFIDENTIAL, List.of("https://grafana.example.com/login/generic_oauth"),
@@ -28,7 +34,7 @@ class ClientRegistryTest {
 
     private static ClientRegistration spa(ClientType type) {
         return new ClientRegistration(Optional.empty(), "SPA", type, List.of("http://localhost:5173/callback"), List.of(),
-                Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty());
+                Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty());
     }
 
     private static ClientChange.Saved saved(ClientChange change) {
@@ -56,7 +62,7 @@ class ClientRegistryTest {
 
         assertThat(one.secret()).isEmpty();
         assertThat(one.client().secretHash()).isEmpty();
-        assertThat(one.client().id()).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(two.client().id());
+        assertThat(one.client().id()).matches("[0-9a-f]{32}").isNotEqualTo(two.client().id());
     }
 
     @Test
@@ -161,11 +167,81 @@ class ClientRegistryTest {
     }
 
     @Test
-    void aDeletedClientCannotAuthenticate() {
+    void aDeletedClientCannotAuthenticateAndAClientRegisteredUnderItsIdInheritsNoConsent() {
         String secret = saved(registry.register(web(Optional.of("grafana")))).secret().orElseThrow();
+        UUID ada = UUID.randomUUID();
+        consents.save(new Consent(ada, "grafana", Set.of("openid", "email"), clock.instant()));
 
         assertThat(registry.delete("grafana")).isTrue();
+        assertThat(consents.find(ada, "grafana")).isEmpty();
         assertThat(registry.delete("grafana")).isFalse();
         assertThat(registry.authenticate("grafana", secret)).isEmpty();
+    }
+
+    @Test
+    void aPublicClientIsFirstPartyOnlyWithHttpsRedirects() {
+        ClientRegistration loopback = new ClientRegistration(Optional.of("cli"), "CLI", ClientType.PUBLIC, List.of("http://127.0.0.1/cb"),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty());
+        ClientRegistration web = new ClientRegistration(Optional.of("spa"), "SPA", ClientType.PUBLIC, List.of("https://app.example.com/cb"),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty());
+
+        assertThat(registry.register(loopback)).isInstanceOfSatisfying(ClientChange.Invalid.class,
+                invalid -> assertThat(invalid.reason()).contains("first-party only when all its redirect URIs are https"));
+        assertThat(registry.register(web)).isInstanceOf(ClientChange.Saved.class);
+    }
+
+    @Test
+    void aChangeToAClientChangedSinceItWasReadIsAConflictAndChangesNothing() {
+        registry.register(web(Optional.of("grafana")));
+        ClientRegistry other = new ClientRegistry(store, consents, clock);
+        // Another admin rotates the secret between this update's read and its write.
+        ClientStore racing = new ClientStore() {
+            @Override
+            public boolean insert(Client client) {
+                return store.insert(client);
+            }
+
+            @Override
+            public Optional<Client> findById(String id) {
+                Optional<Client> found = store.findById(id);
+                other.rotateSecret(id);
+                return found;
+            }
+
+            @Override
+            public List<Client> list() {
+                return store.list();
+            }
+
+            @Override
+            public boolean update(Client client, Instant readAt) {
+                return store.update(client, readAt);
+            }
+
+            @Override
+            public boolean delete(String id) {
+                return store.delete(id);
+            }
+        };
+        Client rotated = store.findById("grafana").orElseThrow();
+
+        assertThat(new ClientRegistry(racing, consents, clock).update("grafana", web(Optional.empty())))
+                .isInstanceOf(ClientChange.Conflict.class);
+
+        Client after = store.findById("grafana").orElseThrow();
+        assertThat(after.name()).isEqualTo(rotated.name());
+        assertThat(after.secretHash()).isNotEqualTo(rotated.secretHash());
+        assertThat(after.updatedAt()).isAfter(rotated.updatedAt());
+    }
+
+    @Test
+    void changesMadeInOneMillisecondStillFollowEachOther() {
+        Client registered = saved(registry.register(web(Optional.of("grafana")))).client();
+
+        Client once = saved(registry.rotateSecret("grafana")).client();
+        Client twice = saved(registry.rotateSecret("grafana")).client();
+
+        assertThat(once.updatedAt()).isAfter(registered.updatedAt());
+        assertThat(twice.updatedAt()).isAfter(once.updatedAt());
     }
 }

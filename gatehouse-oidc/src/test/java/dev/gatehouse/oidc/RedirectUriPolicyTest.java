@@ -15,6 +15,11 @@ class RedirectUriPolicyTest {
             "http://127.0.0.1:51004/callback",
             "http://[::1]/cb",
             "http://localhost:3000/api/auth/callback/gatehouse",
+            "http://[::1]:8080/cb",
+            "https://10.0.0.1/cb",
+            "https://192.168.255.254:65535/cb",
+            "https://a1.example.com/cb",
+            "https://app.example.com/a..b/.well/cb",
     })
     void webAndLoopbackUrisAreAccepted(String uri) {
         assertThat(RedirectUriPolicy.refusal(uri, UriUse.REDIRECT, ClientType.CONFIDENTIAL)).isEmpty();
@@ -52,6 +57,24 @@ class RedirectUriPolicyTest {
             "file:///etc/passwd",
             "ftp://app.example.com/callback",
             "myapp:/callback",
+            "https://2130706433/cb",
+            "https://0x7f000001/cb",
+            "https://010.0.0.1/cb",
+            "https://10.0.0.256/cb",
+            "https://0/cb",
+            "https://1.2.3/cb",
+            "https://a.example.com:/cb",
+            "https://a.example.com:443/cb",
+            "http://127.0.0.1:80/cb",
+            "https://a.example.com:99999/cb",
+            "https://a.example.com:0/cb",
+            "https://a.example.com:0443/cb",
+            "https://[fe80::1%25en0]/cb",
+            "https://[2001:db8::1]/cb",
+            "https://a.example.com./cb",
+            "https://app.example.com/a/%2e%2e/cb",
+            "https://app.example.com/a/%2E/cb",
+            "https://app.example.com/a/.%2e",
     })
     void anythingElseIsRefusedWithAReason(String uri) {
         for (ClientType type : ClientType.values()) {
@@ -69,7 +92,8 @@ class RedirectUriPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"com.example.app://host/callback", "com.example.app:callback", "Com.example.app:/callback"})
+    @ValueSource(strings = {"com.example.app://host/callback", "com.example.app:callback", "Com.example.app:/callback",
+            "com.example.app:///callback", "com.example.app:/a/../callback", "com.example.app:/a/%2e%2e/callback"})
     void aPrivateUseSchemeHasTheFormOfRfc8252(String uri) {
         assertThat(RedirectUriPolicy.refusal(uri, UriUse.REDIRECT, ClientType.PUBLIC)).isPresent();
     }

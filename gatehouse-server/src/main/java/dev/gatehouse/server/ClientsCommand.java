@@ -4,6 +4,7 @@ import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.client.GrantType;
 import dev.gatehouse.oidc.ClientChange;
+import dev.gatehouse.oidc.ClientJson;
 import dev.gatehouse.oidc.ClientRegistration;
 import dev.gatehouse.oidc.ClientRegistry;
 import dev.gatehouse.server.config.Durations;
@@ -17,11 +18,9 @@ import picocli.CommandLine.ParentCommand;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,9 +40,11 @@ final class ClientsCommand extends StoreCommand {
         String name;
         @Option(names = "--type", description = "confidential (a server-side app, with a secret) or public (a browser or native app); default confidential.")
         String type;
-        @Option(names = "--redirect-uri", description = "Where codes may be sent; repeat for several. Compared exactly.")
+        @Option(names = "--redirect-uri", description = "Where codes may be sent; repeat for several. Compared exactly. "
+                + "An empty value (on update) removes them all.")
         List<String> redirectUris;
-        @Option(names = "--post-logout-uri", description = "Where a browser may be sent after logout; repeat for several.")
+        @Option(names = "--post-logout-uri", description = "Where a browser may be sent after logout; repeat for several. "
+                + "An empty value (on update) removes them all.")
         List<String> postLogoutUris;
         @Option(names = "--backchannel-logout-uri", description = "Where logout tokens are POSTed; an empty value removes it.")
         String backchannelLogoutUri;
@@ -63,15 +64,13 @@ final class ClientsCommand extends StoreCommand {
         /** A new client's registration: what was given, and the defaults for the rest. */
         ClientRegistration registration(Optional<String> id) {
             ClientType clientType = type == null ? ClientType.CONFIDENTIAL : clientType(type);
-            List<String> redirects = redirectUris == null ? List.of() : redirectUris;
-            Set<GrantType> grantTypes = grants != null ? grantTypes(grants)
-                    : !redirects.isEmpty() ? EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN) : EnumSet.of(GrantType.CLIENT_CREDENTIALS);
-            Set<String> scopeSet = scopes != null ? scopeSet(scopes)
-                    : grantTypes.contains(GrantType.AUTHORIZATION_CODE) ? Set.of("openid", "profile", "email") : Set.of();
+            List<String> redirects = redirectUris == null ? List.of() : nonEmpty(redirectUris);
+            Set<GrantType> grantTypes = grants != null ? grantTypes(grants) : ClientRegistration.defaultGrants(redirects);
+            Set<String> scopeSet = scopes != null ? scopeSet(scopes) : ClientRegistration.defaultScopes(grantTypes);
             if (name == null) {
                 throw new CliException("a client needs a --name");
             }
-            return new ClientRegistration(id, name, clientType, redirects, postLogoutUris == null ? List.of() : postLogoutUris,
+            return new ClientRegistration(id, name, clientType, redirects, postLogoutUris == null ? List.of() : nonEmpty(postLogoutUris),
                     optionalText(backchannelLogoutUri), scopeSet, grantTypes, Boolean.TRUE.equals(firstParty),
                     duration(accessTokenTtl, "--access-token-ttl"), duration(refreshTokenTtl, "--refresh-token-ttl"));
         }
@@ -80,14 +79,19 @@ final class ClientsCommand extends StoreCommand {
         ClientRegistration changes(Client client) {
             return new ClientRegistration(Optional.empty(), name != null ? name : client.name(),
                     type != null ? clientType(type) : client.type(),
-                    redirectUris != null ? redirectUris : client.redirectUris(),
-                    postLogoutUris != null ? postLogoutUris : client.postLogoutRedirectUris(),
+                    redirectUris != null ? nonEmpty(redirectUris) : client.redirectUris(),
+                    postLogoutUris != null ? nonEmpty(postLogoutUris) : client.postLogoutRedirectUris(),
                     backchannelLogoutUri != null ? optionalText(backchannelLogoutUri) : client.backchannelLogoutUri(),
                     scopes != null ? scopeSet(scopes) : client.scopes(),
                     grants != null ? grantTypes(grants) : client.grants(),
                     firstParty != null ? firstParty : client.firstParty(),
                     accessTokenTtl != null ? duration(accessTokenTtl, "--access-token-ttl") : client.accessTokenTtl(),
                     refreshTokenTtl != null ? duration(refreshTokenTtl, "--refresh-token-ttl") : client.refreshTokenTtl());
+        }
+
+        /** The values given but the empty ones: a lone empty value empties the list. */
+        private static List<String> nonEmpty(List<String> values) {
+            return values.stream().filter(value -> !value.isEmpty()).toList();
         }
 
         private static ClientType clientType(String text) {
@@ -174,7 +178,7 @@ final class ClientsCommand extends StoreCommand {
         public void run() {
             try (GatehouseRuntime runtime = parent.open()) {
                 Client client = runtime.clients().find(id).orElseThrow(() -> new CliException("no such client: " + id));
-                parent.out().println(PrettyJson.of(describe(client)));
+                parent.out().println(PrettyJson.of(ClientJson.of(client)));
             }
         }
     }
@@ -245,6 +249,7 @@ final class ClientsCommand extends StoreCommand {
             case ClientChange.Invalid invalid -> throw new CliException(invalid.reason());
             case ClientChange.IdTaken taken -> throw new CliException("a client with the id " + id + " already exists");
             case ClientChange.NotFound notFound -> throw new CliException("no such client: " + id);
+            case ClientChange.Conflict conflict -> throw new CliException("client " + id + " changed meanwhile; run the command again");
         };
     }
 
@@ -262,24 +267,5 @@ final class ClientsCommand extends StoreCommand {
 
     private static String grantNames(Client client) {
         return String.join(",", client.grants().stream().sorted().map(GrantType::wireName).toList());
-    }
-
-    private static Map<String, Object> describe(Client client) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("client_id", client.id());
-        json.put("client_name", client.name());
-        json.put("client_type", typeName(client));
-        json.put("has_secret", client.secretHash().isPresent());
-        json.put("redirect_uris", client.redirectUris());
-        json.put("post_logout_redirect_uris", client.postLogoutRedirectUris());
-        json.put("backchannel_logout_uri", client.backchannelLogoutUri().orElse(null));
-        json.put("scopes", client.scopes().stream().sorted().toList());
-        json.put("grant_types", client.grants().stream().sorted().map(GrantType::wireName).toList());
-        json.put("first_party", client.firstParty());
-        json.put("access_token_ttl_seconds", client.accessTokenTtl().map(Duration::toSeconds).orElse(null));
-        json.put("refresh_token_ttl_seconds", client.refreshTokenTtl().map(Duration::toSeconds).orElse(null));
-        json.put("created_at", client.createdAt().toString());
-        json.put("updated_at", client.updatedAt().toString());
-        return json;
     }
 }

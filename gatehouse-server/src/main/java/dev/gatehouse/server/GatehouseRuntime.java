@@ -111,7 +111,7 @@ final class GatehouseRuntime implements AutoCloseable {
             tokenKeys.ifPresent(k -> builder.tokens(k, config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl()));
             Gatehouse gatehouse = builder.build();
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules)),
+                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules), new ClientRegistry(stores.clients(), stores.consents(), clock)),
                     tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {
             // Nothing may still use the store when it closes.
@@ -204,7 +204,7 @@ final class GatehouseRuntime implements AutoCloseable {
 
     /** The registered clients, for {@code gatehouse clients}. */
     ClientRegistry clients() {
-        return new ClientRegistry(stores.clients(), gatehouse().clock());
+        return services.clients();
     }
 
     /** The HS512 token service of {@code /tokens} and {@code gatehouse token}. */

@@ -4,6 +4,7 @@ import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.client.GrantType;
 import dev.gatehouse.jdbc.JdbcClientStore;
+import dev.gatehouse.jdbc.JdbcConsentStore;
 import dev.gatehouse.jdbc.JdbcDatabase;
 import dev.gatehouse.oidc.ClientRegistry;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ClientsCliTest {
     /** The registry on the same file, as the server would read it. */
     private <T> T withRegistry(Function<ClientRegistry, T> work) {
         try (JdbcDatabase database = JdbcDatabase.open("jdbc:sqlite:" + dir.resolve("clients.db"))) {
-            return work.apply(new ClientRegistry(new JdbcClientStore(database), Clock.systemUTC()));
+            return work.apply(new ClientRegistry(new JdbcClientStore(database), new JdbcConsentStore(database), Clock.systemUTC()));
         }
     }
 
@@ -80,7 +81,7 @@ class ClientsCliTest {
 
         CliRun shown = clients("show", "grafana");
         assertThat(shown.code()).as(shown.err()).isZero();
-        assertThat(shown.out()).contains("\"client_id\" : \"grafana\"").contains("\"has_secret\" : true").contains("\"access_token_ttl_seconds\" : 300")
+        assertThat(shown.out()).contains("\"client_id\" : \"grafana\"").contains("\"has_secret\" : true").contains("\"access_token_ttl\" : 300")
                 .doesNotContain(secret);
     }
 
@@ -147,7 +148,8 @@ class ClientsCliTest {
             assertThat(client.scopes()).containsExactlyInAnyOrder("openid", "profile", "email");
         });
 
-        assertThat(clients("update", "grafana", "--backchannel-logout-uri", "").code()).isZero();
+        assertThat(clients("update", "grafana", "--backchannel-logout-uri", "", "--post-logout-uri", "").code()).isZero();
+        assertThat(find("grafana").orElseThrow().postLogoutRedirectUris()).isEmpty();
         assertThat(find("grafana").orElseThrow().backchannelLogoutUri()).isEmpty();
         assertThat(clients("update", "nobody", "--name", "X").err()).contains("no such client: nobody");
     }

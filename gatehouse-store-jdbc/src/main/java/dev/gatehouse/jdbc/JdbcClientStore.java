@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -68,13 +69,14 @@ public final class JdbcClientStore implements ClientStore {
     }
 
     @Override
-    public boolean update(Client client) {
+    public boolean update(Client client, Instant readAt) {
         return sql.update("update client", "UPDATE clients SET name = ?, type = ?, secret_hash = ?, redirect_uris = ?, "
                 + "post_logout_redirect_uris = ?, backchannel_logout_uri = ?, scopes = ?, grants = ?, first_party = ?, "
-                + "access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ?", s -> {
+                + "access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ? AND updated_at = ?", s -> {
                     bindFields(s, 1, client);
                     setInstant(s, 12, client.updatedAt());
                     s.setString(13, client.id());
+                    setInstant(s, 14, readAt);
                 }) == 1;
     }
 

@@ -71,6 +71,11 @@ public final class JdbcConsentStore implements ConsentStore {
         }) == 1;
     }
 
+    @Override
+    public int deleteAllForClient(String clientId) {
+        return sql.update("delete consents of client", "DELETE FROM consents WHERE client_id = ?", s -> s.setString(1, clientId));
+    }
+
     private static Consent read(ResultSet row) throws SQLException {
         String scopes = row.getString("scopes");
         return new Consent(uuid(row, "user_id"), row.getString("client_id"),

@@ -147,7 +147,7 @@ public abstract class ClientStoreContract {
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(),
                 Optional.empty(), later, later);
 
-        assertThat(store.update(changed)).isTrue();
+        assertThat(store.update(changed, CREATED)).isTrue();
 
         Client found = store.findById("grafana").orElseThrow();
         assertThat(found.createdAt()).isEqualTo(CREATED);
@@ -158,8 +158,25 @@ public abstract class ClientStoreContract {
 
     @Test
     void anUpdateOfAnUnknownClientStoresNothing() {
-        assertThat(store.update(webApp("ghost"))).isFalse();
+        assertThat(store.update(webApp("ghost"), CREATED)).isFalse();
         assertThat(store.findById("ghost")).isEmpty();
+    }
+
+    @Test
+    void anUpdateOfAClientChangedSinceItWasReadChangesNothing() {
+        store.insert(webApp("grafana"));
+        Instant later = CREATED.plusSeconds(60);
+        Client first = new Client("grafana", "First", ClientType.CONFIDENTIAL, Optional.of("Zmlyc3Q"), List.of("https://a.example/cb"),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
+                Optional.empty(), CREATED, later);
+        Client second = new Client("grafana", "Second", ClientType.CONFIDENTIAL, Optional.of("c2Vjb25k"), List.of("https://b.example/cb"),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
+                Optional.empty(), CREATED, later.plusSeconds(1));
+
+        assertThat(store.update(first, CREATED)).isTrue();
+        assertThat(store.update(second, CREATED)).isFalse();
+
+        assertThat(store.findById("grafana")).hasValue(first);
     }
 
     @Test

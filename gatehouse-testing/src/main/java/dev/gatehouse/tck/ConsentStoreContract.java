@@ -104,6 +104,23 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void everyConsentToAClientCanBeWithdrawnAtOnce() {
+        UUID ada = existingUser();
+        UUID bob = existingUser();
+        existingClient("grafana");
+        existingClient("gitea");
+        store.save(new Consent(ada, "grafana", Set.of("openid"), GRANTED));
+        store.save(new Consent(bob, "grafana", Set.of("openid"), GRANTED));
+        store.save(new Consent(ada, "gitea", Set.of("openid"), GRANTED));
+
+        assertThat(store.deleteAllForClient("grafana")).isEqualTo(2);
+        assertThat(store.deleteAllForClient("grafana")).isZero();
+
+        assertThat(store.listForUser(ada)).extracting(Consent::clientId).containsExactly("gitea");
+        assertThat(store.listForUser(bob)).isEmpty();
+    }
+
+    @Test
     void aWithdrawnConsentIsGone() {
         UUID ada = existingUser();
         existingClient("grafana");

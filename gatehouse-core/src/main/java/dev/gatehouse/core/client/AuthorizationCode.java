@@ -42,7 +42,7 @@ public record AuthorizationCode(String codeHash, String clientId, UUID userId, U
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(redirectUri, "redirectUri");
-        scopes = Set.copyOf(scopes);
+        scopes = ScopeNames.requireValid(scopes);
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(codeChallenge, "codeChallenge");
         Objects.requireNonNull(authTime, "authTime");

@@ -39,25 +39,26 @@ public record Client(String id, String name, ClientType type, Optional<String> s
                      Set<GrantType> grants, boolean firstParty, Optional<Duration> accessTokenTtl,
                      Optional<Duration> refreshTokenTtl, Instant createdAt, Instant updatedAt) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    /** Scope tokens as RFC 6749 section 3.3 allows them: printable ASCII but space, quote and backslash. */
-    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
+    /** The longest lifetime a client may be given: longer would outlive any key it was signed with. */
+    public static final Duration MAX_TTL = Duration.ofDays(366);
 
     /** Copies the collections and refuses what would weaken a flow (see the type's description). */
     public Client {
         Objects.requireNonNull(id, "id");
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("a client id is 1 to 64 of A-Z a-z 0-9 . _ -");
+        if (!ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
+            // Only dots would read as a path segment ("..") wherever the id is put in a URL.
+            throw new IllegalArgumentException("a client id is 1 to 64 of A-Z a-z 0-9 . _ -, not only dots");
         }
         Objects.requireNonNull(name, "name");
-        if (name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("a client's name is 1 to 200 characters, not all blank");
+        if (name.isBlank() || name.length() > 200 || !isPlainText(name)) {
+            throw new IllegalArgumentException("a client's name is 1 to 200 characters, not all blank, with no control or format character");
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(secretHash, "secretHash");
         redirectUris = List.copyOf(redirectUris);
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         Objects.requireNonNull(backchannelLogoutUri, "backchannelLogoutUri");
-        scopes = Set.copyOf(scopes);
+        scopes = ScopeNames.requireValid(scopes);
         grants = grants.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grants));
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
@@ -66,11 +67,6 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         requireNoBlank(redirectUris, "redirect URI");
         requireNoBlank(postLogoutRedirectUris, "post-logout redirect URI");
         backchannelLogoutUri.ifPresent(uri -> requireNoBlank(List.of(uri), "back-channel logout URI"));
-        for (String scope : scopes) {
-            if (!SCOPE.matcher(scope).matches()) {
-                throw new IllegalArgumentException("a scope is 1 to 128 printable ASCII characters, without space, quote or backslash");
-            }
-        }
         if (type == ClientType.PUBLIC && secretHash.isPresent()) {
             throw new IllegalArgumentException("a public client has no secret");
         }
@@ -103,9 +99,19 @@ public record Client(String id, String name, ClientType type, Optional<String> s
     }
 
     private static void requirePositive(Duration ttl, String what) {
-        if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0) {
-            throw new IllegalArgumentException("a client's " + what + " is a positive whole number of seconds");
+        if (ttl.isNegative() || ttl.isZero() || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("a client's " + what + " is a whole number of seconds from 1 to 366 days");
         }
+    }
+
+    /**
+     * No control or format character (which could forge lines in a listing or turn text around on
+     * the consent page, U+202E) and no lone surrogate (which no store keeps as given).
+     */
+    private static boolean isPlainText(String text) {
+        // codePoints() yields a lone surrogate as a code point of its own, of type SURROGATE.
+        return text.codePoints().map(Character::getType)
+                .noneMatch(type -> type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE);
     }
 
     /**

@@ -19,7 +19,7 @@ public record Consent(UUID userId, String clientId, Set<String> scopes, Instant 
     public Consent {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(clientId, "clientId");
-        scopes = Set.copyOf(scopes);
+        scopes = ScopeNames.requireValid(scopes);
         Objects.requireNonNull(grantedAt, "grantedAt");
     }
 

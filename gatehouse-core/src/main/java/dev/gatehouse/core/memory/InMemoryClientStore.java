@@ -3,6 +3,7 @@ package dev.gatehouse.core.memory;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.spi.ClientStore;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -31,11 +32,18 @@ public final class InMemoryClientStore implements ClientStore {
     }
 
     @Override
-    public boolean update(Client client) {
+    public boolean update(Client client, Instant readAt) {
+        boolean[] replaced = {false};
         // The creation time is fixed at registration, as the contract says.
-        return byId.computeIfPresent(client.id(), (id, stored) -> new Client(id, client.name(), client.type(), client.secretHash(),
+        byId.computeIfPresent(client.id(), (id, stored) -> !stored.updatedAt().equals(readAt) ? stored : replaced(new Client(id, client.name(), client.type(), client.secretHash(),
                 client.redirectUris(), client.postLogoutRedirectUris(), client.backchannelLogoutUri(), client.scopes(), client.grants(),
-                client.firstParty(), client.accessTokenTtl(), client.refreshTokenTtl(), stored.createdAt(), client.updatedAt())) != null;
+                client.firstParty(), client.accessTokenTtl(), client.refreshTokenTtl(), stored.createdAt(), client.updatedAt()), replaced));
+        return replaced[0];
+    }
+
+    private static Client replaced(Client client, boolean[] replaced) {
+        replaced[0] = true;
+        return client;
     }
 
     @Override

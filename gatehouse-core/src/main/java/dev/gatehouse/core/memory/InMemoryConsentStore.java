@@ -40,4 +40,11 @@ public final class InMemoryConsentStore implements ConsentStore {
     public boolean delete(UUID userId, String clientId) {
         return byUserAndClient.remove(new Key(userId, clientId)) != null;
     }
+
+    @Override
+    public int deleteAllForClient(String clientId) {
+        int before = byUserAndClient.size();
+        byUserAndClient.keySet().removeIf(key -> key.clientId().equals(clientId));
+        return before - byUserAndClient.size();
+    }
 }

@@ -80,6 +80,10 @@ public enum ProblemCode {
     USER_EXISTS(409),
     /** Demoting or deleting the only admin. */
     LAST_ADMIN(409),
+    /** A client with that id is registered already. */
+    CLIENT_EXISTS(409),
+    /** The client changed between its reading and a change to it, which was not made. */
+    CLIENT_CHANGED(409),
     /** The body is larger than the server accepts. */
     PAYLOAD_TOO_LARGE(413),
     /** The request URI is longer than the server accepts. */

@@ -2,6 +2,7 @@ package dev.gatehouse.core.spi;
 
 import dev.gatehouse.core.client.Client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,12 +37,16 @@ public interface ClientStore {
     List<Client> list();
 
     /**
-     * Replaces every field of an existing client but its id and creation time; false when absent.
+     * Replaces every field of an existing client but its id and creation time, if it has not
+     * changed since it was read: its stored {@code updatedAt} is still {@code readAt}. Two admins
+     * changing one client at once cannot then undo each other's change unseen (a rotated secret
+     * written back to the leaked one, say).
      *
-     * @param client the client with its new values, found by id
-     * @return true when replaced, false when there is no such client
+     * @param client the client with its new values, found by id; its {@code updatedAt} later than {@code readAt}
+     * @param readAt the {@code updatedAt} of the client as it was read before the change
+     * @return true when replaced; false when there is no such client or it changed meanwhile
      */
-    boolean update(Client client);
+    boolean update(Client client, Instant readAt);
 
     /**
      * Deletes the client; false when absent.

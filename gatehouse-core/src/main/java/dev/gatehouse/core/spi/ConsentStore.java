@@ -44,4 +44,13 @@ public interface ConsentStore {
      * @return true when there was a consent
      */
     boolean delete(UUID userId, String clientId);
+
+    /**
+     * Withdraws every user's consent to the client: called when the client is deleted, so that a
+     * client registered later under the same id starts with none.
+     *
+     * @param clientId the client
+     * @return how many consents were withdrawn
+     */
+    int deleteAllForClient(String clientId);
 }
