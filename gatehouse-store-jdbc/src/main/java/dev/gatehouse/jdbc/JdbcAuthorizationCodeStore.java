@@ -74,6 +74,13 @@ public final class JdbcAuthorizationCodeStore implements AuthorizationCodeStore 
                     setInstant(s, 1, now);
                     s.setString(2, codeHash);
                 }) == 1;
+        if (!first) {
+            // Marked before the read below: see recordIssued for why the order matters.
+            sql.update("mark authorization code reused", "UPDATE authorization_codes SET reused_at = ? WHERE code_hash = ?", s -> {
+                setInstant(s, 1, now);
+                s.setString(2, codeHash);
+            });
+        }
         Optional<AuthorizationCode> code = sql.one("find authorization code", SELECT, s -> s.setString(1, codeHash),
                 JdbcAuthorizationCodeStore::read);
         // Purged between the two statements: nothing to exchange, whoever redeemed it.
@@ -82,13 +89,16 @@ public final class JdbcAuthorizationCodeStore implements AuthorizationCodeStore 
     }
 
     @Override
-    public void recordIssued(String codeHash, UUID familyId, String accessTokenId) {
+    public boolean recordIssued(String codeHash, UUID familyId, String accessTokenId) {
         sql.update("record tokens of authorization code", "UPDATE authorization_codes SET issued_family_id = ?, issued_access_token_id = ? "
                 + "WHERE code_hash = ?", s -> {
                     setText(s, 1, Optional.ofNullable(familyId).map(UUID::toString));
                     s.setString(2, accessTokenId);
                     s.setString(3, codeHash);
                 });
+        // Read after the write above, so that a later exchange's mark is seen here or this write there.
+        return sql.one("read reuse of authorization code", "SELECT reused_at FROM authorization_codes WHERE code_hash = ?",
+                s -> s.setString(1, codeHash), row -> optionalInstant(row, "reused_at").isPresent()).orElse(false);
     }
 
     @Override

@@ -21,6 +21,8 @@ CREATE TABLE authorization_codes (
     expires_at             BIGINT  NOT NULL,
     -- Set by the first exchange, in the same statement that checks it was not set.
     redeemed_at            BIGINT,
+    -- Set by every later exchange: a first exchange that records its tokens after it revokes them.
+    reused_at              BIGINT,
     issued_family_id       TEXT,
     issued_access_token_id TEXT
 );

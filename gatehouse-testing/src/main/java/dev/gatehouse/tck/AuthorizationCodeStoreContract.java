@@ -93,7 +93,7 @@ public abstract class AuthorizationCodeStoreContract {
         Instant firstUse = clock.instant();
         store.redeem("hash-a", firstUse);
         UUID family = UUID.randomUUID();
-        store.recordIssued("hash-a", family, "jti-1");
+        assertThat(store.recordIssued("hash-a", family, "jti-1")).isFalse();
         clock.advance(Duration.ofSeconds(3));
 
         Redemption again = store.redeem("hash-a", clock.instant());
@@ -103,6 +103,56 @@ public abstract class AuthorizationCodeStoreContract {
             assertThat(reused.code().issuedFamilyId()).hasValue(family);
             assertThat(reused.code().issuedAccessTokenId()).hasValue("jti-1");
         });
+    }
+
+    @Test
+    void aSecondExchangeBeforeTheFirstRecordsItsTokensIsToldToTheFirst() {
+        store.insert(code("hash-a"));
+        assertThat(store.redeem("hash-a", clock.instant())).isInstanceOf(Redemption.First.class);
+
+        assertThat(store.redeem("hash-a", clock.instant())).isInstanceOfSatisfying(Redemption.Again.class,
+                reused -> assertThat(reused.code().issuedAccessTokenId()).isEmpty());
+
+        assertThat(store.recordIssued("hash-a", UUID.randomUUID(), "jti-1")).isTrue();
+    }
+
+    @Test
+    void aRacingLaterExchangeEitherFindsTheTokensOrIsToldToTheFirst() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String hash = "hash-round-" + round;
+                store.insert(code(hash));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Object>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Callable<Object> exchange = () -> {
+                        start.await();
+                        Redemption redemption = store.redeem(hash, clock.instant());
+                        // The winner issues and records; the others report what they found.
+                        return redemption instanceof Redemption.First ? (Object) store.recordIssued(hash, null, "jti") : redemption;
+                    };
+                    results.add(pool.submit(exchange));
+                }
+                start.countDown();
+                boolean firstWasTold = false;
+                boolean laterFoundTokens = false;
+                int laterExchanges = 0;
+                for (Future<Object> result : results) {
+                    Object outcome = result.get(30, TimeUnit.SECONDS);
+                    if (outcome instanceof Boolean told) {
+                        firstWasTold = told;
+                    } else if (outcome instanceof Redemption.Again again) {
+                        laterExchanges++;
+                        laterFoundTokens |= again.code().issuedAccessTokenId().isPresent();
+                    }
+                }
+                assertThat(laterExchanges).isEqualTo(3);
+                assertThat(firstWasTold || laterFoundTokens).as("round " + round).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

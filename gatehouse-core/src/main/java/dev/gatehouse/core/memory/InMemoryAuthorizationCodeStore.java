@@ -5,6 +5,7 @@ import dev.gatehouse.core.spi.AuthorizationCodeStore;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Authorization codes in this process's memory. */
 public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
     private final ConcurrentHashMap<String, AuthorizationCode> byHash = new ConcurrentHashMap<>();
+    /** The hashes of codes exchanged more than once. */
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
 
     /** An empty store. */
     public InMemoryAuthorizationCodeStore() {
@@ -30,6 +33,7 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
         // computeIfPresent runs atomically per key: of racing exchanges exactly one sees it unredeemed.
         byHash.computeIfPresent(codeHash, (hash, code) -> {
             if (code.redeemedAt().isPresent()) {
+                reused.add(hash);
                 outcome.set(new Redemption.Again(code));
                 return code;
             }
@@ -41,9 +45,14 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
     }
 
     @Override
-    public void recordIssued(String codeHash, UUID familyId, String accessTokenId) {
-        byHash.computeIfPresent(codeHash, (hash, code) -> withRedemption(code, code.redeemedAt(), Optional.ofNullable(familyId),
-                Optional.of(accessTokenId)));
+    public boolean recordIssued(String codeHash, UUID familyId, String accessTokenId) {
+        // Both run under the key's lock in computeIfPresent, so the mark is seen or the ids are.
+        boolean[] reusedMeanwhile = {false};
+        byHash.computeIfPresent(codeHash, (hash, code) -> {
+            reusedMeanwhile[0] = reused.contains(hash);
+            return withRedemption(code, code.redeemedAt(), Optional.ofNullable(familyId), Optional.of(accessTokenId));
+        });
+        return reusedMeanwhile[0];
     }
 
     @Override
@@ -51,7 +60,10 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
         int[] deleted = {0};
         byHash.values().removeIf(code -> {
             boolean expired = code.expiresAt().isBefore(before);
-            deleted[0] += expired ? 1 : 0;
+            if (expired) {
+                deleted[0]++;
+                reused.remove(code.codeHash());
+            }
             return expired;
         });
         return deleted[0];

@@ -28,8 +28,8 @@ public interface AuthorizationCodeStore {
         }
 
         /**
-         * The code was exchanged before: the caller refuses it and revokes what the first
-         * exchange issued.
+         * The code was exchanged before (and is now marked reused): the caller refuses it and
+         * revokes what the first exchange issued.
          *
          * @param code the code, with when it was redeemed and what its exchange issued
          */
@@ -64,13 +64,18 @@ public interface AuthorizationCodeStore {
     Redemption redeem(String codeHash, Instant now);
 
     /**
-     * Records what the code's first exchange issued, so that a second exchange can revoke it.
+     * Records what the code's first exchange issued, so that a later exchange can revoke it, and
+     * says whether a later exchange came meanwhile. A later exchange marks the code before it reads
+     * what was issued, and this records before it reads the mark, so of the two at least one sees
+     * the other: either the later exchange finds the tokens and revokes them, or this returns true
+     * and the first exchange revokes what it just issued.
      *
      * @param codeHash the code's hash
      * @param familyId the refresh token family issued, or null when none was
      * @param accessTokenId the {@code jti} of the access token issued
+     * @return true when the code was exchanged again meanwhile: revoke what was just issued
      */
-    void recordIssued(String codeHash, UUID familyId, String accessTokenId);
+    boolean recordIssued(String codeHash, UUID familyId, String accessTokenId);
 
     /**
      * Deletes the codes that expired before {@code before}. Codes are kept a while past their
