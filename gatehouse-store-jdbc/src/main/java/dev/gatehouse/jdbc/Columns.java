@@ -5,15 +5,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The portable column encodings: UUIDs as text, instants as epoch milliseconds, an absent
- * {@link Optional} as SQL NULL.
+ * {@link Optional} as SQL NULL, sets of words space-separated.
  */
 final class Columns {
     private Columns() {
+    }
+
+    /**
+     * A set of words (scopes, grants) as one space-separated string, as OAuth writes them, sorted so
+     * that a row reads the same however the set was built. The words hold no space.
+     */
+    static void setWords(PreparedStatement statement, int index, Collection<String> words) throws SQLException {
+        statement.setString(index, String.join(" ", words.stream().sorted().toList()));
+    }
+
+    static Set<String> words(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(" ", -1)));
     }
 
     static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {

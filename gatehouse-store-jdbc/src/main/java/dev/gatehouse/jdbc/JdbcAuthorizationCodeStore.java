@@ -6,19 +6,18 @@ import dev.gatehouse.core.spi.AuthorizationCodeStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static dev.gatehouse.jdbc.Columns.instant;
 import static dev.gatehouse.jdbc.Columns.optionalInstant;
 import static dev.gatehouse.jdbc.Columns.setInstant;
 import static dev.gatehouse.jdbc.Columns.setText;
 import static dev.gatehouse.jdbc.Columns.setUuid;
+import static dev.gatehouse.jdbc.Columns.setWords;
 import static dev.gatehouse.jdbc.Columns.text;
 import static dev.gatehouse.jdbc.Columns.uuid;
+import static dev.gatehouse.jdbc.Columns.words;
 
 /**
  * Authorization codes in a SQL database, shared by every instance on it. The first exchange is
@@ -49,7 +48,7 @@ public final class JdbcAuthorizationCodeStore implements AuthorizationCodeStore 
                     setUuid(s, 3, code.userId());
                     setUuid(s, 4, code.sessionId());
                     s.setString(5, code.redirectUri());
-                    s.setString(6, code.scopes().stream().sorted().collect(Collectors.joining(" ")));
+                    setWords(s, 6, code.scopes());
                     setText(s, 7, code.nonce());
                     setText(s, 8, code.codeChallenge());
                     setInstant(s, 9, code.authTime());
@@ -107,9 +106,8 @@ public final class JdbcAuthorizationCodeStore implements AuthorizationCodeStore 
     }
 
     private static AuthorizationCode read(ResultSet row) throws SQLException {
-        String scopes = row.getString("scopes");
         return new AuthorizationCode(row.getString("code_hash"), row.getString("client_id"), uuid(row, "user_id"), uuid(row, "session_id"),
-                row.getString("redirect_uri"), scopes.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ", -1))),
+                row.getString("redirect_uri"), words(row, "scopes"),
                 text(row, "nonce"), text(row, "code_challenge"), instant(row, "auth_time"), instant(row, "issued_at"),
                 instant(row, "expires_at"), optionalInstant(row, "redeemed_at"), text(row, "issued_family_id").map(UUID::fromString),
                 text(row, "issued_access_token_id"));

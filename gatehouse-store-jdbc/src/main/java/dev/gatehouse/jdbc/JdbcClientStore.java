@@ -11,16 +11,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.gatehouse.jdbc.Columns.instant;
 import static dev.gatehouse.jdbc.Columns.setInstant;
 import static dev.gatehouse.jdbc.Columns.setText;
+import static dev.gatehouse.jdbc.Columns.setWords;
 import static dev.gatehouse.jdbc.Columns.text;
+import static dev.gatehouse.jdbc.Columns.words;
 
 /**
  * Registered clients in a SQL database. The primary key decides which of two concurrent
@@ -93,9 +93,8 @@ public final class JdbcClientStore implements ClientStore {
         s.setString(first + 3, String.join("\n", client.redirectUris()));
         s.setString(first + 4, String.join("\n", client.postLogoutRedirectUris()));
         setText(s, first + 5, client.backchannelLogoutUri());
-        // Sorted, so that a row reads the same however the set was built.
-        s.setString(first + 6, client.scopes().stream().sorted().collect(Collectors.joining(" ")));
-        s.setString(first + 7, client.grants().stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" ")));
+        setWords(s, first + 6, client.scopes());
+        setWords(s, first + 7, client.grants().stream().map(GrantType::wireName).toList());
         s.setInt(first + 8, client.firstParty() ? 1 : 0);
         setSeconds(s, first + 9, client.accessTokenTtl());
         setSeconds(s, first + 10, client.refreshTokenTtl());
@@ -112,8 +111,8 @@ public final class JdbcClientStore implements ClientStore {
     private static Client client(ResultSet row) throws SQLException {
         return new Client(row.getString("id"), row.getString("name"), ClientType.valueOf(row.getString("type")), text(row, "secret_hash"),
                 lines(row.getString("redirect_uris")), lines(row.getString("post_logout_redirect_uris")),
-                text(row, "backchannel_logout_uri"), words(row.getString("scopes")),
-                words(row.getString("grants")).stream().map(name -> GrantType.fromWireName(name)
+                text(row, "backchannel_logout_uri"), words(row, "scopes"),
+                words(row, "grants").stream().map(name -> GrantType.fromWireName(name)
                         .orElseThrow(() -> new IllegalStateException("a stored client names an unknown grant"))).collect(Collectors.toSet()),
                 row.getInt("first_party") == 1, seconds(row, "access_token_ttl"), seconds(row, "refresh_token_ttl"),
                 instant(row, "created_at"), instant(row, "updated_at"));
@@ -121,10 +120,6 @@ public final class JdbcClientStore implements ClientStore {
 
     private static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
-    }
-
-    private static Set<String> words(String text) {
-        return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(" ", -1)));
     }
 
     private static Optional<Duration> seconds(ResultSet row, String column) throws SQLException {

@@ -5,17 +5,16 @@ import dev.gatehouse.core.spi.ConsentStore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static dev.gatehouse.jdbc.Columns.instant;
 import static dev.gatehouse.jdbc.Columns.setInstant;
 import static dev.gatehouse.jdbc.Columns.setUuid;
+import static dev.gatehouse.jdbc.Columns.setWords;
 import static dev.gatehouse.jdbc.Columns.uuid;
+import static dev.gatehouse.jdbc.Columns.words;
 
 /**
  * Consents in a SQL database. Foreign keys end a deleted user's or client's consents with them.
@@ -49,7 +48,7 @@ public final class JdbcConsentStore implements ConsentStore {
                 + "ON CONFLICT (user_id, client_id) DO UPDATE SET scopes = excluded.scopes, granted_at = excluded.granted_at", s -> {
                     setUuid(s, 1, consent.userId());
                     s.setString(2, consent.clientId());
-                    s.setString(3, consent.scopes().stream().sorted().collect(Collectors.joining(" ")));
+                    setWords(s, 3, consent.scopes());
                     setInstant(s, 4, consent.grantedAt());
                 });
         if (outcome == Sql.Insert.MISSING_REFERENCE) {
@@ -77,8 +76,6 @@ public final class JdbcConsentStore implements ConsentStore {
     }
 
     private static Consent read(ResultSet row) throws SQLException {
-        String scopes = row.getString("scopes");
-        return new Consent(uuid(row, "user_id"), row.getString("client_id"),
-                scopes.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ", -1))), instant(row, "granted_at"));
+        return new Consent(uuid(row, "user_id"), row.getString("client_id"), words(row, "scopes"), instant(row, "granted_at"));
     }
 }
