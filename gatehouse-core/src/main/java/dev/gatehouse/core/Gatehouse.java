@@ -53,7 +53,7 @@ public final class Gatehouse {
         this.sessions = new SessionService(stores.sessions(), builder.sessionPolicy, clock);
         this.tokenKeys = tokenKeys;
         this.tokens = tokenKeys.map(keys -> TokenAuthority.create(builder.accessTokens, builder.refreshTtl, keys, stores.refreshTokens(),
-                stores.revocations(), users, sessions, clock));
+                stores.revocations(), stores.clients(), users, sessions, clock));
         // A password change, a deletion or a demotion ends the user's tokens too, whoever makes it.
         this.accounts = tokens.map(t -> new AccountService(users, sessions, t::endAllForUser))
                 .orElseGet(() -> new AccountService(users, sessions));

@@ -87,7 +87,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule tokenDependsOnKeysUsersAndSupport = classes().that().resideInAnyPackage(core("token"))
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "keys", "user", "token"), "com.nimbusds..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "keys", "user", "client", "token"), "com.nimbusds..",
                     "org.slf4j..", "javax.crypto.."));
 
     @ArchTest
@@ -116,7 +116,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule authnDependsOnUsersSessionsKeysAndTokens = classes().that().resideInAnyPackage(core("authn"))
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "problem", "authn"),
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "client", "problem", "authn"),
                     // The JDK's HMAC, for the keyed hash of BasicCredentialCache.
                     "javax.crypto.."));
 

@@ -35,8 +35,24 @@ final class Guard {
         return optional(ctx).orElseThrow(() -> challenges.unauthorized(ProblemCode.UNAUTHENTICATED, "authentication is required"));
     }
 
-    /** The authenticated caller when credentials were sent; a refused credential is still a 401. */
+    /**
+     * The user who signed in with Gatehouse, when credentials were sent; a refused credential is
+     * still a 401. An access token issued to an app (for a user, or the app's own) is a 403 here:
+     * Gatehouse's own API manages accounts, and an app a user let read their profile must not
+     * change their password or, for an admin, run Gatehouse.
+     */
     Optional<AuthResult.Authenticated> optional(Context ctx) {
+        return anyCaller(ctx).map(caller -> switch (caller) {
+            case AuthResult.Authenticated user when user.grant().isEmpty() -> user;
+            default -> throw ApiProblem.forbidden("this API does not take access tokens issued to apps");
+        });
+    }
+
+    /**
+     * Whoever the credentials prove, apps' access tokens included: an {@link AuthResult.Authenticated}
+     * or an {@link AuthResult.ClientAuthenticated}; empty without credentials; a refused credential is a 401.
+     */
+    Optional<AuthResult> anyCaller(Context ctx) {
         AuthResult result = ctx.attribute(ATTRIBUTE);
         if (result == null) {
             result = authenticate(ctx, credentials.read(ctx));
@@ -44,6 +60,7 @@ final class Guard {
         }
         return switch (result) {
             case AuthResult.Authenticated a -> Optional.of(a);
+            case AuthResult.ClientAuthenticated c -> Optional.of(c);
             case AuthResult.Anonymous a -> Optional.empty();
             case AuthResult.Rejected r -> throw challenges.unauthorized(r.reason().problem(), describe(r));
         };

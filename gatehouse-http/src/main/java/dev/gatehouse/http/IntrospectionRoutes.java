@@ -58,7 +58,11 @@ final class IntrospectionRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", true);
         body.put("token_type", active.tokenType());
-        body.put("sub", active.subject().toString());
+        body.put("sub", active.subject());
+        active.grant().ifPresent(grant -> {
+            body.put("client_id", grant.clientId());
+            body.put("scope", grant.scopeText());
+        });
         active.username().ifPresent(u -> body.put("username", u));
         active.email().ifPresent(e -> body.put("email", e));
         active.role().ifPresent(r -> body.put("role", r));

@@ -206,7 +206,7 @@ public final class GatehouseGuard {
         Optional<String> token = tokenGetter.token(request);
         if (token.isPresent()) {
             return switch (verifier.verify(token.get())) {
-                case AccessTokenCheck.Valid valid -> identified(VerifiedCaller.of(valid.claims()))
+                case AccessTokenCheck.Valid valid -> VerifiedCaller.of(valid.claims()).flatMap(this::identified)
                         .map(identified -> new Credentials(Optional.of(identified), false, false))
                         .orElseGet(() -> new Credentials(Optional.empty(), true, false));
                 case AccessTokenCheck.Invalid refused -> new Credentials(Optional.empty(), true, false);

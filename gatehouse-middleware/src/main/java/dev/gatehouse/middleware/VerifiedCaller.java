@@ -52,8 +52,12 @@ public record VerifiedCaller(UUID subject, Optional<String> username, Optional<S
         claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
 
-    static VerifiedCaller of(AccessTokenClaims claims) {
+    /**
+     * The user a token speaks for. A client's own token ({@code client_credentials}) speaks for no
+     * user: the guard judges users, so it is no caller here.
+     */
+    static Optional<VerifiedCaller> of(AccessTokenClaims claims) {
         Optional<String> email = Optional.ofNullable(claims.raw().get("email")).filter(String.class::isInstance).map(String.class::cast);
-        return new VerifiedCaller(claims.subject(), claims.username(), email, claims.role(), claims.raw(), Source.ACCESS_TOKEN);
+        return claims.user().map(user -> new VerifiedCaller(user.id(), user.username(), email, user.role(), claims.raw(), Source.ACCESS_TOKEN));
     }
 }

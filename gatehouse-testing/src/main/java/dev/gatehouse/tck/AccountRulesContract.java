@@ -9,6 +9,7 @@ import dev.gatehouse.core.authn.TokenPair;
 import dev.gatehouse.core.keys.KeySource;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.memory.InMemoryClientStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
@@ -90,7 +91,7 @@ public abstract class AccountRulesContract {
         KeySource keys = new KeySource.Generated(SigningAlgorithm.ES256, Duration.ofDays(30), Optional.empty());
         tokens = TokenAuthority.create(new AccessTokenSettings("https://auth.example.com", "gatehouse", accessTtl), Duration.ofDays(30),
                 TokenKeys.open(keys, accessTtl, new InMemoryKeyStore(), clock),
-                stores.refreshTokens(), stores.revocations(), users, sessions, clock);
+                stores.refreshTokens(), stores.revocations(), new InMemoryClientStore(), users, sessions, clock);
         accounts = new AccountService(users, sessions, tokens::endAllForUser);
     }
 

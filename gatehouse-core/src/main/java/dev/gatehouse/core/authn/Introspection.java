@@ -1,5 +1,7 @@
 package dev.gatehouse.core.authn;
 
+import dev.gatehouse.core.client.ClientGrant;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +17,7 @@ public sealed interface Introspection {
      * The token is live: the user it belongs to and what RFC 7662 lets a resource server know of it.
      *
      * @param tokenType {@code access_token}, {@code refresh_token} or {@code session}
-     * @param subject   the user's id ({@code sub})
+     * @param subject   the user's id ({@code sub}), or a client's id for a client acting as itself
      * @param username  the user's username; for a refresh token, the email when there is no username
      * @param email     the user's email where the token's record leads to the user (not for access tokens,
      *                  which are judged from their claims alone)
@@ -24,9 +26,12 @@ public sealed interface Introspection {
      * @param expiresAt when it ends if unused; empty for a session configured never to end
      * @param jti       the access token's id; empty for other tokens
      * @param sessionId the sign-in it belongs to, when it belongs to one
+     * @param grant     the client an access token was issued to and its scopes ({@code client_id},
+     *                  {@code scope}); empty for Gatehouse's own tokens and sessions
      */
-    record Active(String tokenType, UUID subject, Optional<String> username, Optional<String> email, Optional<String> role,
-                  Instant issuedAt, Optional<Instant> expiresAt, Optional<String> jti, Optional<UUID> sessionId) implements Introspection {
+    record Active(String tokenType, String subject, Optional<String> username, Optional<String> email, Optional<String> role,
+                  Instant issuedAt, Optional<Instant> expiresAt, Optional<String> jti, Optional<UUID> sessionId,
+                  Optional<ClientGrant> grant) implements Introspection {
         /** Refuses a missing component; an absent value is an empty {@link Optional}. */
         public Active {
             Objects.requireNonNull(tokenType, "tokenType");
@@ -38,6 +43,7 @@ public sealed interface Introspection {
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(jti, "jti");
             Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(grant, "grant");
         }
     }
 }

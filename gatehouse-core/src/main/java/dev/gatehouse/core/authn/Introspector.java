@@ -99,7 +99,7 @@ public final class Introspector {
     }
 
     private static Introspection describe(Session session, User user) {
-        return new Introspection.Active("session", user.id(), user.username(), user.email(), Optional.of(user.role().wireName()),
-                session.createdAt(), session.expiresAt(), Optional.empty(), Optional.of(session.id()));
+        return new Introspection.Active("session", user.id().toString(), user.username(), user.email(), Optional.of(user.role().wireName()),
+                session.createdAt(), session.expiresAt(), Optional.empty(), Optional.of(session.id()), Optional.empty());
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.core.keys.KeyRing;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.ClientStore;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.token.AccessTokenCheck;
@@ -17,6 +18,7 @@ import dev.gatehouse.core.token.AccessTokenIssuer;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.token.TokenSubject;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
 
@@ -51,13 +53,14 @@ public final class TokenAuthority {
      * @param verifier checks access tokens
      * @param refresh issues, rotates and revokes refresh tokens
      * @param revocations the revoked access token ids and each user's not-before time
+     * @param clients finds the clients tokens were issued to
      * @param users finds the users tokens name
      * @param sessions finds and ends the sessions tokens are bound to
      * @param ring the current key ring, read at each use
      * @param clock the time expiries are measured by
      */
     private TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
-                          UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
+                          ClientStore clients, UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
         this.issuer = issuer;
         this.verifier = verifier;
         this.refresh = refresh;
@@ -66,7 +69,7 @@ public final class TokenAuthority {
         this.sessions = sessions;
         this.ring = ring;
         this.clock = clock;
-        this.bearer = new BearerAuthenticator(verifier, revocations, users, sessions, clock);
+        this.bearer = new BearerAuthenticator(verifier, revocations, clients, users, sessions, clock);
     }
 
     /**
@@ -86,17 +89,18 @@ public final class TokenAuthority {
      * @param keys          the signing keys, read at each use
      * @param refreshTokens where refresh tokens are kept
      * @param revocations   where revoked access tokens and not-before times are kept
+     * @param clients       finds the clients tokens were issued to
      * @param users         finds the users tokens name
      * @param sessions      finds and ends the sessions tokens are bound to
      * @param clock         the time expiries are measured by
      * @return the authority
      */
     public static TokenAuthority create(AccessTokenSettings settings, Duration refreshTtl, TokenKeys keys,
-                                        RefreshTokenStore refreshTokens, RevocationStore revocations,
+                                        RefreshTokenStore refreshTokens, RevocationStore revocations, ClientStore clients,
                                         UserService users, SessionService sessions, Clock clock) {
         RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations, RefreshTokenPolicy.of(refreshTtl), clock);
         return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
-                refresh, revocations, users, sessions, keys.ringSupplier(), clock);
+                refresh, revocations, clients, users, sessions, keys.ringSupplier(), clock);
     }
 
     /**
@@ -179,14 +183,15 @@ public final class TokenAuthority {
      */
     public Optional<UUID> endSignIn(String accessToken) {
         if (!(verifier.verify(accessToken) instanceof AccessTokenCheck.Valid valid)
-                || !(bearer.admit(valid.claims()) instanceof AuthResult.Authenticated)) {
+                || !(bearer.admit(valid.claims()) instanceof AuthResult.Authenticated caller) || caller.grant().isPresent()) {
+            // A client's token is no hold on the user's sign-in: an app ends it through OpenID logout.
             return Optional.empty();
         }
         AccessTokenClaims claims = valid.claims();
         revokeAccessToken(claims);
         Optional<UUID> sessionId = claims.sid().flatMap(TokenAuthority::uuid);
         sessionId.ifPresent(id -> {
-            sessions.endOwned(claims.subject(), id);
+            sessions.endOwned(caller.user().id(), id);
             endSession(id);
         });
         if (sessionId.isEmpty()) {
@@ -211,12 +216,21 @@ public final class TokenAuthority {
     }
 
     private Introspection introspectAccessToken(String token) {
-        if (verifier.verify(token) instanceof AccessTokenCheck.Valid valid && !revoked(valid.claims())) {
-            AccessTokenClaims c = valid.claims();
-            return new Introspection.Active("access_token", c.subject(), c.username(), Optional.empty(), Optional.of(c.role().wireName()),
-                    c.issuedAt(), Optional.of(c.expiresAt()), Optional.of(c.jti()), c.sid().flatMap(TokenAuthority::uuid));
+        if (!(verifier.verify(token) instanceof AccessTokenCheck.Valid valid)) {
+            return new Introspection.Inactive();
         }
-        return new Introspection.Inactive();
+        // The same checks the bearer authenticator makes, so introspection never says more than a request would get.
+        AccessTokenClaims c = valid.claims();
+        return switch (bearer.admit(c)) {
+            case AuthResult.Authenticated user -> new Introspection.Active("access_token", c.subjectText(),
+                    c.user().flatMap(TokenSubject.User::username), Optional.empty(), c.user().map(u -> u.role().wireName()),
+                    c.issuedAt(), Optional.of(c.expiresAt()), Optional.of(c.jti()), c.sid().flatMap(TokenAuthority::uuid), user.grant());
+            case AuthResult.ClientAuthenticated client -> new Introspection.Active("access_token", c.subjectText(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), c.issuedAt(), Optional.of(c.expiresAt()), Optional.of(c.jti()), Optional.empty(),
+                    Optional.of(client.grant()));
+            case AuthResult.Anonymous anonymous -> new Introspection.Inactive();
+            case AuthResult.Rejected rejected -> new Introspection.Inactive();
+        };
     }
 
     /**
@@ -228,9 +242,9 @@ public final class TokenAuthority {
     public Introspection introspectRefreshToken(String token) {
         return refresh.findUsable(token)
                 .filter(t -> t.sessionId().map(id -> sessions.findLive(id).isPresent()).orElse(true))
-                .<Introspection>flatMap(t -> users.find(t.userId()).map(u -> new Introspection.Active("refresh_token", u.id(),
+                .<Introspection>flatMap(t -> users.find(t.userId()).map(u -> new Introspection.Active("refresh_token", u.id().toString(),
                         u.username().or(u::email), u.email(), Optional.of(u.role().wireName()), t.issuedAt(), Optional.of(t.expiresAt()),
-                        Optional.empty(), t.sessionId())))
+                        Optional.empty(), t.sessionId(), Optional.empty())))
                 .orElseGet(Introspection.Inactive::new);
     }
 
@@ -240,11 +254,6 @@ public final class TokenAuthority {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private boolean revoked(AccessTokenClaims claims) {
-        // The same checks the bearer authenticator makes, so introspection never says more than a request would get.
-        return !(bearer.admit(claims) instanceof AuthResult.Authenticated);
     }
 
     /**

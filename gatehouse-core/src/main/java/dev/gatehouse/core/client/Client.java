@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +46,8 @@ public record Client(String id, String name, ClientType type, Optional<String> s
     /** Copies the collections and refuses what would weaken a flow (see the type's description). */
     public Client {
         Objects.requireNonNull(id, "id");
-        if (!ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
-            // Only dots would read as a path segment ("..") wherever the id is put in a URL.
-            throw new IllegalArgumentException("a client id is 1 to 64 of A-Z a-z 0-9 . _ -, not only dots");
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException("a client id is 1 to 64 of A-Z a-z 0-9 . _ -, not only dots and not a UUID");
         }
         Objects.requireNonNull(name, "name");
         if (name.isBlank() || name.length() > 200 || !isPlainText(name)) {
@@ -87,6 +87,29 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         }
         accessTokenTtl.ifPresent(ttl -> requirePositive(ttl, "access token lifetime"));
         refreshTokenTtl.ifPresent(ttl -> requirePositive(ttl, "refresh token lifetime"));
+    }
+
+    /**
+     * Whether {@code id} may name a client. Only dots would read as a path segment ({@code ..})
+     * wherever the id is put in a URL. A UUID is refused because a service client's tokens carry
+     * its id as {@code sub}, where a user's tokens carry the user's UUID: a client named like a
+     * user could not be told from one.
+     *
+     * @param id a candidate client id
+     * @return true when it is 1 to 64 of {@code A-Z a-z 0-9 . _ -}, not only dots, and not a UUID
+     */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches() && !id.chars().allMatch(c -> c == '.') && !readsAsUuid(id);
+    }
+
+    /** As leniently as {@link UUID#fromString} reads one ("1-2-3-4-5" too), which is how tokens' subjects are read. */
+    private static boolean readsAsUuid(String id) {
+        try {
+            UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A URI holds no space or control character (RFC 3986), so none is ever read two ways. */

@@ -14,10 +14,14 @@ final class ScopeNames {
     private ScopeNames() {
     }
 
+    static boolean isValid(String scope) {
+        return SCOPE.matcher(scope).matches();
+    }
+
     static Set<String> requireValid(Set<String> scopes) {
         Set<String> copy = Set.copyOf(scopes);
         for (String scope : copy) {
-            if (!SCOPE.matcher(scope).matches()) {
+            if (!isValid(scope)) {
                 throw new IllegalArgumentException("a scope is 1 to 128 printable ASCII characters, without space, quote or backslash");
             }
         }

@@ -12,6 +12,10 @@ final class AccessTokenClaimNames {
      * else names the sign-in, and a logout with the token must end the family.
      */
     static final String REFRESH_FAMILY = "rfam";
+    /** RFC 9068 2.2: the client a token was issued to; for a client acting as itself it equals {@code sub}. */
+    static final String CLIENT_ID = "client_id";
+    /** RFC 9068 2.2.3: the scopes granted, space-separated. */
+    static final String SCOPE = "scope";
     /** RFC 9068 3: the header {@code typ} of an access token. */
     static final String TYPE = "at+jwt";
 

@@ -3,6 +3,7 @@ package dev.gatehouse.core.token;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.user.Role;
 
 import java.text.ParseException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -70,25 +72,58 @@ final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> 
         return Optional.empty();
     }
 
-    /** The typed view; throws for missing or malformed required claims. */
+    /**
+     * The typed view; throws for missing or malformed required claims. A token naming a client
+     * ({@code client_id}) carries {@code scope}; when its {@code sub} is that client, it speaks
+     * for the client alone and carries no user claim ({@code role}, {@code username}, {@code name}),
+     * else {@code sub} is a user's id and {@code role} is present. Anything between is refused.
+     */
     static AccessTokenClaims toClaims(JWTClaimsSet claims) throws ClaimsRejected {
         try {
-            UUID subject = UUID.fromString(requiredText(claims.getSubject()));
-            Role role = Role.fromWireName(claims.getStringClaim(AccessTokenClaimNames.ROLE))
-                    .orElseThrow(() -> new ClaimsRejected(InvalidToken.INVALID_CLAIMS));
+            String sub = requiredText(claims.getSubject());
+            Optional<ClientGrant> grant = grant(claims);
+            TokenSubject subject = grant.isPresent() && grant.get().clientId().equals(sub) ? clientSubject(claims, sub) : userSubject(claims, sub);
             return new AccessTokenClaims(
                     subject,
-                    Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.USERNAME)),
-                    Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.NAME)),
-                    role,
                     requiredText(claims.getJWTID()),
                     required(claims.getIssueTime()),
                     required(claims.getExpirationTime()),
                     Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.SESSION_ID)),
+                    grant,
                     claims.toJSONObject());
         } catch (ParseException | IllegalArgumentException e) {
             throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
         }
+    }
+
+    private static Optional<ClientGrant> grant(JWTClaimsSet claims) throws ParseException, ClaimsRejected {
+        String clientId = claims.getStringClaim(AccessTokenClaimNames.CLIENT_ID);
+        String scope = claims.getStringClaim(AccessTokenClaimNames.SCOPE);
+        if (clientId == null) {
+            if (scope != null) {
+                throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
+            }
+            return Optional.empty();
+        }
+        Set<String> scopes = ClientGrant.parseScopes(scope).orElseThrow(() -> new ClaimsRejected(InvalidToken.INVALID_CLAIMS));
+        return Optional.of(new ClientGrant(clientId, scopes));
+    }
+
+    private static TokenSubject clientSubject(JWTClaimsSet claims, String clientId) throws ClaimsRejected {
+        for (String userClaim : List.of(AccessTokenClaimNames.ROLE, AccessTokenClaimNames.USERNAME, AccessTokenClaimNames.NAME,
+                AccessTokenClaimNames.SESSION_ID, AccessTokenClaimNames.REFRESH_FAMILY)) {
+            if (claims.getClaim(userClaim) != null) {
+                throw new ClaimsRejected(InvalidToken.INVALID_CLAIMS);
+            }
+        }
+        return new TokenSubject.Client(clientId);
+    }
+
+    private static TokenSubject userSubject(JWTClaimsSet claims, String sub) throws ParseException, ClaimsRejected {
+        Role role = Role.fromWireName(claims.getStringClaim(AccessTokenClaimNames.ROLE))
+                .orElseThrow(() -> new ClaimsRejected(InvalidToken.INVALID_CLAIMS));
+        return new TokenSubject.User(UUID.fromString(sub), Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.USERNAME)),
+                Optional.ofNullable(claims.getStringClaim(AccessTokenClaimNames.NAME)), role);
     }
 
     private static Instant required(Date date) throws ClaimsRejected {

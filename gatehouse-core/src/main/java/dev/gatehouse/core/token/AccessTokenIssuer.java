@@ -6,17 +6,20 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.user.User;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Signs RFC 9068 access tokens for users. Header: {@code alg} (the key's own), {@code kid},
@@ -98,25 +101,51 @@ public final class AccessTokenIssuer {
     public IssuedAccessToken issue(User user, SigningKey key, Optional<String> sessionId, Optional<UUID> refreshFamily) {
         Objects.requireNonNull(refreshFamily, "refreshFamily");
         Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(sessionId, "sessionId");
+        return sign(key, settings.ttl(), user.id().toString(), claims -> {
+            user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
+            user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
+            claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
+            sessionId.ifPresent(sid -> claims.claim(AccessTokenClaimNames.SESSION_ID, sid));
+            refreshFamily.ifPresent(family -> claims.claim(AccessTokenClaimNames.REFRESH_FAMILY, family.toString()));
+        });
+    }
+
+    /**
+     * A token for a client acting as itself ({@code client_credentials}): {@code sub} and
+     * {@code client_id} are the client's id, {@code scope} what it was granted, and no user claim.
+     *
+     * @param grant the client and its granted scopes
+     * @param key   the key to sign with, under its own algorithm
+     * @param ttl   the token's lifetime: the client's own, or the server's
+     * @return the token, its id and its expiry
+     * @throws TokenProcessingException when the key cannot sign
+     */
+    public IssuedAccessToken issueForClient(ClientGrant grant, SigningKey key, Duration ttl) {
+        Objects.requireNonNull(grant, "grant");
+        return sign(key, ttl, grant.clientId(), claims -> claims
+                .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
+                .claim(AccessTokenClaimNames.SCOPE, grant.scopeText()));
+    }
+
+    private IssuedAccessToken sign(SigningKey key, Duration ttl, String subject, Consumer<JWTClaimsSet.Builder> specific) {
+        Objects.requireNonNull(key, "key");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("an access token's lifetime must be positive: " + ttl);
+        }
         // JWT times are whole seconds; truncating here makes expiresAt equal what the token says.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = now.plus(settings.ttl());
+        Instant expiresAt = now.plus(ttl);
         String jti = SecureIds.newToken();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
-                .subject(user.id().toString())
+                .subject(subject)
                 .audience(settings.audience())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(jti);
-        user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
-        user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
-        claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
-        sessionId.ifPresent(sid -> claims.claim(AccessTokenClaimNames.SESSION_ID, sid));
-        refreshFamily.ifPresent(family -> claims.claim(AccessTokenClaimNames.REFRESH_FAMILY, family.toString()));
+        specific.accept(claims);
         JWSHeader header = new JWSHeader.Builder(key.algorithm().jws())
                 .keyID(key.kid())
                 .type(new JOSEObjectType(AccessTokenClaimNames.TYPE))

@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.VerificationKeys;
@@ -28,6 +29,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static dev.gatehouse.core.token.AccessTokenRoundTripTest.ALICE;
 import static dev.gatehouse.core.token.AccessTokenRoundTripTest.SETTINGS;
@@ -339,6 +341,54 @@ class AccessTokenPolicyTest {
         assertInvalid(forgedClaims(c -> c.claim("role", 7)), InvalidToken.INVALID_CLAIMS);
         assertInvalid(forgedClaims(c -> c.expirationTime(null)), InvalidToken.INVALID_CLAIMS);
         assertInvalid(forgedClaims(c -> c.issueTime(null)), InvalidToken.INVALID_CLAIMS);
+    }
+
+    @Test
+    void aClientsOwnTokenSpeaksForTheClientAlone() {
+        String token = forgedClaims(c -> c.subject("billing").claim("client_id", "billing").claim("scope", "invoices:read reports")
+                .claim("role", null));
+        AccessTokenClaims claims = ((AccessTokenCheck.Valid) verifier.verify(token)).claims();
+        assertThat(claims.subject()).isEqualTo(new TokenSubject.Client("billing"));
+        assertThat(claims.user()).isEmpty();
+        assertThat(claims.grant()).contains(new ClientGrant("billing", Set.of("invoices:read", "reports")));
+        assertThat(claims.subjectText()).isEqualTo("billing");
+    }
+
+    @Test
+    void aTokenIssuedToAClientForAUserNamesBoth() {
+        UUID user = UUID.randomUUID();
+        String token = forgedClaims(c -> c.subject(user.toString()).claim("client_id", "grafana").claim("scope", "openid"));
+        AccessTokenClaims claims = ((AccessTokenCheck.Valid) verifier.verify(token)).claims();
+        assertThat(claims.user().orElseThrow().id()).isEqualTo(user);
+        assertThat(claims.grant()).contains(new ClientGrant("grafana", Set.of("openid")));
+    }
+
+    @Test
+    void aClientTokenThatCouldBeReadTwoWaysIsRefused() {
+        // A user's claims on a client's own token: is it the client, or a user named like one?
+        for (String userClaim : List.of("role", "username", "name", "sid", "rfam")) {
+            assertInvalid(forgedClaims(c -> c.subject("billing").claim("client_id", "billing").claim("scope", "")
+                    .claim("role", null).claim(userClaim, "admin")), InvalidToken.INVALID_CLAIMS);
+        }
+        assertInvalid(forgedClaims(c -> c.claim("scope", "openid")), InvalidToken.INVALID_CLAIMS);
+        assertInvalid(forgedClaims(c -> c.claim("client_id", "grafana")), InvalidToken.INVALID_CLAIMS);
+        for (String scope : List.of(" openid", "openid ", "openid  email", "openid\temail", "openid openid", "a\"b")) {
+            assertInvalid(forgedClaims(c -> c.claim("client_id", "grafana").claim("scope", scope)), InvalidToken.INVALID_CLAIMS);
+        }
+        assertInvalid(forgedClaims(c -> c.claim("client_id", "../x").claim("scope", "openid")), InvalidToken.INVALID_CLAIMS);
+        assertInvalid(forgedClaims(c -> c.claim("client_id", 7).claim("scope", "openid")), InvalidToken.INVALID_CLAIMS);
+        assertInvalid(forgedClaims(c -> c.claim("client_id", "grafana").claim("scope", List.of("openid"))), InvalidToken.INVALID_CLAIMS);
+    }
+
+    @Test
+    void aClientsOwnTokenRoundTrips() {
+        IssuedAccessToken issued = issuer.issueForClient(new ClientGrant("billing", Set.of("reports", "invoices:read")), ed,
+                Duration.ofMinutes(5));
+        AccessTokenClaims claims = ((AccessTokenCheck.Valid) verifier.verify(issued.token())).claims();
+        assertThat(claims.subject()).isEqualTo(new TokenSubject.Client("billing"));
+        assertThat(claims.raw()).containsEntry("scope", "invoices:read reports").containsEntry("client_id", "billing")
+                .doesNotContainKeys("role", "username", "name", "sid");
+        assertThat(claims.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
     }
 
     @Test
