@@ -6,6 +6,7 @@ import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.oidc.ClientRegistry;
+import dev.gatehouse.oidc.TokenEndpoint;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Server;
@@ -148,6 +149,8 @@ public final class GatehouseHttp {
                     settings.introspectionSecret()).register(javalin.routes);
             gatehouse.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
+                new OpenIdTokenRoutes(parts, new TokenEndpoint(services.clients(), tokens, gatehouse.clock()), settings.publicUrl())
+                        .register(javalin.routes);
                 new WellKnownRoutes(tokens, settings.publicUrl()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);

@@ -41,6 +41,14 @@ final class RequestBodyReader {
         return read(ctx, true);
     }
 
+    /** Fields from a URL-encoded form only: the OAuth endpoints, which RFC 6749 has take forms. */
+    RequestFields readForm(Context ctx) {
+        if (!MediaType.parse(ctx.header("Content-Type")).is(FORM)) {
+            throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "send " + FORM);
+        }
+        return parseForm(text(ctx, true));
+    }
+
     /** Fields from a JSON object only (endpoints that no HTML form calls). */
     RequestFields readJson(Context ctx) {
         return read(ctx, false);

@@ -53,6 +53,8 @@ final class TestGatehouse implements AutoCloseable {
     final Optional<TokenAuthority> tokens;
     /** The keys behind the tokens: a test rotates them with {@code tokenKeys.get().rotator()}. */
     final Optional<TokenKeys> tokenKeys;
+    /** The registered OpenID clients: a test registers its clients here, as the CLI would. */
+    final ClientRegistry clients;
     static final String ISSUER = TestSettings.ISSUER;
     /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
     volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
@@ -90,7 +92,7 @@ final class TestGatehouse implements AutoCloseable {
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        ClientRegistry clients = new ClientRegistry(stores.clients(), stores.consents(), clock);
+        clients = new ClientRegistry(stores.clients(), stores.consents(), clock);
         app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules, clients), http, statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 public final class E2eDriver {
     static final String BASELINE = "baseline GET /api/v1/status";
     private static final String PROTECTED_URI = "/app/page";
+    private static final String ADMIN_EMAIL = "admin@bench.test";
     /**
      * How long a row, or a raw measurement, waits at most for the server to go quiet before it
      * starts, so that it does not pay for work the row before left behind: sign-ins still queued
@@ -204,6 +205,16 @@ public final class E2eDriver {
                 Map.of("GH_TOKENS_FILE", tokens.toString()), 0,
                 "chained: each answer's refresh token is the next request's; " + measuredSignIns() + " sign-ins");
         remeasureRaw(server, 1, () -> SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds()), "refresh");
+        noteVersusRaw(rows.get(1).requestsPerSecond(), "vs raw signatures: ");
+
+        String clientSecret = client.registerServiceClient(ADMIN_EMAIL, adminPassword(), "bench-service");
+        Map<String, String> grantEnv = Map.of("GH_METHOD", "POST", "GH_CONTENT_TYPE", "application/x-www-form-urlencoded",
+                "GH_AUTHORIZATION", "Basic " + Base64.getEncoder().encodeToString(
+                        ("bench-service:" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "GH_BODY", "grant_type=client_credentials");
+        warmUp(base + "/token", grantEnv);
+        scenario(server, "client_credentials grant " + algorithm, "request.lua", base + "/token", grantEnv, 0,
+                "POST /token, client_secret_basic; target 0.8x raw signatures");
         noteVersusRaw(rows.get(1).requestsPerSecond(), "vs raw signatures: ");
     }
 
@@ -441,14 +452,19 @@ public final class E2eDriver {
         if (algorithm.startsWith("HS")) {
             env.put("JWT_SECRET", runSecret + runSecret + runSecret); // 96 characters: enough for HS512
         }
-        env.put("GATEHOUSE_ADMIN_EMAIL", "admin@bench.test");
-        env.put("GATEHOUSE_ADMIN_PASSWORD", "admin-" + runSecret);
+        env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("GATEHOUSE_ADMIN_PASSWORD", adminPassword());
         // the failed-login throttle would answer 429 to a load of sign-ins of one account from one address
         env.put("GATEHOUSE_LOGIN_MAX_FAILURES", "0");
         env.put("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ADDRESS", "0");
         // the driver makes its users with POST /api/v1/users, as a client would, without signing in first
         env.put("GATEHOUSE_REGISTRATION", "open");
         return env;
+    }
+
+    /** The admin's password: a secret of this run, like {@link #password()}. */
+    private String adminPassword() {
+        return "admin-" + runSecret;
     }
 
     /** The one password of every seeded user (a secret of this run: it goes nowhere but the API and the hasher). */

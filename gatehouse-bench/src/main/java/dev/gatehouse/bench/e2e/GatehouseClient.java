@@ -61,6 +61,26 @@ final class GatehouseClient {
         return field(r.body(), "token");
     }
 
+    /**
+     * Registers a service client ({@code client_credentials} only) through the admin API, signed in as the admin.
+     *
+     * @return the client's secret, shown this once
+     */
+    String registerServiceClient(String adminEmail, String adminPassword, String clientId) throws IOException, InterruptedException {
+        SignIn admin = login(adminEmail, adminPassword);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/clients"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Cookie", COOKIE_NAME + "=" + admin.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"" + escape(clientId) + "\",\"client_name\":\"Bench service\","
+                        + "\"grant_types\":[\"client_credentials\"],\"scope\":\"bench\"}")).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IOException("registering a client answered " + r.statusCode() + " (body not shown: it may hold the secret)");
+        }
+        return field(r.body(), "client_secret");
+    }
+
     /** Runs count calls of work on parallel threads (the server hashes on all its cores), in order of index. */
     static <T> List<T> inParallel(int count, int parallelism, IntFunction<T> work) throws IOException {
         try (ExecutorService pool = Executors.newFixedThreadPool(parallelism)) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.authn;
 
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.internal.keys.Jwks;
 import dev.gatehouse.core.internal.token.IssuedRefreshToken;
 import dev.gatehouse.core.internal.token.RefreshResult;
@@ -116,6 +117,18 @@ public final class TokenAuthority {
         IssuedAccessToken access = issuer.issue(user, ring.get().signingKey(), sessionId.map(UUID::toString),
                 familyWithoutSession(sessionId, refreshToken));
         return new TokenPair(access.token(), secondsUntil(access.expiresAt()), refreshToken.token());
+    }
+
+    /**
+     * An access token for a client acting as itself ({@code client_credentials}): {@code sub} is
+     * the client, and no refresh token comes with it (RFC 6749 section 4.4.3); the client asks again.
+     *
+     * @param grant the client and the scopes it is given
+     * @param ttl   the client's own access token lifetime, or empty for the server's
+     * @return the token and its expiry
+     */
+    public IssuedAccessToken issueForClient(ClientGrant grant, Optional<Duration> ttl) {
+        return issuer.issueForClient(grant, ring.get().signingKey(), ttl.orElse(issuer.settings().ttl()));
     }
 
     /**
