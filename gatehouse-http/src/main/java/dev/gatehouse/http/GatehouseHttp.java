@@ -5,8 +5,7 @@ import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.token.DataTokenService;
-import dev.gatehouse.oidc.ClientRegistry;
-import dev.gatehouse.oidc.TokenEndpoint;
+import dev.gatehouse.oidc.OpenIdProvider;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Server;
@@ -38,23 +37,23 @@ public final class GatehouseHttp {
      * @param gatehouse the library: users, sessions, accounts, the authenticator, tokens, the login throttle
      * @param dataTokens the HS512 token service of {@code /tokens}
      * @param accessRules the rules {@code /auth/verify} applies, read on every request so that a reloaded file takes effect at once
-     * @param clients the registered OpenID clients, managed through the admin API
+     * @param openId the OpenID provider: its clients, managed through the admin API, and its endpoints
      */
-    public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules, ClientRegistry clients) {
+    public record Services(Gatehouse gatehouse, DataTokenService dataTokens, Supplier<AccessRules> accessRules, OpenIdProvider openId) {
         /**
          * Checks that every service is present.
          *
          * @param gatehouse the library
          * @param dataTokens the HS512 token service of {@code /tokens}
          * @param accessRules the rules {@code /auth/verify} applies, read on every request
-         * @param clients the registered OpenID clients
+         * @param openId the OpenID provider
          * @throws NullPointerException when any of them is null
          */
         public Services {
             Objects.requireNonNull(gatehouse, "gatehouse");
             Objects.requireNonNull(dataTokens, "dataTokens");
             Objects.requireNonNull(accessRules, "accessRules");
-            Objects.requireNonNull(clients, "clients");
+            Objects.requireNonNull(openId, "openId");
         }
     }
 
@@ -141,7 +140,7 @@ public final class GatehouseHttp {
             new AuthRoutes(parts, gatehouse.sessions(), settings.authMethods(), gatehouse.tokens(), gatehouse.clock())
                     .register(javalin.routes);
             new SessionRoutes(parts, gatehouse.sessions(), gatehouse.tokens()).register(javalin.routes);
-            new AdminClientRoutes(parts, services.clients()).register(javalin.routes);
+            new AdminClientRoutes(parts, services.openId().clients()).register(javalin.routes);
             new ForwardAuthRoutes(parts, services.accessRules(), forwardAuth.trustedProxies(), forwardAuth.returnUrls(),
                     forwardAuth.loginUrl(), forwardAuth.headerPrefix(), forwardAuth.proxy()).register(javalin.routes);
             new LoginPageRoutes(parts, gatehouse.sessions(), forwardAuth.returnUrls(), gatehouse.clock()).register(javalin.routes);
@@ -149,11 +148,15 @@ public final class GatehouseHttp {
                     settings.introspectionSecret()).register(javalin.routes);
             gatehouse.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new OpenIdTokenRoutes(parts, new TokenEndpoint(services.clients(), tokens, gatehouse.clock()), settings.publicUrl())
-                        .register(javalin.routes);
                 new WellKnownRoutes(tokens, settings.publicUrl()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
+            services.openId().endpoints().ifPresent(openId -> {
+                new OpenIdTokenRoutes(parts, openId.token(), settings.publicUrl()).register(javalin.routes);
+                new OpenIdAuthorizeRoutes(parts, openId.authorization(), openId.tickets(), gatehouse.sessions(), gatehouse.users())
+                        .register(javalin.routes);
+                new OpenIdUserInfoRoutes(parts, gatehouse.tokens().orElseThrow().bearer(), openId.userInfo()).register(javalin.routes);
+            });
         });
     }
 }

@@ -14,14 +14,13 @@ import java.util.Optional;
  * The public key set, and the OAuth 2.0 authorization server metadata (RFC 8414) resource servers
  * and clients configure themselves from.
  *
- * <p>No {@code /.well-known/openid-configuration}: OpenID Connect Discovery 1.0 requires an
- * authorization endpoint, response and subject types and ID token algorithms, and Gatehouse
- * has no authorization endpoint and issues no ID tokens yet. A document that claims them would
- * send relying parties to endpoints that do not exist; the path answers 404 until they do.
- * Every URL comes from the configured public URL, never from the request (see {@link PublicUrl}).
+ * <p>{@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0) describes the OpenID
+ * provider: only what it serves, each list exactly what the endpoints accept. Every URL comes
+ * from the configured public URL, never from the request (see {@link PublicUrl}).
  */
 final class WellKnownRoutes {
     static final String METADATA = "/.well-known/oauth-authorization-server";
+    static final String OPENID_METADATA = "/.well-known/openid-configuration";
 
     private final TokenAuthority tokens;
     private final PublicUrl publicUrl;
@@ -34,6 +33,7 @@ final class WellKnownRoutes {
     void register(RoutesConfig routes) {
         routes.get("/.well-known/jwks.json", this::jwks);
         routes.get(METADATA, this::metadata);
+        routes.get(OPENID_METADATA, this::openIdMetadata);
         // RFC 8414 section 3.1: an issuer with a path has its metadata at the well-known path followed by that path.
         issuerPath(tokens.issuer()).ifPresent(path -> routes.get(METADATA + path, this::metadata));
     }
@@ -64,6 +64,34 @@ final class WellKnownRoutes {
         // Its callers authenticate with GATEHOUSE_INTROSPECTION_SECRET as a Bearer token or as an admin:
         // neither is a client authentication method of the registry, so none is listed.
         body.put("introspection_endpoint", base.resolve(HttpParts.API + "/auth/introspect"));
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.json(body);
+    }
+
+    /** OpenID Connect Discovery 1.0 section 3, with RFC 8414's and RFC 9207's fields for what is served. */
+    private void openIdMetadata(Context ctx) {
+        PublicUrl base = PublicUrls.of(publicUrl, ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("issuer", tokens.issuer());
+        body.put("authorization_endpoint", base.resolve(OpenIdAuthorizeRoutes.PATH));
+        body.put("token_endpoint", base.resolve(OpenIdTokenRoutes.PATH));
+        body.put("userinfo_endpoint", base.resolve(OpenIdUserInfoRoutes.PATH));
+        body.put("jwks_uri", base.resolve("/.well-known/jwks.json"));
+        body.put("scopes_supported", List.of("openid", "profile", "email"));
+        body.put("response_types_supported", List.of("code"));
+        body.put("response_modes_supported", List.of("query"));
+        body.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        body.put("subject_types_supported", List.of("public"));
+        body.put("id_token_signing_alg_values_supported", List.of(tokens.openIdTokens().algorithm().jwsName()));
+        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        body.put("code_challenge_methods_supported", List.of("S256"));
+        body.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
+        body.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid", "amr", "at_hash", "name",
+                "given_name", "family_name", "preferred_username", "updated_at", "email", "email_verified"));
+        body.put("authorization_response_iss_parameter_supported", true);
+        body.put("request_parameter_supported", false);
+        body.put("request_uri_parameter_supported", false);
+        body.put("claims_parameter_supported", false);
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.json(body);
     }

@@ -278,8 +278,12 @@ class AccessTokenFlowTest {
             assertThat(discovery.path("token_endpoint").asText()).endsWith("/api/v1/auth/token");
             assertThat(discovery.has("authorization_endpoint")).isFalse();
             assertThat(discovery.has("id_token_signing_alg_values_supported")).isFalse();
-            // Without an authorization endpoint and ID tokens there is no truthful OpenID Connect discovery document.
-            assertThat(api.get("/.well-known/openid-configuration").status()).isEqualTo(404);
+            // The OpenID provider's document names the same issuer, keys and signing algorithm.
+            JsonNode openId = api.get("/.well-known/openid-configuration").json();
+            assertThat(openId.path("issuer").asText()).isEqualTo(discovery.path("issuer").asText());
+            assertThat(openId.path("jwks_uri").asText()).isEqualTo(discovery.path("jwks_uri").asText());
+            assertThat(openId.path("id_token_signing_alg_values_supported")).extracting(JsonNode::asText)
+                    .containsExactly(jwtPart(access, 0).path("alg").asText());
         }
     }
 

@@ -27,6 +27,8 @@ import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.oidc.ClientRegistry;
+import dev.gatehouse.oidc.InteractionTickets;
+import dev.gatehouse.oidc.OpenIdProvider;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -92,8 +94,10 @@ final class TestGatehouse implements AutoCloseable {
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        clients = new ClientRegistry(stores.clients(), stores.consents(), clock);
-        app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules, clients), http, statistics);
+        OpenIdProvider openId = OpenIdProvider.create(gatehouse, stores.clients(), stores.consents(), stores.authorizationCodes(),
+                new ServerSecrets(stores.serverSecrets()).getOrCreate(InteractionTickets.SECRET_NAME, InteractionTickets.SECRET_BYTES));
+        clients = openId.clients();
+        app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules, openId), http, statistics);
         app.start("127.0.0.1", 0);
         // A stop waits for idle keep-alive connections to close (a second by default); tests need not.
         for (Connector connector : app.jettyServer().server().getConnectors()) {

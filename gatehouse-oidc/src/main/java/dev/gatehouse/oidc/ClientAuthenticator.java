@@ -42,7 +42,7 @@ final class ClientAuthenticator {
             return new ClientCheck.Refused(OAuth2Error.INVALID_CLIENT.setDescription("client authentication failed"),
                     BasicCredentials.isBasic(authorization.get()));
         }
-        if (request.getClientAuthenticationCandidates().size() > 1) {
+        if (request.getClientAuthenticationCandidates() != null && request.getClientAuthenticationCandidates().size() > 1) {
             return new ClientCheck.Refused(OAuth2Error.INVALID_REQUEST.setDescription("more than one client authentication method"), false);
         }
         ClientAuthentication authentication = request.getClientAuthentication();

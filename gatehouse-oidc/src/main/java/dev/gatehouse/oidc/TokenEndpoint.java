@@ -1,6 +1,7 @@
 package dev.gatehouse.oidc;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -16,7 +17,10 @@ import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.client.GrantType;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.AuthorizationCodeStore;
 import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.user.UserService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,18 +46,25 @@ public final class TokenEndpoint {
 
     private final ClientAuthenticator authenticator;
     private final TokenAuthority tokens;
+    private final CodeExchange codes;
     private final Clock clock;
 
     /**
      * An endpoint over the registered clients and the server's tokens.
      *
-     * @param clients authenticates the clients that call
-     * @param tokens  signs the tokens it issues
-     * @param clock   the time token lifetimes are counted from
+     * @param clients  authenticates the clients that call
+     * @param tokens   signs the tokens it issues
+     * @param codes    the authorization codes issued, redeemed here
+     * @param users    finds the user a code was issued for
+     * @param sessions finds the browser session a code was issued in
+     * @param clock    the time token lifetimes are counted from
      */
-    public TokenEndpoint(ClientRegistry clients, TokenAuthority tokens, Clock clock) {
+    public TokenEndpoint(ClientRegistry clients, TokenAuthority tokens, AuthorizationCodeStore codes, UserService users,
+                         SessionService sessions, Clock clock) {
         this.authenticator = new ClientAuthenticator(Objects.requireNonNull(clients, "clients"));
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.codes = new CodeExchange(Objects.requireNonNull(codes, "codes"), tokens, Objects.requireNonNull(users, "users"),
+                Objects.requireNonNull(sessions, "sessions"), clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -83,6 +94,9 @@ public final class TokenEndpoint {
         com.nimbusds.oauth2.sdk.GrantType type = request.getAuthorizationGrant().getType();
         if (type.equals(com.nimbusds.oauth2.sdk.GrantType.CLIENT_CREDENTIALS)) {
             return clientCredentials(client, MultivaluedMapUtils.getFirstValue(form, "scope"));
+        }
+        if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant code) {
+            return codes.exchange(client, code);
         }
         return error(OAuth2Error.UNSUPPORTED_GRANT_TYPE, false);
     }
@@ -126,7 +140,7 @@ public final class TokenEndpoint {
     }
 
     /** RFC 6749 section 5.2: 401 with a challenge for the scheme the client used; 400 for everything else. */
-    private static HTTPResponse error(ErrorObject error, boolean usedBasic) {
+    static HTTPResponse error(ErrorObject error, boolean usedBasic) {
         // The SDK's invalid_client carries 401, every other error 400.
         HTTPResponse response = new TokenErrorResponse(error).toHTTPResponse();
         if (usedBasic && response.getStatusCode() == 401) {

@@ -15,6 +15,8 @@ import dev.gatehouse.core.token.DataTokenService;
 import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.oidc.ClientRegistry;
+import dev.gatehouse.oidc.InteractionTickets;
+import dev.gatehouse.oidc.OpenIdProvider;
 import dev.gatehouse.rules.RulesReloader;
 import dev.gatehouse.server.boot.StartupTask;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -111,7 +113,9 @@ final class GatehouseRuntime implements AutoCloseable {
             tokenKeys.ifPresent(k -> builder.tokens(k, config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl()));
             Gatehouse gatehouse = builder.build();
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules), new ClientRegistry(stores.clients(), stores.consents(), clock)),
+                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules), OpenIdProvider.create(gatehouse, stores.clients(),
+                            stores.consents(), stores.authorizationCodes(),
+                            new ServerSecrets(stores.serverSecrets()).getOrCreate(InteractionTickets.SECRET_NAME, InteractionTickets.SECRET_BYTES))),
                     tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {
             // Nothing may still use the store when it closes.
@@ -204,7 +208,7 @@ final class GatehouseRuntime implements AutoCloseable {
 
     /** The registered clients, for {@code gatehouse clients}. */
     ClientRegistry clients() {
-        return services.clients();
+        return services.openId().clients();
     }
 
     /** The HS512 token service of {@code /tokens} and {@code gatehouse token}. */

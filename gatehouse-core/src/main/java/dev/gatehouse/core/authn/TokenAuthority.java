@@ -19,6 +19,7 @@ import dev.gatehouse.core.token.AccessTokenIssuer;
 import dev.gatehouse.core.token.AccessTokenSettings;
 import dev.gatehouse.core.token.AccessTokenVerifier;
 import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.token.OpenIdTokenSigner;
 import dev.gatehouse.core.token.TokenSubject;
 import dev.gatehouse.core.user.User;
 import dev.gatehouse.core.user.UserService;
@@ -46,6 +47,7 @@ public final class TokenAuthority {
     private final Supplier<KeyRing> ring;
     private final Clock clock;
     private final BearerAuthenticator bearer;
+    private final OpenIdTokenSigner openIdTokens;
 
     /**
      * An authority over parts already built; {@link #create} builds them from settings and keys.
@@ -71,6 +73,7 @@ public final class TokenAuthority {
         this.ring = ring;
         this.clock = clock;
         this.bearer = new BearerAuthenticator(verifier, revocations, clients, users, sessions, clock);
+        this.openIdTokens = new OpenIdTokenSigner(issuer, ring);
     }
 
     /**
@@ -129,6 +132,42 @@ public final class TokenAuthority {
      */
     public IssuedAccessToken issueForClient(ClientGrant grant, Optional<Duration> ttl) {
         return issuer.issueForClient(grant, ring.get().signingKey(), ttl.orElse(issuer.settings().ttl()));
+    }
+
+    /**
+     * An access token a client got for a user at the end of the authorization code flow: the
+     * user's claims, the client's id and the granted scopes, bound to the browser session the user
+     * signed in with, so that ending that session ends the token.
+     *
+     * @param user      the user
+     * @param grant     the client and the scopes the user granted it
+     * @param sessionId the browser session of the sign-in
+     * @param ttl       the client's own access token lifetime, or empty for the server's
+     * @return the token and its expiry
+     */
+    public IssuedAccessToken issueForClient(User user, ClientGrant grant, UUID sessionId, Optional<Duration> ttl) {
+        return issuer.issueForClient(user, grant, ring.get().signingKey(), sessionId.toString(), ttl.orElse(issuer.settings().ttl()));
+    }
+
+    /**
+     * Signs the OpenID provider's other tokens (ID tokens, logout tokens) with the current signing
+     * key, which the JWKS publishes.
+     *
+     * @return the signer, shared
+     */
+    public OpenIdTokenSigner openIdTokens() {
+        return openIdTokens;
+    }
+
+    /**
+     * Denies an access token by its id until {@code until} (a code exchanged twice revokes what its
+     * first exchange issued, knowing only the token's id).
+     *
+     * @param jti   the token's id
+     * @param until when the token expires at the latest
+     */
+    public void revokeAccessTokenId(String jti, Instant until) {
+        revocations.revokeJti(jti, until.plus(AccessTokenVerifier.MAX_LEEWAY));
     }
 
     /**

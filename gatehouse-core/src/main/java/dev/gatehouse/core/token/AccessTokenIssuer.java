@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -126,6 +127,60 @@ public final class AccessTokenIssuer {
         return sign(key, ttl, grant.clientId(), claims -> claims
                 .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
                 .claim(AccessTokenClaimNames.SCOPE, grant.scopeText()));
+    }
+
+    /**
+     * A token a client got for a user (the authorization code flow): the user's claims as
+     * {@link #issue(User, SigningKey, Optional, Optional)} writes them, with {@code client_id} and
+     * {@code scope} of the grant, bound to the user's browser session.
+     *
+     * @param user      the user the token is for
+     * @param grant     the client and the scopes the user granted it
+     * @param key       the key to sign with, under its own algorithm
+     * @param sessionId the browser session the user signed in with ({@code sid})
+     * @param ttl       the token's lifetime: the client's own, or the server's
+     * @return the token, its id and its expiry
+     * @throws TokenProcessingException when the key cannot sign
+     */
+    public IssuedAccessToken issueForClient(User user, ClientGrant grant, SigningKey key, String sessionId, Duration ttl) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(sessionId, "sessionId");
+        return sign(key, ttl, user.id().toString(), claims -> {
+            user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
+            user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
+            claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName())
+                    .claim(AccessTokenClaimNames.SESSION_ID, sessionId)
+                    .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
+                    .claim(AccessTokenClaimNames.SCOPE, grant.scopeText());
+        });
+    }
+
+    /**
+     * Signs another kind of token with the same keys (the OpenID provider's ID and logout tokens),
+     * under the key's own algorithm and {@code kid}. The claims are the caller's to choose; the
+     * header's {@code typ} tells verifiers which kind it is, so none is taken for an access token.
+     *
+     * @param claims the claims
+     * @param key    the key to sign with
+     * @param type   the header's {@code typ}, never {@code at+jwt}
+     * @return the compact JWS
+     * @throws TokenProcessingException when the key cannot sign
+     */
+    public String signOther(JWTClaimsSet claims, SigningKey key, JOSEObjectType type) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(key, "key");
+        if (type.getType().toLowerCase(Locale.ROOT).endsWith(AccessTokenClaimNames.TYPE)) {
+            throw new IllegalArgumentException("only access tokens are typed " + AccessTokenClaimNames.TYPE);
+        }
+        JWSHeader header = new JWSHeader.Builder(key.algorithm().jws()).keyID(key.kid()).type(type).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signerFor(key));
+        } catch (JOSEException e) {
+            throw new TokenProcessingException("could not sign a token with key " + key.kid(), e);
+        }
+        return jwt.serialize();
     }
 
     private IssuedAccessToken sign(SigningKey key, Duration ttl, String subject, Consumer<JWTClaimsSet.Builder> specific) {

@@ -1,0 +1,134 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.user.UserService;
+import dev.gatehouse.oidc.AuthorizationEndpoint;
+import dev.gatehouse.oidc.AuthorizeOutcome;
+import dev.gatehouse.oidc.InteractionTickets;
+import dev.gatehouse.oidc.SignedIn;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The browser side of the OpenID provider: {@code GET|POST /authorize}, the way back to it after
+ * the sign-in page ({@code /authorize/continue}), and the consent page's answer
+ * ({@code POST /authorize/consent}). The user is the one signed in to this browser with
+ * Gatehouse's session cookie: one sign-in for every client. A parameter sent twice is refused
+ * (OAuth's parameters MUST NOT repeat, and two readers could pick different copies).
+ */
+final class OpenIdAuthorizeRoutes {
+    static final String PATH = "/authorize";
+    private static final String CONTINUE = PATH + "/continue";
+    private static final String CONSENT = PATH + "/consent";
+
+    private final HttpParts parts;
+    private final AuthorizationEndpoint endpoint;
+    private final InteractionTickets tickets;
+    private final SessionService sessions;
+    private final UserService users;
+
+    OpenIdAuthorizeRoutes(HttpParts parts, AuthorizationEndpoint endpoint, InteractionTickets tickets, SessionService sessions,
+                          UserService users) {
+        this.parts = parts;
+        this.endpoint = endpoint;
+        this.tickets = tickets;
+        this.sessions = sessions;
+        this.users = users;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(PATH, ctx -> authorize(ctx, queryParameters(ctx)));
+        routes.post(PATH, ctx -> authorize(ctx, formParameters(ctx)));
+        routes.get(CONTINUE, this::resume);
+        routes.post(CONSENT, this::consent);
+    }
+
+    private void authorize(Context ctx, Optional<Map<String, String>> parameters) {
+        if (parameters.isEmpty()) {
+            OpenIdPages.error(ctx, "The request repeats a parameter or is not readable.");
+            return;
+        }
+        carryOut(ctx, parameters.get(), endpoint.authorize(parameters.get(), signedIn(ctx), Optional.empty()));
+    }
+
+    /** Back from the sign-in page: the same request, counting only a sign-in made since it was sent there. */
+    private void resume(Context ctx) {
+        Optional<InteractionTickets.Ticket> ticket = single(ctx.queryParamMap().get("ticket")).flatMap(tickets::read);
+        if (ticket.isEmpty() || ticket.get().sessionId().isPresent() || ctx.queryParamMap().size() != 1) {
+            OpenIdPages.error(ctx, "The sign-in took too long or its link is not valid.");
+            return;
+        }
+        Map<String, String> parameters = ticket.get().parameters();
+        carryOut(ctx, parameters, endpoint.authorize(parameters, signedIn(ctx), Optional.of(ticket.get().issuedAt())));
+    }
+
+    private void consent(Context ctx) {
+        Optional<Map<String, String>> form = formParameters(ctx);
+        Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket")).flatMap(tickets::read);
+        Optional<SignedIn> signedIn = signedIn(ctx);
+        String decision = form.map(f -> f.get("decision")).orElse("");
+        boolean sameSession = ticket.flatMap(InteractionTickets.Ticket::sessionId)
+                .filter(id -> signedIn.map(s -> s.session().id().equals(id)).orElse(false)).isPresent();
+        if (ticket.isEmpty() || !sameSession || !(decision.equals("allow") || decision.equals("deny"))) {
+            // Answered by another session than the one asked (or a forged, stale or garbled form).
+            OpenIdPages.error(ctx, "This consent page is no longer valid for the signed-in user.");
+            return;
+        }
+        Map<String, String> parameters = ticket.get().parameters();
+        carryOut(ctx, parameters, endpoint.consent(parameters, signedIn, decision.equals("allow")));
+    }
+
+    private void carryOut(Context ctx, Map<String, String> parameters, AuthorizeOutcome outcome) {
+        ctx.header("Cache-Control", "no-store");
+        switch (outcome) {
+            case AuthorizeOutcome.ErrorPage page -> OpenIdPages.error(ctx, page.message());
+            case AuthorizeOutcome.Redirect redirect -> ctx.redirect(redirect.location().toString(), HttpStatus.SEE_OTHER);
+            case AuthorizeOutcome.SignIn signIn -> {
+                String back = CONTINUE + "?ticket=" + tickets.issue(parameters, Optional.empty());
+                ctx.redirect("/login?return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            }
+            case AuthorizeOutcome.AskConsent ask -> {
+                SignedIn user = signedIn(ctx).orElseThrow();
+                OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(), tickets.issue(parameters, Optional.of(user.session().id())));
+            }
+        }
+    }
+
+    private Optional<SignedIn> signedIn(Context ctx) {
+        Optional<Session> session = parts.credentials().sessionCookie(ctx).flatMap(sessions::resolve);
+        return session.flatMap(s -> users.find(s.userId()).map(user -> new SignedIn(user, s)));
+    }
+
+    private static Optional<Map<String, String>> queryParameters(Context ctx) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
+            Optional<String> value = single(entry.getValue());
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            parameters.put(entry.getKey(), value.get());
+        }
+        return Optional.of(parameters);
+    }
+
+    private Optional<Map<String, String>> formParameters(Context ctx) {
+        try {
+            return Optional.of(new LinkedHashMap<>(parts.bodies().readForm(ctx).values()));
+        } catch (ApiProblem problem) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> single(List<String> values) {
+        return values != null && values.size() == 1 ? Optional.of(values.getFirst()) : Optional.empty();
+    }
+}

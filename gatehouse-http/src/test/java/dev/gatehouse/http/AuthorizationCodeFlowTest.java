@@ -1,0 +1,363 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.gatehouse.core.client.ClientType;
+import dev.gatehouse.core.client.GrantType;
+import dev.gatehouse.oidc.AuthorizationEndpoint;
+import dev.gatehouse.oidc.ClientChange;
+import dev.gatehouse.oidc.ClientRegistration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authorization code flow over HTTP, a browser's requests made by hand (its cookie, each
+ * redirect followed explicitly): sign-in, consent, code, exchange with PKCE, ID token, userinfo;
+ * and the refusals the specs ask for.
+ */
+class AuthorizationCodeFlowTest {
+    private static final String REDIRECT = "https://app.example.com/callback";
+    private static final Map<String, String> ALICE = Map.of("email", "alice@example.com", "password", "alice's long password");
+
+    private TestGatehouse gatehouse;
+    private Api api;
+    private String secret;
+    private final CodeVerifier verifier = new CodeVerifier();
+
+    @BeforeEach
+    void start() {
+        gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256"));
+        api = gatehouse.api();
+        Steps.register(api, ALICE);
+        secret = register("webapp", ClientType.CONFIDENTIAL, false).orElseThrow();
+        register("spa", ClientType.PUBLIC, false);
+    }
+
+    @AfterEach
+    void stop() {
+        gatehouse.close();
+    }
+
+    private Optional<String> register(String id, ClientType type, boolean firstParty) {
+        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, type, List.of(REDIRECT),
+                List.of(), Optional.empty(), Set.of("openid", "profile", "email", "reports"), Set.of(GrantType.AUTHORIZATION_CODE),
+                firstParty, Optional.empty(), Optional.empty()));
+        assertThat(change).isInstanceOf(ClientChange.Saved.class);
+        return ((ClientChange.Saved) change).secret();
+    }
+
+    private Map<String, String> request(String clientId) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("response_type", "code");
+        p.put("client_id", clientId);
+        p.put("redirect_uri", REDIRECT);
+        p.put("scope", "openid profile email");
+        p.put("state", "state-123");
+        p.put("nonce", "nonce-456");
+        p.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue());
+        p.put("code_challenge_method", "S256");
+        return p;
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private Api.Reply authorize(Map<String, String> parameters, Optional<String> session) {
+        Api.Call call = api.call("GET", "/authorize?" + query(parameters));
+        session.ifPresent(s -> call.headers(Steps.cookie(s)));
+        return call.send();
+    }
+
+    private static Map<String, String> redirectParameters(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(303);
+        URI location = URI.create(reply.header("Location").orElseThrow());
+        assertThat(location.getScheme() + "://" + location.getAuthority() + location.getPath()).isEqualTo(REDIRECT);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : location.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static String ticketOf(String html) {
+        Matcher m = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
+    }
+
+    /** Signs in on the login page from where /authorize sent the browser; returns the session and the way back. */
+    private String[] signInFrom(Api.Reply toLogin) {
+        assertThat(toLogin.status()).as(toLogin.body()).isEqualTo(303);
+        String location = toLogin.header("Location").orElseThrow();
+        assertThat(location).startsWith("/login?return_to=");
+        String back = URLDecoder.decode(location.substring("/login?return_to=".length()), StandardCharsets.UTF_8);
+        assertThat(back).startsWith("/authorize/continue?ticket=");
+        Api.Reply signedIn = api.call("POST", "/login").form(Map.of("login", ALICE.get("email"), "password", ALICE.get("password"),
+                "return_to", back)).send();
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).hasValue(back);
+        return new String[] {signedIn.cookie(Steps.DEFAULT_COOKIE).orElseThrow(), back};
+    }
+
+    private Api.Reply consent(String session, String ticket, String decision) {
+        return api.call("POST", "/authorize/consent").headers(Steps.cookie(session)).form(Map.of("ticket", ticket, "decision", decision)).send();
+    }
+
+    private Api.Reply exchange(String clientId, String clientSecret, String code, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+                "code_verifier", verifier.getValue()));
+        form.putAll(extra);
+        form.values().removeIf(String::isEmpty);
+        Api.Call call = api.call("POST", "/token");
+        if (clientSecret != null) {
+            call.headers("Authorization", Api.basic(clientId, clientSecret));
+        } else {
+            form.put("client_id", clientId);
+        }
+        return call.form(form).send();
+    }
+
+    /** A visit of a browser that is not signed in: sign-in, consent unless given before, code. */
+    private String[] codeAfterConsent(String clientId) {
+        String[] signIn = signInFrom(authorize(request(clientId), Optional.empty()));
+        Api.Reply consentPage = api.call("GET", signIn[1]).headers(Steps.cookie(signIn[0])).send();
+        if (consentPage.status() == 303) {
+            return new String[] {signIn[0], redirectParameters(consentPage).get("code")};
+        }
+        assertThat(consentPage.status()).as(consentPage.body()).isEqualTo(200);
+        assertThat(consentPage.body()).contains("App " + clientId, "see your email address");
+        assertThat(consentPage.header("X-Frame-Options")).hasValue("DENY");
+        Map<String, String> answer = redirectParameters(consent(signIn[0], ticketOf(consentPage.body()), "allow"));
+        return new String[] {signIn[0], answer.get("code")};
+    }
+
+    @Test
+    void aUserSignsInAllowsTheAppAndTheAppGetsVerifiedTokens() throws Exception {
+        String[] signIn = signInFrom(authorize(request("webapp"), Optional.empty()));
+        Api.Reply consentPage = api.call("GET", signIn[1]).headers(Steps.cookie(signIn[0])).send();
+        Map<String, String> answer = redirectParameters(consent(signIn[0], ticketOf(consentPage.body()), "allow"));
+        assertThat(answer).containsEntry("state", "state-123").containsEntry("iss", TestGatehouse.ISSUER).containsKey("code");
+
+        Api.Reply tokens = exchange("webapp", secret, answer.get("code"), Map.of());
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.header("Cache-Control")).hasValue("no-store");
+        JsonNode body = tokens.json();
+        assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(body.path("scope").asText()).isEqualTo("email openid profile");
+        assertThat(body.has("refresh_token")).isFalse();
+
+        SignedJWT idToken = SignedJWT.parse(body.path("id_token").asText());
+        JWKSet keys = JWKSet.parse(api.get("/.well-known/jwks.json").body());
+        JWSObject jws = idToken;
+        assertThat(jws.verify(new DefaultJWSVerifierFactory().createJWSVerifier(idToken.getHeader(),
+                keys.getKeyByKeyId(idToken.getHeader().getKeyID()).toECKey().toPublicKey()))).isTrue();
+        JWTClaimsSet claims = idToken.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(TestGatehouse.ISSUER);
+        assertThat(claims.getAudience()).containsExactly("webapp");
+        assertThat(claims.getStringClaim("nonce")).isEqualTo("nonce-456");
+        assertThat(claims.getStringClaim("sid")).isNotBlank();
+        assertThat(claims.getStringClaim("at_hash")).isNotBlank();
+        assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
+        assertThat(claims.getDateClaim("auth_time")).isNotNull();
+        assertThat(claims.getStringClaim("email")).isEqualTo("alice@example.com");
+        assertThat(claims.getBooleanClaim("email_verified")).isFalse();
+        assertThat(idToken.getHeader().getType().getType()).isEqualTo("JWT");
+
+        String access = body.path("access_token").asText();
+        Api.Reply userInfo = api.call("GET", "/userinfo").headers("Authorization", "Bearer " + access).send();
+        assertThat(userInfo.status()).as(userInfo.body()).isEqualTo(200);
+        assertThat(userInfo.json().path("sub").asText()).isEqualTo(claims.getSubject());
+        assertThat(userInfo.json().path("email").asText()).isEqualTo("alice@example.com");
+        assertThat(api.call("GET", "/api/v1/users/me").headers("Authorization", "Bearer " + access).send().status())
+                .as("an app's token does not manage the account").isEqualTo(403);
+
+        Map<String, String> again = redirectParameters(authorize(request("webapp"), Optional.of(signIn[0])));
+        assertThat(again).as("signed in, and the app allowed before: straight back with a code").containsKey("code");
+    }
+
+    @Test
+    void aCodeUsedTwiceIsRefusedAndWhatItGaveIsRevoked() {
+        String[] visit = codeAfterConsent("webapp");
+        String access = exchange("webapp", secret, visit[1], Map.of()).json().path("access_token").asText();
+        assertThat(api.call("GET", "/userinfo").headers("Authorization", "Bearer " + access).send().status()).isEqualTo(200);
+
+        Api.Reply again = exchange("webapp", secret, visit[1], Map.of());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().path("error").asText()).isEqualTo("invalid_grant");
+        Api.Reply revoked = api.call("GET", "/userinfo").headers("Authorization", "Bearer " + access).send();
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.header("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    }
+
+    @Test
+    void aCodeNeedsItsClientItsRedirectUriItsVerifierAndTime() {
+        String otherSecret = register("other", ClientType.CONFIDENTIAL, false).orElseThrow();
+        for (Map.Entry<String, Map<String, String>> wrong : Map.<String, Map<String, String>>of(
+                "other client", Map.of(),
+                "wrong verifier", Map.of("code_verifier", new CodeVerifier().getValue()),
+                "no verifier", Map.of("code_verifier", ""),
+                "other redirect URI", Map.of("redirect_uri", "https://app.example.com/other"),
+                "no redirect URI", Map.of("redirect_uri", "")).entrySet()) {
+            String code = codeAfterConsent("webapp")[1];
+            Api.Reply refused = wrong.getKey().equals("other client") ? exchange("other", otherSecret, code, Map.of())
+                    : exchange("webapp", secret, code, wrong.getValue());
+            assertThat(refused.status()).as(wrong.getKey() + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).as(wrong.getKey()).isEqualTo("invalid_grant");
+            assertThat(exchange("webapp", secret, code, Map.of()).status()).as(wrong.getKey() + ": the code is used up").isEqualTo(400);
+        }
+        String late = codeAfterConsent("webapp")[1];
+        gatehouse.clock.advance(AuthorizationEndpoint.CODE_TTL.plusSeconds(1));
+        assertThat(exchange("webapp", secret, late, Map.of()).json().path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aPublicClientUsesPkceAndNoSecret() {
+        String code = codeAfterConsent("spa")[1];
+        Api.Reply withSecret = exchange("spa", "guessed", code, Map.of());
+        assertThat(withSecret.status()).isEqualTo(401);
+        Api.Reply tokens = exchange("spa", null, codeAfterConsent("spa")[1], Map.of());
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+
+        Map<String, String> noPkce = request("spa");
+        noPkce.remove("code_challenge");
+        noPkce.remove("code_challenge_method");
+        assertThat(redirectParameters(authorize(noPkce, Optional.empty()))).containsEntry("error", "invalid_request")
+                .containsEntry("state", "state-123").containsEntry("iss", TestGatehouse.ISSUER);
+        Map<String, String> plain = request("webapp");
+        plain.put("code_challenge_method", "plain");
+        assertThat(redirectParameters(authorize(plain, Optional.empty()))).containsEntry("error", "invalid_request");
+        Map<String, String> noMethod = request("webapp");
+        noMethod.remove("code_challenge_method");
+        assertThat(redirectParameters(authorize(noMethod, Optional.empty()))).as("no method means plain").containsEntry("error", "invalid_request");
+    }
+
+    @Test
+    void nothingGoesToAnUnregisteredRedirectUriOrAnUnknownClient() {
+        for (Map.Entry<String, String> change : Map.of("redirect_uri", "https://evil.example.com/callback",
+                "client_id", "nobody").entrySet()) {
+            Map<String, String> p = request("webapp");
+            p.put(change.getKey(), change.getValue());
+            Api.Reply page = authorize(p, Optional.empty());
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.header("Location")).isEmpty();
+            assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+        }
+        for (String near : List.of(REDIRECT + "/", REDIRECT + "?x=1", "https://APP.example.com/callback", REDIRECT + "#f",
+                "https://app.example.com:443/callback", "https://app.example.com/Callback")) {
+            Map<String, String> p = request("webapp");
+            p.put("redirect_uri", near);
+            assertThat(authorize(p, Optional.empty()).status()).as(near).isEqualTo(400);
+        }
+        Api.Reply repeated = api.call("GET", "/authorize?" + query(request("webapp")) + "&redirect_uri="
+                + URLEncoder.encode("https://evil.example.com/cb", StandardCharsets.UTF_8)).send();
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.header("Location")).isEmpty();
+    }
+
+    @Test
+    void whatTheRequestAsksIsCheckedAndRefusedAtTheClient() {
+        Map<String, Map.Entry<String, String>> cases = Map.of(
+                "unsupported_response_type", Map.entry("response_type", "token"),
+                "invalid_scope", Map.entry("scope", "openid admin"),
+                "invalid_request", Map.entry("prompt", "none login"),
+                "request_not_supported", Map.entry("request", "eyJ..."));
+        cases.forEach((error, change) -> {
+            Map<String, String> p = request("webapp");
+            p.put(change.getKey(), change.getValue());
+            assertThat(redirectParameters(authorize(p, Optional.empty()))).as(error).containsEntry("error", error)
+                    .containsEntry("state", "state-123");
+        });
+        Map<String, String> silent = request("webapp");
+        silent.put("prompt", "none");
+        assertThat(redirectParameters(authorize(silent, Optional.empty()))).containsEntry("error", "login_required");
+        String session = Steps.login(api, ALICE);
+        assertThat(redirectParameters(authorize(silent, Optional.of(session)))).as("signed in, never asked")
+                .containsEntry("error", "consent_required");
+    }
+
+    @Test
+    void denyingConsentTellsTheAppAndAnotherSessionCannotAnswer() {
+        String[] signIn = signInFrom(authorize(request("webapp"), Optional.empty()));
+        String ticket = ticketOf(api.call("GET", signIn[1]).headers(Steps.cookie(signIn[0])).send().body());
+
+        String otherSession = Steps.login(api, ALICE);
+        Api.Reply forged = consent(otherSession, ticket, "allow");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.header("Location")).isEmpty();
+        assertThat(consent(signIn[0], ticket.substring(0, ticket.length() - 2) + "AA", "allow").status()).isEqualTo(400);
+
+        assertThat(redirectParameters(consent(signIn[0], ticket, "deny"))).containsEntry("error", "access_denied")
+                .containsEntry("state", "state-123");
+    }
+
+    @Test
+    void maxAgeAndPromptLoginAskForAFreshSignIn() {
+        String[] visit = codeAfterConsent("webapp");
+        gatehouse.clock.advance(Duration.ofMinutes(10));
+        Map<String, String> recent = request("webapp");
+        recent.put("max_age", "60");
+        Api.Reply toLogin = authorize(recent, Optional.of(visit[0]));
+        assertThat(toLogin.header("Location").orElseThrow()).as("a sign-in ten minutes old is too old").startsWith("/login");
+        String[] again = signInFrom(toLogin);
+        Map<String, String> answer = redirectParameters(api.call("GET", again[1]).headers(Steps.cookie(again[0])).send());
+        assertThat(answer).containsKey("code");
+
+        gatehouse.clock.advance(Duration.ofSeconds(1));
+        Map<String, String> login = request("webapp");
+        login.put("prompt", "login");
+        Api.Reply forced = authorize(login, Optional.of(again[0]));
+        assertThat(forced.header("Location").orElseThrow()).startsWith("/login");
+        String[] fresh = signInFrom(forced);
+        assertThat(redirectParameters(api.call("GET", fresh[1]).headers(Steps.cookie(fresh[0])).send())).containsKey("code");
+        assertThat(api.call("GET", fresh[1]).headers(Steps.cookie(again[0])).send().header("Location").orElseThrow())
+                .as("the older session does not count for the ticket").startsWith("/login");
+    }
+
+    @Test
+    void aFirstPartyAppSkipsConsent() {
+        register("portal", ClientType.CONFIDENTIAL, true);
+        String session = Steps.login(api, ALICE);
+        assertThat(redirectParameters(authorize(request("portal"), Optional.of(session)))).containsKey("code");
+    }
+
+    @Test
+    void discoveryNamesWhatIsServed() {
+        JsonNode metadata = api.get("/.well-known/openid-configuration").json();
+        assertThat(metadata.path("issuer").asText()).isEqualTo(TestGatehouse.ISSUER);
+        assertThat(metadata.path("authorization_endpoint").asText()).endsWith("/authorize");
+        assertThat(metadata.path("token_endpoint").asText()).endsWith("/token");
+        assertThat(metadata.path("userinfo_endpoint").asText()).endsWith("/userinfo");
+        assertThat(metadata.path("response_types_supported")).extracting(JsonNode::asText).containsExactly("code");
+        assertThat(metadata.path("id_token_signing_alg_values_supported")).extracting(JsonNode::asText).containsExactly("ES256");
+        assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
+        assertThat(metadata.path("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
+    }
+}

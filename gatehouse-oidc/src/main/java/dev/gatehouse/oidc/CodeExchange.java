@@ -1,0 +1,168 @@
+package dev.gatehouse.oidc;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.Subject;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.AMR;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.SessionID;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.core.client.AuthorizationCode;
+import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.client.ClientGrant;
+import dev.gatehouse.core.client.GrantType;
+import dev.gatehouse.core.keys.SigningAlgorithm;
+import dev.gatehouse.core.session.Session;
+import dev.gatehouse.core.session.SessionService;
+import dev.gatehouse.core.spi.AuthorizationCodeStore;
+import dev.gatehouse.core.spi.TokenHashes;
+import dev.gatehouse.core.token.IssuedAccessToken;
+import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserService;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code authorization_code} grant (RFC 6749 section 4.1.3): a code is exchanged once, by the
+ * client it was issued to, with the redirect URI it was issued for and, when a challenge was
+ * given, the PKCE verifier that hashes to it (RFC 7636). Every refusal is {@code invalid_grant},
+ * without saying which check failed. A code presented again is refused and what its first exchange
+ * issued is revoked (section 4.1.2), also when the two exchanges race.
+ *
+ * <p>The answer holds an access token for the user, carrying the client and the granted scopes
+ * and bound to the browser session of the sign-in, and, for the {@code openid} scope, an ID token
+ * signed with the same keys.
+ */
+final class CodeExchange {
+    private final AuthorizationCodeStore codes;
+    private final TokenAuthority tokens;
+    private final UserService users;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    CodeExchange(AuthorizationCodeStore codes, TokenAuthority tokens, UserService users, SessionService sessions, Clock clock) {
+        this.codes = codes;
+        this.tokens = tokens;
+        this.users = users;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    HTTPResponse exchange(Client client, AuthorizationCodeGrant grant) {
+        if (!client.allows(GrantType.AUTHORIZATION_CODE)) {
+            return TokenEndpoint.error(OAuth2Error.UNAUTHORIZED_CLIENT, false);
+        }
+        Instant now = clock.instant();
+        String hash = TokenHashes.sha256(grant.getAuthorizationCode().getValue());
+        return switch (codes.redeem(hash, now)) {
+            case AuthorizationCodeStore.Redemption.Unknown unknown -> refused();
+            case AuthorizationCodeStore.Redemption.Again again -> {
+                revokeIssued(again.code(), client);
+                yield refused();
+            }
+            case AuthorizationCodeStore.Redemption.First first -> first(client, grant, first.code(), now);
+        };
+    }
+
+    private HTTPResponse first(Client client, AuthorizationCodeGrant grant, AuthorizationCode code, Instant now) {
+        if (!code.clientId().equals(client.id()) || !code.isLiveAt(now) || grant.getRedirectionURI() == null
+                || !code.redirectUri().equals(grant.getRedirectionURI().toString()) || !pkceHolds(code, grant)) {
+            return refused();
+        }
+        Optional<User> user = users.find(code.userId());
+        Optional<Session> session = sessions.findLive(code.sessionId());
+        if (user.isEmpty() || session.isEmpty()) {
+            // The user signed out (or was deleted) between the redirect and the exchange.
+            return refused();
+        }
+        ClientGrant granted = new ClientGrant(client.id(), code.scopes());
+        IssuedAccessToken access = tokens.issueForClient(user.get(), granted, code.sessionId(), client.accessTokenTtl());
+        if (codes.recordIssued(code.codeHash(), null, access.jti())) {
+            // A second exchange came while this one issued: it found nothing to revoke, so this one does.
+            tokens.revokeAccessTokenId(access.jti(), access.expiresAt());
+            return refused();
+        }
+        long lifetime = Math.max(0, Duration.between(now, access.expiresAt()).toSeconds());
+        BearerAccessToken accessToken = new BearerAccessToken(access.token(), lifetime, Scope.parse(granted.scopeText()));
+        if (!granted.has("openid")) {
+            return new AccessTokenResponse(new Tokens(accessToken, null)).toHTTPResponse();
+        }
+        String idToken = idToken(client, code, user.get(), accessToken, now);
+        return new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, null)).toHTTPResponse();
+    }
+
+    /**
+     * RFC 7636 section 4.6 for a code issued with a challenge; a verifier sent for a code issued
+     * without one is refused too (RFC 9700 section 4.8.2: a client that sends one expected PKCE,
+     * and an attacker who injected a code of a flow without it would otherwise pass).
+     */
+    private static boolean pkceHolds(AuthorizationCode code, AuthorizationCodeGrant grant) {
+        if (code.codeChallenge().isEmpty()) {
+            return grant.getCodeVerifier() == null;
+        }
+        if (grant.getCodeVerifier() == null) {
+            return false;
+        }
+        String computed = CodeChallenge.compute(CodeChallengeMethod.S256, grant.getCodeVerifier()).getValue();
+        return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
+                code.codeChallenge().get().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void revokeIssued(AuthorizationCode code, Client client) {
+        Duration longest = client.accessTokenTtl().orElse(Client.MAX_TTL);
+        code.issuedAccessTokenId().ifPresent(jti -> tokens.revokeAccessTokenId(jti, code.redeemedAt().orElse(code.issuedAt()).plus(longest)));
+    }
+
+    private String idToken(Client client, AuthorizationCode code, User user, BearerAccessToken accessToken, Instant now) {
+        Instant expires = now.plus(client.accessTokenTtl().orElse(Duration.ofMinutes(5)));
+        IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(tokens.openIdTokens().issuer()), new Subject(user.id().toString()),
+                Audience.create(client.id()), Date.from(expires), Date.from(now));
+        claims.setAuthenticationTime(Date.from(code.authTime()));
+        code.nonce().ifPresent(nonce -> claims.setNonce(new Nonce(nonce)));
+        claims.setSessionID(new SessionID(code.sessionId().toString()));
+        claims.setAMR(List.of(AMR.PWD));
+        SigningAlgorithm algorithm = tokens.openIdTokens().algorithm();
+        claims.setAccessTokenHash(AccessTokenHash.compute(accessToken, algorithm.jws(),
+                algorithm == SigningAlgorithm.EDDSA ? Curve.Ed25519 : null));
+        UserClaims.of(user, code.scopes()).forEach(claims::setClaim);
+        try {
+            JWTClaimsSet jwtClaims = claims.toJWTClaimsSet();
+            return tokens.openIdTokens().sign(jwtClaims, JOSEObjectType.JWT);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the ID token's claims are well formed", e);
+        }
+    }
+
+    private static HTTPResponse refused() {
+        return TokenEndpoint.error(invalidGrant(), false);
+    }
+
+    private static ErrorObject invalidGrant() {
+        return OAuth2Error.INVALID_GRANT.setDescription("the code is invalid, expired, used, or was issued to another client or redirect URI");
+    }
+}

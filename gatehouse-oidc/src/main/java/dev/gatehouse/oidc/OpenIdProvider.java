@@ -1,0 +1,80 @@
+package dev.gatehouse.oidc;
+
+import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.core.spi.AuthorizationCodeStore;
+import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.ConsentStore;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The OpenID provider on a {@link Gatehouse}: the client registry always, and the protocol's
+ * endpoints when the library issues tokens (they sign ID and access tokens with its keys).
+ */
+public final class OpenIdProvider {
+    private final ClientRegistry clients;
+    private final Optional<Endpoints> endpoints;
+
+    /**
+     * The endpoints of the protocol, built over the same library and stores.
+     *
+     * @param authorization the authorization endpoint
+     * @param token         the token endpoint
+     * @param userInfo      the userinfo endpoint
+     * @param tickets       carries requests across the sign-in and consent pages
+     */
+    public record Endpoints(AuthorizationEndpoint authorization, TokenEndpoint token, UserInfoEndpoint userInfo, InteractionTickets tickets) {
+        /** Refuses a missing endpoint. */
+        public Endpoints {
+            Objects.requireNonNull(authorization, "authorization");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(userInfo, "userInfo");
+            Objects.requireNonNull(tickets, "tickets");
+        }
+    }
+
+    private OpenIdProvider(ClientRegistry clients, Optional<Endpoints> endpoints) {
+        this.clients = clients;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * Builds the provider.
+     *
+     * @param gatehouse         the library: users, sessions, tokens and the clock
+     * @param clientStore       where clients are kept
+     * @param consents          what users allowed which client
+     * @param codes             where authorization codes are kept until exchanged
+     * @param interactionSecret the key of {@link InteractionTickets}, the same on every instance
+     * @return the provider
+     */
+    public static OpenIdProvider create(Gatehouse gatehouse, ClientStore clientStore, ConsentStore consents, AuthorizationCodeStore codes,
+                                        byte[] interactionSecret) {
+        ClientRegistry clients = new ClientRegistry(clientStore, consents, gatehouse.clock());
+        Optional<Endpoints> endpoints = gatehouse.tokens().map(tokens -> new Endpoints(
+                new AuthorizationEndpoint(clients, consents, codes, tokens.issuer(), gatehouse.clock()),
+                new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), gatehouse.clock()),
+                new UserInfoEndpoint(),
+                new InteractionTickets(interactionSecret, gatehouse.clock())));
+        return new OpenIdProvider(clients, endpoints);
+    }
+
+    /**
+     * The registered clients.
+     *
+     * @return the registry
+     */
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    /**
+     * The protocol's endpoints.
+     *
+     * @return the endpoints, or empty when the library issues no tokens ({@code jwt} is not enabled)
+     */
+    public Optional<Endpoints> endpoints() {
+        return endpoints;
+    }
+}
