@@ -111,9 +111,9 @@ final class ForwardAuthRoutes {
     /**
      * The caller, when the credentials hold; a stale or garbled credential counts as none (a
      * public page must still open). A store that cannot answer is not swallowed: it fails closed.
-     * An app's access token for a user counts as that user. A client's own token
-     * ({@code client_credentials}) holds no user's rights: the rules judge users, so it counts as
-     * no caller and opens only public paths.
+     * A first-party app's access token for a user counts as that user (a third-party app's does not
+     * verify here: its audience is Gatehouse itself). A client's own token ({@code client_credentials})
+     * holds no user's rights: the rules judge users, so it counts as no caller and opens only public paths.
      * Throttled credentials (429) are refused with 403 to nginx, whose {@code auth_request} would
      * turn a 429 into a 500.
      */

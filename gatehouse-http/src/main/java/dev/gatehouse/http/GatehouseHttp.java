@@ -148,14 +148,14 @@ public final class GatehouseHttp {
                     settings.introspectionSecret()).register(javalin.routes);
             gatehouse.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new WellKnownRoutes(tokens, settings.publicUrl()).register(javalin.routes);
+                new WellKnownRoutes(tokens, settings.publicUrl(), services.openId().endpoints().isPresent()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
             services.openId().endpoints().ifPresent(openId -> {
                 new OpenIdTokenRoutes(parts, openId.token(), settings.publicUrl()).register(javalin.routes);
                 new OpenIdAuthorizeRoutes(parts, openId.authorization(), openId.tickets(), gatehouse.sessions(), gatehouse.users())
                         .register(javalin.routes);
-                new OpenIdUserInfoRoutes(parts, gatehouse.tokens().orElseThrow().bearer(), openId.userInfo()).register(javalin.routes);
+                new OpenIdUserInfoRoutes(parts, gatehouse.tokens().orElseThrow().ownEndpointsBearer(), openId.userInfo()).register(javalin.routes);
             });
         });
     }

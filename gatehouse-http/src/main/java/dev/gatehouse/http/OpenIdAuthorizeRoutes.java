@@ -1,5 +1,6 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.user.UserService;
@@ -93,12 +94,18 @@ final class OpenIdAuthorizeRoutes {
             case AuthorizeOutcome.ErrorPage page -> OpenIdPages.error(ctx, page.message());
             case AuthorizeOutcome.Redirect redirect -> ctx.redirect(redirect.location().toString(), HttpStatus.SEE_OTHER);
             case AuthorizeOutcome.SignIn signIn -> {
-                String back = CONTINUE + "?ticket=" + tickets.issue(parameters, Optional.empty());
+                String back = CONTINUE + "?ticket=" + tickets.issue(AuthorizationEndpoint.known(parameters), Optional.empty());
+                if (back.length() > ReturnUrls.MAX_LENGTH) {
+                    // The sign-in page would drop a longer way back and leave the user on its start page.
+                    OpenIdPages.error(ctx, "The request is too long to carry through the sign-in.");
+                    return;
+                }
                 ctx.redirect("/login?return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             }
             case AuthorizeOutcome.AskConsent ask -> {
                 SignedIn user = signedIn(ctx).orElseThrow();
-                OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(), tickets.issue(parameters, Optional.of(user.session().id())));
+                OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(),
+                        tickets.issue(AuthorizationEndpoint.known(parameters), Optional.of(user.session().id())));
             }
         }
     }

@@ -24,16 +24,20 @@ final class WellKnownRoutes {
 
     private final TokenAuthority tokens;
     private final PublicUrl publicUrl;
+    private final boolean openIdProvider;
 
-    WellKnownRoutes(TokenAuthority tokens, PublicUrl publicUrl) {
+    WellKnownRoutes(TokenAuthority tokens, PublicUrl publicUrl, boolean openIdProvider) {
         this.tokens = tokens;
         this.publicUrl = publicUrl;
+        this.openIdProvider = openIdProvider;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/.well-known/jwks.json", this::jwks);
         routes.get(METADATA, this::metadata);
-        routes.get(OPENID_METADATA, this::openIdMetadata);
+        if (openIdProvider) {
+            routes.get(OPENID_METADATA, this::openIdMetadata);
+        }
         // RFC 8414 section 3.1: an issuer with a path has its metadata at the well-known path followed by that path.
         issuerPath(tokens.issuer()).ifPresent(path -> routes.get(METADATA + path, this::metadata));
     }

@@ -197,7 +197,7 @@ class AuthorizationCodeFlowTest {
         assertThat(userInfo.json().path("sub").asText()).isEqualTo(claims.getSubject());
         assertThat(userInfo.json().path("email").asText()).isEqualTo("alice@example.com");
         assertThat(api.call("GET", "/api/v1/users/me").headers("Authorization", "Bearer " + access).send().status())
-                .as("an app's token does not manage the account").isEqualTo(403);
+                .as("a third-party app's token is for Gatehouse's OpenID endpoints only").isEqualTo(401);
 
         Map<String, String> again = redirectParameters(authorize(request("webapp"), Optional.of(signIn[0])));
         assertThat(again).as("signed in, and the app allowed before: straight back with a code").containsKey("code");
@@ -359,5 +359,70 @@ class AuthorizationCodeFlowTest {
         assertThat(metadata.path("id_token_signing_alg_values_supported")).extracting(JsonNode::asText).containsExactly("ES256");
         assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
         assertThat(metadata.path("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
+    }
+
+    private Api.Reply verifyAtTheProxy(String accessToken) {
+        return api.call("GET", "/auth/verify").headers("X-Original-URI", "/orders", "X-Original-Method", "GET",
+                "X-Forwarded-Host", "app.example.com", "Accept", "application/json", "Authorization", "Bearer " + accessToken).send();
+    }
+
+    @Test
+    void onlyAFirstPartyAppsTokenOpensTheAppsBehindTheProxy() {
+        String thirdParty = exchange("webapp", secret, codeAfterConsent("webapp")[1], Map.of()).json().path("access_token").asText();
+        Api.Reply refused = verifyAtTheProxy(thirdParty);
+        assertThat(refused.status()).as("a user who let an app know who they are did not let it act as them").isEqualTo(401);
+        assertThat(refused.header("X-Auth-User")).isEmpty();
+
+        String portalSecret = register("portal", ClientType.CONFIDENTIAL, true).orElseThrow();
+        String session = Steps.login(api, ALICE);
+        String code = redirectParameters(authorize(request("portal"), Optional.of(session))).get("code");
+        String firstParty = exchange("portal", portalSecret, code, Map.of()).json().path("access_token").asText();
+        Api.Reply allowed = verifyAtTheProxy(firstParty);
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.header("X-Auth-User")).hasValue("alice@example.com");
+        assertThat(api.call("GET", "/userinfo").headers("Authorization", "Bearer " + firstParty).send().status()).isEqualTo(200);
+        assertThat(api.call("GET", "/api/v1/users/me").headers("Authorization", "Bearer " + firstParty).send().status())
+                .as("not even the operator's own app manages the account with a user's token").isEqualTo(403);
+
+        api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(session)).send();
+        assertThat(verifyAtTheProxy(firstParty).status()).as("signing out of Gatehouse ends the app's token").isEqualTo(401);
+    }
+
+    @Test
+    void anEmptyOrOversizedStateOrNonceIsRefused() {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("state", ""), Map.entry("state", " "), Map.entry("state", "s".repeat(513)),
+                Map.entry("nonce", ""), Map.entry("nonce", "n".repeat(256)))) {
+            Map<String, String> p = request("webapp");
+            p.put(bad.getKey(), bad.getValue());
+            Map<String, String> answer = redirectParameters(authorize(p, Optional.empty()));
+            assertThat(answer).as(bad.getKey() + " of " + bad.getValue().length()).containsEntry("error", "invalid_request");
+            if (bad.getKey().equals("state")) {
+                assertThat(answer).doesNotContainKey("state");
+            }
+        }
+        Map<String, String> longest = request("webapp");
+        longest.put("state", "s".repeat(512));
+        longest.put("nonce", "n".repeat(255));
+        longest.put("unknown_parameter", "u".repeat(3000));
+        String[] signIn = signInFrom(authorize(longest, Optional.empty()));
+        assertThat(signIn[1]).as("only the known parameters are carried").doesNotContain("uuuu").hasSizeLessThan(2048);
+    }
+
+    @Test
+    void aCodeReplayedByAnotherClientRevokesNothing() {
+        String otherSecret = register("other", ClientType.CONFIDENTIAL, false).orElseThrow();
+        String code = codeAfterConsent("webapp")[1];
+        String access = exchange("webapp", secret, code, Map.of()).json().path("access_token").asText();
+        assertThat(exchange("other", otherSecret, code, Map.of()).json().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(api.call("GET", "/userinfo").headers("Authorization", "Bearer " + access).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void withAnHmacKeyThereIsNoOpenIdProvider() {
+        try (TestGatehouse hmac = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "HS256"))) {
+            assertThat(hmac.api().get("/.well-known/openid-configuration").status()).isEqualTo(404);
+            assertThat(hmac.api().get("/authorize?" + query(request("webapp"))).status()).isEqualTo(404);
+            assertThat(hmac.api().get("/.well-known/oauth-authorization-server").status()).isEqualTo(200);
+        }
     }
 }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,23 @@ public final class AuthorizationEndpoint {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.issuer = new Issuer(Objects.requireNonNull(issuer, "issuer"));
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The parameters of a request that the endpoint reads: what the sign-in and consent pages
+     * carry back to it.
+     *
+     * @param parameters the request's parameters
+     * @return the known ones, others left out
+     */
+    public static Map<String, String> known(Map<String, String> parameters) {
+        Map<String, String> known = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (AuthorizationRequestCheck.KNOWN.contains(name)) {
+                known.put(name, value);
+            }
+        });
+        return known;
     }
 
     /**

@@ -36,6 +36,20 @@ final class AuthorizationRequestCheck {
     /** RFC 7636 section 4.2: S256 of a verifier is 32 bytes, 43 characters of unpadded base64url. */
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern SECONDS = Pattern.compile("0|[1-9][0-9]{0,9}");
+    /**
+     * The parameters the endpoint reads, the only ones carried through the sign-in and consent
+     * pages; others are ignored (RFC 6749 section 3.1), never carried.
+     */
+    static final Set<String> KNOWN = Set.of("response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
+            "code_challenge_method", "prompt", "max_age", "response_mode");
+    /**
+     * The longest {@code state}: enough for what client libraries put there (a random value, or one
+     * with a return path), and short enough that the request fits in the sign-in page's
+     * {@code return_to} and a code row stays small.
+     */
+    static final int MAX_STATE = 512;
+    /** The longest {@code nonce}; libraries send 22 to 64 characters. */
+    static final int MAX_NONCE = 255;
 
     private AuthorizationRequestCheck() {
     }
@@ -68,7 +82,14 @@ final class AuthorizationRequestCheck {
         if (redirectUri == null || !RedirectUriMatch.matches(client.get(), redirectUri)) {
             return new Unanswerable("The redirect_uri is missing or is not one the application registered.");
         }
-        Optional<String> state = Optional.ofNullable(parameters.get("state"));
+        String stateValue = parameters.get("state");
+        if (stateValue != null && (stateValue.isBlank() || stateValue.length() > MAX_STATE)) {
+            // Not echoed: an empty state cannot be sent back, and a huge one is not echoed into a redirect.
+            return new Refused(new CheckedRequest(client.get(), redirectUri, Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
+                    PromptValues.ABSENT, Optional.empty()), OAuth2Error.INVALID_REQUEST.setDescription("state is empty or longer than "
+                    + MAX_STATE + " characters"));
+        }
+        Optional<String> state = Optional.ofNullable(stateValue);
         CheckedRequest bare = new CheckedRequest(client.get(), redirectUri, state, Set.of(), Optional.empty(), Optional.empty(),
                 PromptValues.ABSENT, Optional.empty());
         return rest(parameters, bare);
@@ -113,12 +134,16 @@ final class AuthorizationRequestCheck {
         if (prompt.isEmpty()) {
             return new Refused(bare, OAuth2Error.INVALID_REQUEST.setDescription("prompt is none alone, or login, consent, select_account"));
         }
+        String nonce = parameters.get("nonce");
+        if (nonce != null && (nonce.isBlank() || nonce.length() > MAX_NONCE)) {
+            return new Refused(bare, OAuth2Error.INVALID_REQUEST.setDescription("nonce is empty or longer than " + MAX_NONCE + " characters"));
+        }
         String maxAge = parameters.get("max_age");
         if (maxAge != null && !SECONDS.matcher(maxAge).matches()) {
             return new Refused(bare, OAuth2Error.INVALID_REQUEST.setDescription("max_age is a number of seconds"));
         }
         return new Valid(new CheckedRequest(bare.client(), bare.redirectUri(), bare.state(), scopes.get(),
-                Optional.ofNullable(parameters.get("nonce")), challenge, prompt.get(),
+                Optional.ofNullable(nonce), challenge, prompt.get(),
                 Optional.ofNullable(maxAge).map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))));
     }
 

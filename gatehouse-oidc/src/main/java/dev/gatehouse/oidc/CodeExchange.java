@@ -82,7 +82,10 @@ final class CodeExchange {
         return switch (codes.redeem(hash, now)) {
             case AuthorizationCodeStore.Redemption.Unknown unknown -> refused();
             case AuthorizationCodeStore.Redemption.Again again -> {
-                revokeIssued(again.code(), client);
+                // Only the client the code was issued to: a leaked code must not let any client end another's tokens.
+                if (again.code().clientId().equals(client.id())) {
+                    revokeIssued(again.code(), client);
+                }
                 yield refused();
             }
             case AuthorizationCodeStore.Redemption.First first -> first(client, grant, first.code(), now);
@@ -101,7 +104,7 @@ final class CodeExchange {
             return refused();
         }
         ClientGrant granted = new ClientGrant(client.id(), code.scopes());
-        IssuedAccessToken access = tokens.issueForClient(user.get(), granted, code.sessionId(), client.accessTokenTtl());
+        IssuedAccessToken access = tokens.issueForClient(user.get(), granted, code.sessionId(), client.accessTokenTtl(), client.firstParty());
         if (codes.recordIssued(code.codeHash(), null, access.jti())) {
             // A second exchange came while this one issued: it found nothing to revoke, so this one does.
             tokens.revokeAccessTokenId(access.jti(), access.expiresAt());

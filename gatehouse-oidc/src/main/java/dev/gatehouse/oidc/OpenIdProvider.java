@@ -1,6 +1,7 @@
 package dev.gatehouse.oidc;
 
 import dev.gatehouse.core.Gatehouse;
+import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.spi.AuthorizationCodeStore;
 import dev.gatehouse.core.spi.ClientStore;
 import dev.gatehouse.core.spi.ConsentStore;
@@ -52,7 +53,11 @@ public final class OpenIdProvider {
     public static OpenIdProvider create(Gatehouse gatehouse, ClientStore clientStore, ConsentStore consents, AuthorizationCodeStore codes,
                                         byte[] interactionSecret) {
         ClientRegistry clients = new ClientRegistry(clientStore, consents, gatehouse.clock());
-        Optional<Endpoints> endpoints = gatehouse.tokens().map(tokens -> new Endpoints(
+        // An ID token MAC'd with the server's HMAC key could be checked only by holding that key, which
+        // would let every client mint access tokens (OpenID Connect Core 10.1 would have a client
+        // use its own secret instead): the provider needs a key whose public half the JWKS shows.
+        Optional<Endpoints> endpoints = gatehouse.tokens().filter(tokens -> tokens.openIdTokens().algorithm().family() != SigningAlgorithm.Family.HMAC)
+                .map(tokens -> new Endpoints(
                 new AuthorizationEndpoint(clients, consents, codes, tokens.issuer(), gatehouse.clock()),
                 new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), gatehouse.clock()),
                 new UserInfoEndpoint(),
@@ -72,7 +77,8 @@ public final class OpenIdProvider {
     /**
      * The protocol's endpoints.
      *
-     * @return the endpoints, or empty when the library issues no tokens ({@code jwt} is not enabled)
+     * @return the endpoints, or empty when the library issues no tokens ({@code jwt} is not enabled) or
+     *         signs them with an HMAC key, whose ID tokens no client could verify without being able to forge tokens
      */
     public Optional<Endpoints> endpoints() {
         return endpoints;

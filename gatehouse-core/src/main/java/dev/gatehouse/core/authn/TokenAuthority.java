@@ -47,6 +47,7 @@ public final class TokenAuthority {
     private final Supplier<KeyRing> ring;
     private final Clock clock;
     private final BearerAuthenticator bearer;
+    private final BearerAuthenticator ownEndpointsBearer;
     private final OpenIdTokenSigner openIdTokens;
 
     /**
@@ -54,6 +55,7 @@ public final class TokenAuthority {
      *
      * @param issuer signs access tokens
      * @param verifier checks access tokens
+     * @param ownEndpointsVerifier checks access tokens at Gatehouse's own OpenID endpoints, third-party apps' too
      * @param refresh issues, rotates and revokes refresh tokens
      * @param revocations the revoked access token ids and each user's not-before time
      * @param clients finds the clients tokens were issued to
@@ -62,8 +64,9 @@ public final class TokenAuthority {
      * @param ring the current key ring, read at each use
      * @param clock the time expiries are measured by
      */
-    private TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, RefreshTokenService refresh, RevocationStore revocations,
-                          ClientStore clients, UserService users, SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
+    private TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, AccessTokenVerifier ownEndpointsVerifier,
+                          RefreshTokenService refresh, RevocationStore revocations, ClientStore clients, UserService users,
+                          SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
         this.issuer = issuer;
         this.verifier = verifier;
         this.refresh = refresh;
@@ -73,6 +76,7 @@ public final class TokenAuthority {
         this.ring = ring;
         this.clock = clock;
         this.bearer = new BearerAuthenticator(verifier, revocations, clients, users, sessions, clock);
+        this.ownEndpointsBearer = new BearerAuthenticator(ownEndpointsVerifier, revocations, clients, users, sessions, clock);
         this.openIdTokens = new OpenIdTokenSigner(issuer, ring);
     }
 
@@ -104,7 +108,18 @@ public final class TokenAuthority {
                                         UserService users, SessionService sessions, Clock clock) {
         RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations, RefreshTokenPolicy.of(refreshTtl), clock);
         return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
+                AccessTokenVerifier.forOwnEndpoints(settings, keys.verificationKeys(), clock),
                 refresh, revocations, clients, users, sessions, keys.ringSupplier(), clock);
+    }
+
+    /**
+     * The authenticator of Gatehouse's own OpenID endpoints ({@code /userinfo}): as {@link #bearer()},
+     * and it also takes the tokens third-party apps got for users, whose audience is the issuer.
+     *
+     * @return the authenticator, shared
+     */
+    public BearerAuthenticator ownEndpointsBearer() {
+        return ownEndpointsBearer;
     }
 
     /**
@@ -143,10 +158,14 @@ public final class TokenAuthority {
      * @param grant     the client and the scopes the user granted it
      * @param sessionId the browser session of the sign-in
      * @param ttl       the client's own access token lifetime, or empty for the server's
+     * @param firstParty whether the client is the operator's own: only then may the token be taken
+     *                  by the APIs behind Gatehouse (see {@link AccessTokenIssuer#issueForClient(User,
+     *                  ClientGrant, dev.gatehouse.core.keys.SigningKey, String, Duration, boolean)})
      * @return the token and its expiry
      */
-    public IssuedAccessToken issueForClient(User user, ClientGrant grant, UUID sessionId, Optional<Duration> ttl) {
-        return issuer.issueForClient(user, grant, ring.get().signingKey(), sessionId.toString(), ttl.orElse(issuer.settings().ttl()));
+    public IssuedAccessToken issueForClient(User user, ClientGrant grant, UUID sessionId, Optional<Duration> ttl, boolean firstParty) {
+        return issuer.issueForClient(user, grant, ring.get().signingKey(), sessionId.toString(), ttl.orElse(issuer.settings().ttl()),
+                firstParty);
     }
 
     /**

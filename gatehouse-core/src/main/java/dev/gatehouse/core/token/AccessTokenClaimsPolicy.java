@@ -21,18 +21,21 @@ import java.util.UUID;
  * from the injected clock (not Nimbus' own {@code new Date()}), so expiry is testable.
  *
  * <p>Audience: the {@code aud} claim must name exactly our audience and nothing else (as a string
- * or a one-element array). Gatehouse only issues single-audience tokens; a token meant for several
+ * or a one-element array); a verifier of Gatehouse's own endpoints also takes a third-party app's
+ * token, whose audience is the issuer. Gatehouse only issues single-audience tokens; a token meant for several
  * services is one that another service could replay here, so it is not ours.
  */
 final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> {
     private final AccessTokenSettings settings;
     private final Clock clock;
     private final Duration leeway;
+    private final boolean issuerAudience;
 
-    AccessTokenClaimsPolicy(AccessTokenSettings settings, Clock clock, Duration leeway) {
+    AccessTokenClaimsPolicy(AccessTokenSettings settings, Clock clock, Duration leeway, boolean issuerAudience) {
         this.settings = settings;
         this.clock = clock;
         this.leeway = leeway;
+        this.issuerAudience = issuerAudience;
     }
 
     @Override
@@ -47,10 +50,16 @@ final class AccessTokenClaimsPolicy implements JWTClaimsSetVerifier<KeyContext> 
         if (!settings.issuer().equals(claims.getIssuer())) {
             throw new ClaimsRejected(InvalidToken.WRONG_ISSUER);
         }
-        if (!List.of(settings.audience()).equals(claims.getAudience())) {
+        if (!List.of(settings.audience()).equals(claims.getAudience()) && !forOwnEndpoints(claims)) {
             throw new ClaimsRejected(InvalidToken.WRONG_AUDIENCE);
         }
         // The remaining shape rules (sub a UUID, a known role, a jti) are checked by toClaims.
+    }
+
+    /** A third-party app's token for a user: its audience is the issuer, and only Gatehouse's own endpoints take it. */
+    private boolean forOwnEndpoints(JWTClaimsSet claims) {
+        return issuerAudience && claims.getClaim(AccessTokenClaimNames.CLIENT_ID) != null
+                && List.of(settings.issuer()).equals(claims.getAudience());
     }
 
     /**

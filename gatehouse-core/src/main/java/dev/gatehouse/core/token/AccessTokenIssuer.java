@@ -103,7 +103,7 @@ public final class AccessTokenIssuer {
         Objects.requireNonNull(refreshFamily, "refreshFamily");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(sessionId, "sessionId");
-        return sign(key, settings.ttl(), user.id().toString(), claims -> {
+        return sign(key, settings.ttl(), user.id().toString(), settings.audience(), claims -> {
             user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
             user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
             claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
@@ -124,31 +124,39 @@ public final class AccessTokenIssuer {
      */
     public IssuedAccessToken issueForClient(ClientGrant grant, SigningKey key, Duration ttl) {
         Objects.requireNonNull(grant, "grant");
-        return sign(key, ttl, grant.clientId(), claims -> claims
+        return sign(key, ttl, grant.clientId(), settings.audience(), claims -> claims
                 .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
                 .claim(AccessTokenClaimNames.SCOPE, grant.scopeText()));
     }
 
     /**
-     * A token a client got for a user (the authorization code flow): the user's claims as
-     * {@link #issue(User, SigningKey, Optional, Optional)} writes them, with {@code client_id} and
-     * {@code scope} of the grant, bound to the user's browser session.
+     * A token a client got for a user (the authorization code flow): {@code sub} and {@code role}
+     * of the user, {@code client_id} and {@code scope} of the grant, bound to the user's browser
+     * session ({@code sid}). No name or username: what a client may know of the user is what the
+     * granted scopes give it at {@code /userinfo} and in the ID token.
      *
-     * @param user      the user the token is for
-     * @param grant     the client and the scopes the user granted it
-     * @param key       the key to sign with, under its own algorithm
-     * @param sessionId the browser session the user signed in with ({@code sid})
-     * @param ttl       the token's lifetime: the client's own, or the server's
+     * <p>The audience says who may take it. The operator's own (first-party) apps call the APIs
+     * behind Gatehouse with it: it carries the resource servers' audience, like Gatehouse's own
+     * tokens. A third-party app's token carries the issuer as its audience: only Gatehouse's own
+     * endpoints take it (see {@link AccessTokenVerifier#forOwnEndpoints}), so a user who let an
+     * app know who they are has not let it act as them at every app behind the proxy.
+     *
+     * @param user              the user the token is for
+     * @param grant             the client and the scopes the user granted it
+     * @param key               the key to sign with, under its own algorithm
+     * @param sessionId         the browser session the user signed in with ({@code sid})
+     * @param ttl               the token's lifetime: the client's own, or the server's
+     * @param forResourceServers true for a first-party client's token, false for a third party's
      * @return the token, its id and its expiry
      * @throws TokenProcessingException when the key cannot sign
      */
-    public IssuedAccessToken issueForClient(User user, ClientGrant grant, SigningKey key, String sessionId, Duration ttl) {
+    public IssuedAccessToken issueForClient(User user, ClientGrant grant, SigningKey key, String sessionId, Duration ttl,
+                                            boolean forResourceServers) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(sessionId, "sessionId");
-        return sign(key, ttl, user.id().toString(), claims -> {
-            user.username().ifPresent(username -> claims.claim(AccessTokenClaimNames.USERNAME, username));
-            user.name().ifPresent(name -> claims.claim(AccessTokenClaimNames.NAME, name));
+        String audience = forResourceServers ? settings.audience() : settings.issuer();
+        return sign(key, ttl, user.id().toString(), audience, claims -> {
             claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName())
                     .claim(AccessTokenClaimNames.SESSION_ID, sessionId)
                     .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
@@ -183,7 +191,7 @@ public final class AccessTokenIssuer {
         return jwt.serialize();
     }
 
-    private IssuedAccessToken sign(SigningKey key, Duration ttl, String subject, Consumer<JWTClaimsSet.Builder> specific) {
+    private IssuedAccessToken sign(SigningKey key, Duration ttl, String subject, String audience, Consumer<JWTClaimsSet.Builder> specific) {
         Objects.requireNonNull(key, "key");
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("an access token's lifetime must be positive: " + ttl);
@@ -195,7 +203,7 @@ public final class AccessTokenIssuer {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(subject)
-                .audience(settings.audience())
+                .audience(audience)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))

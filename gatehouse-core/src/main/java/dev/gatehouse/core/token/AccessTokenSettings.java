@@ -26,9 +26,12 @@ public record AccessTokenSettings(String issuer, String audience, Duration ttl) 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
     /**
-     * Refuses a blank issuer or audience, and a lifetime that is not a whole number of seconds.
+     * Refuses a blank issuer or audience, an audience equal to the issuer, and a lifetime that is
+     * not a whole number of seconds. The issuer is the audience of the tokens third-party OpenID
+     * clients get, which only Gatehouse's own endpoints take; were it also the resource servers'
+     * audience, such a token would open every app behind Gatehouse.
      *
-     * @throws IllegalArgumentException when a value is blank or the lifetime is under a second or fractional
+     * @throws IllegalArgumentException when a value is blank, the audience is the issuer, or the lifetime is under a second or fractional
      */
     public AccessTokenSettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -39,6 +42,9 @@ public record AccessTokenSettings(String issuer, String audience, Duration ttl) 
         }
         if (audience.isBlank()) {
             throw new IllegalArgumentException("the audience must not be blank");
+        }
+        if (audience.equals(issuer)) {
+            throw new IllegalArgumentException("the audience must not be the issuer, which is the audience of third-party apps' tokens");
         }
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.getNano() != 0) {
             throw new IllegalArgumentException("the access token lifetime must be a whole number of seconds, at least 1: " + ttl);

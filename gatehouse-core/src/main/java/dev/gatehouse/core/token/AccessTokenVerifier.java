@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.keys.VerificationKeys;
 
 import java.time.Clock;
@@ -82,6 +83,28 @@ public final class AccessTokenVerifier {
      * @throws IllegalArgumentException when the leeway is outside 0 to 60 seconds or {@code cacheEntries} negative
      */
     public AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway, int cacheEntries) {
+        this(settings, keys, clock, leeway, cacheEntries, false);
+    }
+
+    /**
+     * A verifier for Gatehouse's own OpenID endpoints ({@code /userinfo}): besides the tokens of
+     * the resource servers' audience, it accepts those Gatehouse issued to third-party apps, whose
+     * audience is the issuer itself (see {@link AccessTokenIssuer#issueForClient(dev.gatehouse.core.user.User,
+     * dev.gatehouse.core.client.ClientGrant, SigningKey, String, Duration, boolean)}). Every other
+     * verifier refuses them, so an app a user allowed to know who they are cannot pass for them
+     * at the apps behind Gatehouse.
+     *
+     * @param settings the issuer, audience and lifetime tokens must carry
+     * @param keys     finds the key a token's kid names
+     * @param clock    the time expiry is judged at
+     * @return the verifier, with {@link #DEFAULT_LEEWAY} and a cache of {@link #DEFAULT_CACHE_ENTRIES}
+     */
+    public static AccessTokenVerifier forOwnEndpoints(AccessTokenSettings settings, VerificationKeys keys, Clock clock) {
+        return new AccessTokenVerifier(settings, keys, clock, DEFAULT_LEEWAY, DEFAULT_CACHE_ENTRIES, true);
+    }
+
+    private AccessTokenVerifier(AccessTokenSettings settings, VerificationKeys keys, Clock clock, Duration leeway, int cacheEntries,
+                                boolean issuerAudience) {
         Objects.requireNonNull(settings, "settings");
         this.keys = Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
@@ -97,7 +120,7 @@ public final class AccessTokenVerifier {
         processor.setJWSVerifierFactory(jws.verifierFactory());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 new JOSEObjectType(AccessTokenClaimNames.TYPE), new JOSEObjectType("application/" + AccessTokenClaimNames.TYPE)));
-        processor.setJWTClaimsSetVerifier(new AccessTokenClaimsPolicy(settings, clock, leeway));
+        processor.setJWTClaimsSetVerifier(new AccessTokenClaimsPolicy(settings, clock, leeway, issuerAudience));
     }
 
     /**

@@ -381,6 +381,25 @@ class AccessTokenPolicyTest {
     }
 
     @Test
+    void aThirdPartyAppsTokenIsTakenOnlyByGatehousesOwnEndpoints() {
+        AccessTokenVerifier own = AccessTokenVerifier.forOwnEndpoints(SETTINGS, TestKeys.ring(rsa, hmac, ed), clock);
+        IssuedAccessToken thirdParty = issuer.issueForClient(ALICE, new ClientGrant("grafana", Set.of("openid")), ed, "session-1",
+                Duration.ofMinutes(5), false);
+        IssuedAccessToken firstParty = issuer.issueForClient(ALICE, new ClientGrant("portal", Set.of("openid")), ed, "session-1",
+                Duration.ofMinutes(5), true);
+
+        assertInvalid(thirdParty.token(), InvalidToken.WRONG_AUDIENCE);
+        assertThat(own.verify(thirdParty.token())).isInstanceOf(AccessTokenCheck.Valid.class);
+        assertValid(firstParty.token());
+        assertThat(own.verify(firstParty.token())).isInstanceOf(AccessTokenCheck.Valid.class);
+        AccessTokenClaims claims = ((AccessTokenCheck.Valid) own.verify(thirdParty.token())).claims();
+        assertThat(claims.raw()).as("what the app may know of the user is what its scopes give").doesNotContainKeys("username", "name")
+                .containsEntry("aud", SETTINGS.issuer()).containsEntry("sid", "session-1");
+        // The issuer's audience without a client is no token of ours.
+        assertThat(own.verify(forgedClaims(c -> c.audience(SETTINGS.issuer())))).isEqualTo(new AccessTokenCheck.Invalid(InvalidToken.WRONG_AUDIENCE));
+    }
+
+    @Test
     void aClientsOwnTokenRoundTrips() {
         IssuedAccessToken issued = issuer.issueForClient(new ClientGrant("billing", Set.of("reports", "invoices:read")), ed,
                 Duration.ofMinutes(5));

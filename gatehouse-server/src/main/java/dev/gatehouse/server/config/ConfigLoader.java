@@ -177,6 +177,9 @@ public final class ConfigLoader {
             }
         });
         String audience = text(Setting.AUDIENCE).orElseThrow();
+        if (text(Setting.ISSUER).filter(audience::equals).isPresent() || text(Setting.PUBLIC_URL).filter(audience::equals).isPresent()) {
+            problems.add(describe(Setting.AUDIENCE) + " must differ from the issuer: third-party OpenID clients' tokens have the issuer as their audience");
+        }
         return new TokenConfig(algorithm, accessTtl, refreshTtl, rotateInterval, privateKey, publicKey, secret,
                 text(Setting.ISSUER), audience, masterKey);
     }

@@ -90,7 +90,7 @@ public enum Setting {
     ISSUER("--issuer", List.of("GATEHOUSE_ISSUER"), Kind.PLAIN, null, "`GATEHOUSE_PUBLIC_URL`",
             "`iss` of access tokens, required exactly when verifying"),
     AUDIENCE("--audience", List.of("GATEHOUSE_AUDIENCE"), Kind.PLAIN, "gatehouse", "",
-            "`aud` of access tokens, the only audience accepted"),
+            "`aud` of access tokens, the only audience the API, `/auth/verify`, introspection and the middleware accept (third-party OpenID clients' tokens have the issuer as theirs, for `/userinfo` only; see [docs/OIDC.md](docs/OIDC.md)); must differ from the issuer"),
     MASTER_KEY("--master-key", List.of("GATEHOUSE_MASTER_KEY"), Kind.SECRET, null, "",
             "base64 of 32 bytes (`openssl rand -base64 32`); encrypts generated private keys in the store (AES-256-GCM). Unset: they are stored in the clear"),
     RULES("--rules", List.of("GATEHOUSE_RULES"), Kind.PLAIN, null, "none: every path needs a signed-in user",

@@ -519,6 +519,15 @@ class ConfigLoaderTest {
             assertThat(failure("JWT_ROTATE_INTERVAL", "30s", "JWT_TTL", "10s").problems())
                     .singleElement().asString().contains("at least 1m");
         }
+
+        @Test
+        void theAudienceMustNotBeTheIssuer() {
+            // Third-party OpenID clients' tokens have the issuer as their audience, for /userinfo only.
+            assertThat(failure("GATEHOUSE_ISSUER", "https://auth.example.com", "GATEHOUSE_AUDIENCE", "https://auth.example.com").problems())
+                    .singleElement().asString().contains("GATEHOUSE_AUDIENCE");
+            assertThat(failure("GATEHOUSE_PUBLIC_URL", "https://auth.example.com", "GATEHOUSE_AUDIENCE", "https://auth.example.com")
+                    .problems()).singleElement().asString().contains("GATEHOUSE_AUDIENCE");
+        }
     }
 
     @Nested
