@@ -26,9 +26,18 @@ import java.util.Set;
  * ({@code GATEHOUSE_ALLOWED_REDIRECT_HOSTS}, where the documented proxy configurations serve
  * {@code /login}). A request with none of the three comes from a client that is not a browser,
  * which no other site can drive, and passes. Safe methods (GET, HEAD, OPTIONS) are not checked.
+ *
+ * <p>Not checked either: the OpenID endpoints that other sites' apps call by design and that no
+ * cookie authorizes on its own. {@code /token} and {@code /userinfo} take a client's credentials or a
+ * Bearer token, never the cookie; a cross-site {@code POST /authorize} asks what its GET asks, and
+ * codes still need the user's consent, given on a page of this site; {@code POST /logout} from an
+ * app signs the user out only with an ID token of that very sign-in, else it asks the user first.
+ * The consent and sign-out confirmations stay checked.
  */
 final class CrossSiteRequests {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> CROSS_SITE_BY_DESIGN = Set.of(OpenIdTokenRoutes.PATH, OpenIdUserInfoRoutes.PATH,
+            OpenIdAuthorizeRoutes.PATH, OpenIdLogoutRoutes.PATH);
 
     private final PublicUrl publicUrl;
     private final ReturnUrls protectedSites;
@@ -44,7 +53,7 @@ final class CrossSiteRequests {
 
     void refuseCrossSite(Context ctx) {
         // The method the request was sent with, not the one Javalin reads from an override header.
-        if (SAFE_METHODS.contains(ctx.req().getMethod())) {
+        if (SAFE_METHODS.contains(ctx.req().getMethod()) || CROSS_SITE_BY_DESIGN.contains(ctx.req().getRequestURI())) {
             return;
         }
         String site = ctx.header("Sec-Fetch-Site");

@@ -153,8 +153,10 @@ public final class GatehouseHttp {
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
             services.openId().endpoints().ifPresent(openId -> {
                 new OpenIdTokenRoutes(parts, openId.token(), settings.publicUrl()).register(javalin.routes);
-                new OpenIdAuthorizeRoutes(parts, openId.authorization(), openId.tickets(), gatehouse.sessions(), gatehouse.users())
-                        .register(javalin.routes);
+                BrowserRequests browser = new BrowserRequests(parts, gatehouse.sessions(), gatehouse.users());
+                new OpenIdAuthorizeRoutes(browser, openId.authorization(), openId.tickets()).register(javalin.routes);
+                new OpenIdLogoutRoutes(parts, browser, openId.endSession(), openId.tickets(), gatehouse.sessions(),
+                        gatehouse.tokens().orElseThrow()).register(javalin.routes);
                 new OpenIdUserInfoRoutes(parts, gatehouse.tokens().orElseThrow().ownEndpointsBearer(), openId.userInfo()).register(javalin.routes);
             });
         });

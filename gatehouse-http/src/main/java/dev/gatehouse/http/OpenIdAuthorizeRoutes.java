@@ -1,9 +1,6 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.access.ReturnUrls;
-import dev.gatehouse.core.session.Session;
-import dev.gatehouse.core.session.SessionService;
-import dev.gatehouse.core.user.UserService;
 import dev.gatehouse.oidc.AuthorizationEndpoint;
 import dev.gatehouse.oidc.AuthorizeOutcome;
 import dev.gatehouse.oidc.InteractionTickets;
@@ -14,7 +11,6 @@ import io.javalin.http.HttpStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,24 +27,19 @@ final class OpenIdAuthorizeRoutes {
     private static final String CONTINUE = PATH + "/continue";
     private static final String CONSENT = PATH + "/consent";
 
-    private final HttpParts parts;
+    private final BrowserRequests browser;
     private final AuthorizationEndpoint endpoint;
     private final InteractionTickets tickets;
-    private final SessionService sessions;
-    private final UserService users;
 
-    OpenIdAuthorizeRoutes(HttpParts parts, AuthorizationEndpoint endpoint, InteractionTickets tickets, SessionService sessions,
-                          UserService users) {
-        this.parts = parts;
+    OpenIdAuthorizeRoutes(BrowserRequests browser, AuthorizationEndpoint endpoint, InteractionTickets tickets) {
+        this.browser = browser;
         this.endpoint = endpoint;
         this.tickets = tickets;
-        this.sessions = sessions;
-        this.users = users;
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> authorize(ctx, queryParameters(ctx)));
-        routes.post(PATH, ctx -> authorize(ctx, formParameters(ctx)));
+        routes.get(PATH, ctx -> authorize(ctx, browser.query(ctx)));
+        routes.post(PATH, ctx -> authorize(ctx, browser.form(ctx)));
         routes.get(CONTINUE, this::resume);
         routes.post(CONSENT, this::consent);
     }
@@ -58,7 +49,7 @@ final class OpenIdAuthorizeRoutes {
             OpenIdPages.error(ctx, "The request repeats a parameter or is not readable.");
             return;
         }
-        carryOut(ctx, parameters.get(), endpoint.authorize(parameters.get(), signedIn(ctx), Optional.empty()));
+        carryOut(ctx, parameters.get(), endpoint.authorize(parameters.get(), browser.signedIn(ctx), Optional.empty()));
     }
 
     /** Back from the sign-in page: the same request, counting only a sign-in made since it was sent there. */
@@ -69,13 +60,13 @@ final class OpenIdAuthorizeRoutes {
             return;
         }
         Map<String, String> parameters = ticket.get().parameters();
-        carryOut(ctx, parameters, endpoint.authorize(parameters, signedIn(ctx), Optional.of(ticket.get().issuedAt())));
+        carryOut(ctx, parameters, endpoint.authorize(parameters, browser.signedIn(ctx), Optional.of(ticket.get().issuedAt())));
     }
 
     private void consent(Context ctx) {
-        Optional<Map<String, String>> form = formParameters(ctx);
+        Optional<Map<String, String>> form = browser.form(ctx);
         Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket")).flatMap(tickets::read);
-        Optional<SignedIn> signedIn = signedIn(ctx);
+        Optional<SignedIn> signedIn = browser.signedIn(ctx);
         String decision = form.map(f -> f.get("decision")).orElse("");
         boolean sameSession = ticket.flatMap(InteractionTickets.Ticket::sessionId)
                 .filter(id -> signedIn.map(s -> s.session().id().equals(id)).orElse(false)).isPresent();
@@ -103,35 +94,10 @@ final class OpenIdAuthorizeRoutes {
                 ctx.redirect("/login?return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             }
             case AuthorizeOutcome.AskConsent ask -> {
-                SignedIn user = signedIn(ctx).orElseThrow();
+                SignedIn user = browser.signedIn(ctx).orElseThrow();
                 OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(),
                         tickets.issue(AuthorizationEndpoint.known(parameters), Optional.of(user.session().id())));
             }
-        }
-    }
-
-    private Optional<SignedIn> signedIn(Context ctx) {
-        Optional<Session> session = parts.credentials().sessionCookie(ctx).flatMap(sessions::resolve);
-        return session.flatMap(s -> users.find(s.userId()).map(user -> new SignedIn(user, s)));
-    }
-
-    private static Optional<Map<String, String>> queryParameters(Context ctx) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
-            Optional<String> value = single(entry.getValue());
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            parameters.put(entry.getKey(), value.get());
-        }
-        return Optional.of(parameters);
-    }
-
-    private Optional<Map<String, String>> formParameters(Context ctx) {
-        try {
-            return Optional.of(new LinkedHashMap<>(parts.bodies().readForm(ctx).values()));
-        } catch (ApiProblem problem) {
-            return Optional.empty();
         }
     }
 

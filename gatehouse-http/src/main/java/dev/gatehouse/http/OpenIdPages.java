@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import io.javalin.http.Context;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +37,25 @@ final class OpenIdPages {
                 </form>
                 """.formatted(LoginPage.escape(clientName), LoginPage.escape(clientName), list, LoginPage.escape(ticket));
         page(ctx, 200, document("Allow access", main));
+    }
+
+    /** Asks the signed-in user whether to sign out, for an app or a link that could not prove it is of this sign-in. */
+    static void confirmSignOut(Context ctx, Optional<String> clientName, String ticket) {
+        String main = """
+                <h1>Sign out?</h1>
+                <p>%s</p>
+                <form method="post" action="/logout/confirm">
+                <input type="hidden" name="ticket" value="%s">
+                <button type="submit" name="decision" value="sign_out">Sign out</button>
+                </form>
+                """.formatted(clientName.map(name -> LoginPage.escape(name) + " asks to sign you out of every app you signed in to here.")
+                .orElse("You will be signed out of every app you signed in to here."), LoginPage.escape(ticket));
+        page(ctx, 200, document("Sign out", main));
+    }
+
+    /** Said after signing out when no app asked to have the browser back. */
+    static void signedOut(Context ctx) {
+        page(ctx, 200, document("Signed out", "<h1>You are signed out</h1>\n"));
     }
 
     /** A request that cannot be answered at its client: said to the user, never sent anywhere. */

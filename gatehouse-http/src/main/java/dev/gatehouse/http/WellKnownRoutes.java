@@ -80,6 +80,7 @@ final class WellKnownRoutes {
         body.put("authorization_endpoint", base.resolve(OpenIdAuthorizeRoutes.PATH));
         body.put("token_endpoint", base.resolve(OpenIdTokenRoutes.PATH));
         body.put("userinfo_endpoint", base.resolve(OpenIdUserInfoRoutes.PATH));
+        body.put("end_session_endpoint", base.resolve(OpenIdLogoutRoutes.PATH));
         body.put("jwks_uri", base.resolve("/.well-known/jwks.json"));
         body.put("scopes_supported", List.of("openid", "profile", "email"));
         body.put("response_types_supported", List.of("code"));

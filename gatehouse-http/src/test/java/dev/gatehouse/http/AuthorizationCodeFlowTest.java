@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthorizationCodeFlowTest {
     private static final String REDIRECT = "https://app.example.com/callback";
+    private static final String AFTER_LOGOUT = "https://app.example.com/signed-out";
     private static final Map<String, String> ALICE = Map.of("email", "alice@example.com", "password", "alice's long password");
 
     private TestGatehouse gatehouse;
@@ -64,7 +65,7 @@ class AuthorizationCodeFlowTest {
 
     private Optional<String> register(String id, ClientType type, boolean firstParty) {
         ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, type, List.of(REDIRECT),
-                List.of(), Optional.empty(), Set.of("openid", "profile", "email", "reports"), Set.of(GrantType.AUTHORIZATION_CODE),
+                List.of(AFTER_LOGOUT), Optional.empty(), Set.of("openid", "profile", "email", "reports"), Set.of(GrantType.AUTHORIZATION_CODE),
                 firstParty, Optional.empty(), Optional.empty()));
         assertThat(change).isInstanceOf(ClientChange.Saved.class);
         return ((ClientChange.Saved) change).secret();
@@ -424,5 +425,107 @@ class AuthorizationCodeFlowTest {
             assertThat(hmac.api().get("/authorize?" + query(request("webapp"))).status()).isEqualTo(404);
             assertThat(hmac.api().get("/.well-known/oauth-authorization-server").status()).isEqualTo(200);
         }
+    }
+
+    /** A finished visit to the app: the browser's session, the app's ID token and access token. */
+    private String[] signedInToTheApp() {
+        String[] visit = codeAfterConsent("webapp");
+        JsonNode tokens = exchange("webapp", secret, visit[1], Map.of()).json();
+        return new String[] {visit[0], tokens.path("id_token").asText(), tokens.path("access_token").asText()};
+    }
+
+    private Api.Reply logout(Map<String, String> parameters, String session) {
+        return api.call("GET", "/logout?" + query(parameters)).headers(Steps.cookie(session)).send();
+    }
+
+    private boolean sessionLive(String session) {
+        return api.call("GET", "/api/v1/users/me").headers(Steps.cookie(session)).send().status() == 200;
+    }
+
+    @Test
+    void anAppSignsTheUserOutWithTheIdTokenOfThisSignIn() {
+        String[] app = signedInToTheApp();
+
+        Api.Reply out = logout(Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT, "state", "bye-1"), app[0]);
+
+        assertThat(out.status()).as(out.body()).isEqualTo(303);
+        assertThat(out.header("Location")).hasValue(AFTER_LOGOUT + "?state=bye-1");
+        assertThat(out.header("Set-Cookie").orElseThrow()).startsWith(Steps.DEFAULT_COOKIE + "=;");
+        assertThat(sessionLive(app[0])).isFalse();
+        assertThat(api.call("GET", "/userinfo").headers("Authorization", "Bearer " + app[2]).send().status())
+                .as("the app's token of that sign-in ends with it").isEqualTo(401);
+        JsonNode metadata = api.get("/.well-known/openid-configuration").json();
+        assertThat(metadata.path("end_session_endpoint").asText()).endsWith("/logout");
+    }
+
+    @Test
+    void withoutProofOfThisSignInTheUserIsAskedAndOnlyTheirSessionMayAnswer() {
+        String[] app = signedInToTheApp();
+        Api.Reply page = logout(Map.of("client_id", "webapp", "post_logout_redirect_uri", AFTER_LOGOUT), app[0]);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("App webapp asks to sign you out");
+        assertThat(sessionLive(app[0])).as("a link alone signs no one out").isTrue();
+        String ticket = ticketOf(page.body());
+
+        String other = Steps.login(api, ALICE);
+        Api.Reply forged = api.call("POST", "/logout/confirm").headers(Steps.cookie(other))
+                .form(Map.of("ticket", ticket, "decision", "sign_out")).send();
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(sessionLive(app[0])).isTrue();
+
+        Api.Reply confirmed = api.call("POST", "/logout/confirm").headers(Steps.cookie(app[0]))
+                .form(Map.of("ticket", ticket, "decision", "sign_out")).send();
+        assertThat(confirmed.status()).isEqualTo(303);
+        assertThat(confirmed.header("Location")).hasValue(AFTER_LOGOUT);
+        assertThat(sessionLive(app[0])).isFalse();
+        assertThat(sessionLive(other)).as("another browser's session stays").isTrue();
+    }
+
+    @Test
+    void aSignOutRequestNeverRedirectsWhereTheAppDidNotRegister() {
+        String[] app = signedInToTheApp();
+        String[] otherApp = signedInToTheApp();
+        for (Map<String, String> bad : List.of(
+                Map.of("id_token_hint", app[1], "post_logout_redirect_uri", "https://evil.example.com/"),
+                Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT + "/"),
+                Map.of("post_logout_redirect_uri", AFTER_LOGOUT),
+                Map.of("client_id", "spa", "id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT),
+                Map.of("client_id", "nobody", "post_logout_redirect_uri", AFTER_LOGOUT),
+                Map.of("id_token_hint", app[1].substring(0, app[1].length() - 4) + "AAAA"),
+                Map.of("id_token_hint", app[2]),
+                Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT, "state", ""))) {
+            Api.Reply refused = logout(bad, app[0]);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.header("Location")).isEmpty();
+        }
+        assertThat(sessionLive(app[0])).isTrue();
+        Api.Reply notThisSignIn = logout(Map.of("id_token_hint", otherApp[1], "post_logout_redirect_uri", AFTER_LOGOUT), app[0]);
+        assertThat(notThisSignIn.status()).as("another sign-in's ID token proves nothing here").isEqualTo(200);
+        assertThat(sessionLive(app[0])).isTrue();
+    }
+
+    @Test
+    void anAppMayPostTheSignOutFromItsOwnSite() {
+        String[] app = signedInToTheApp();
+        Api.Reply out = api.call("POST", "/logout").headers(Steps.cookie(app[0])).headers("Origin", "https://app.example.com",
+                "Sec-Fetch-Site", "cross-site").form(Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT)).send();
+        assertThat(out.status()).as(out.body()).isEqualTo(303);
+        assertThat(sessionLive(app[0])).isFalse();
+        Api.Reply crossSiteConfirm = api.call("POST", "/logout/confirm").headers("Origin", "https://evil.example.com")
+                .form(Map.of("ticket", "x", "decision", "sign_out")).send();
+        assertThat(crossSiteConfirm.status()).as("the confirmation is this site's own form").isEqualTo(403);
+    }
+
+    @Test
+    void aBrowserWithoutAnAppIsAskedOrToldItIsSignedOut() {
+        assertThat(api.get("/logout").body()).contains("You are signed out");
+        String session = Steps.login(api, ALICE);
+        Api.Reply page = api.call("GET", "/logout").headers(Steps.cookie(session)).send();
+        assertThat(page.body()).contains("Sign out?");
+        Api.Reply confirmed = api.call("POST", "/logout/confirm").headers(Steps.cookie(session))
+                .form(Map.of("ticket", ticketOf(page.body()), "decision", "sign_out")).send();
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("You are signed out");
+        assertThat(sessionLive(session)).isFalse();
     }
 }

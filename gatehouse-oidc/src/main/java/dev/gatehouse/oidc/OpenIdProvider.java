@@ -23,14 +23,17 @@ public final class OpenIdProvider {
      * @param authorization the authorization endpoint
      * @param token         the token endpoint
      * @param userInfo      the userinfo endpoint
-     * @param tickets       carries requests across the sign-in and consent pages
+     * @param endSession    the end-session (RP-initiated logout) endpoint
+     * @param tickets       carries requests across the sign-in, consent and sign-out pages
      */
-    public record Endpoints(AuthorizationEndpoint authorization, TokenEndpoint token, UserInfoEndpoint userInfo, InteractionTickets tickets) {
+    public record Endpoints(AuthorizationEndpoint authorization, TokenEndpoint token, UserInfoEndpoint userInfo, EndSessionEndpoint endSession,
+                            InteractionTickets tickets) {
         /** Refuses a missing endpoint. */
         public Endpoints {
             Objects.requireNonNull(authorization, "authorization");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(userInfo, "userInfo");
+            Objects.requireNonNull(endSession, "endSession");
             Objects.requireNonNull(tickets, "tickets");
         }
     }
@@ -61,6 +64,7 @@ public final class OpenIdProvider {
                 new AuthorizationEndpoint(clients, consents, codes, tokens.issuer(), gatehouse.clock()),
                 new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), gatehouse.clock()),
                 new UserInfoEndpoint(),
+                new EndSessionEndpoint(clients, tokens.openIdTokens()),
                 new InteractionTickets(interactionSecret, gatehouse.clock())));
         return new OpenIdProvider(clients, endpoints);
     }

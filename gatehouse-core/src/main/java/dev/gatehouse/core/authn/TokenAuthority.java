@@ -7,6 +7,7 @@ import dev.gatehouse.core.internal.token.RefreshResult;
 import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
 import dev.gatehouse.core.internal.token.RefreshTokenService;
 import dev.gatehouse.core.keys.KeyRing;
+import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
@@ -62,11 +63,12 @@ public final class TokenAuthority {
      * @param users finds the users tokens name
      * @param sessions finds and ends the sessions tokens are bound to
      * @param ring the current key ring, read at each use
+     * @param verificationKeys the keys tokens verify with
      * @param clock the time expiries are measured by
      */
     private TokenAuthority(AccessTokenIssuer issuer, AccessTokenVerifier verifier, AccessTokenVerifier ownEndpointsVerifier,
                           RefreshTokenService refresh, RevocationStore revocations, ClientStore clients, UserService users,
-                          SessionService sessions, Supplier<KeyRing> ring, Clock clock) {
+                          SessionService sessions, Supplier<KeyRing> ring, VerificationKeys verificationKeys, Clock clock) {
         this.issuer = issuer;
         this.verifier = verifier;
         this.refresh = refresh;
@@ -77,7 +79,7 @@ public final class TokenAuthority {
         this.clock = clock;
         this.bearer = new BearerAuthenticator(verifier, revocations, clients, users, sessions, clock);
         this.ownEndpointsBearer = new BearerAuthenticator(ownEndpointsVerifier, revocations, clients, users, sessions, clock);
-        this.openIdTokens = new OpenIdTokenSigner(issuer, ring);
+        this.openIdTokens = new OpenIdTokenSigner(issuer, ring, verificationKeys);
     }
 
     /**
@@ -109,7 +111,7 @@ public final class TokenAuthority {
         RefreshTokenService refresh = new RefreshTokenService(refreshTokens, revocations, RefreshTokenPolicy.of(refreshTtl), clock);
         return new TokenAuthority(new AccessTokenIssuer(settings, clock), new AccessTokenVerifier(settings, keys.verificationKeys(), clock),
                 AccessTokenVerifier.forOwnEndpoints(settings, keys.verificationKeys(), clock),
-                refresh, revocations, clients, users, sessions, keys.ringSupplier(), clock);
+                refresh, revocations, clients, users, sessions, keys.ringSupplier(), keys.verificationKeys(), clock);
     }
 
     /**
