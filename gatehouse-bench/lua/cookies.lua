@@ -13,27 +13,10 @@ dofile("common.lua")
 local prefix = os.getenv("GH_COOKIE_NAME") .. "="
 local uri = os.getenv("GH_ORIGINAL_URI")
 
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
-
 local cookies = {}
 local next_index = 0
 function init(args)
-  local total = tonumber(os.getenv("GH_THREADS")) or 1
-  local limit = tonumber(os.getenv("GH_COOKIES_LIMIT") or "") or math.huge
-  local n = 0
-  for line in io.lines(os.getenv("GH_COOKIES_FILE")) do
-    if n >= limit then
-      break
-    end
-    if n % total == (id or 0) then
-      cookies[#cookies + 1] = line
-    end
-    n = n + 1
-  end
+  cookies = thread_lines(os.getenv("GH_COOKIES_FILE"), tonumber(os.getenv("GH_COOKIES_LIMIT") or ""))
 end
 
 function request()

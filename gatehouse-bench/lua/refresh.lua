@@ -5,23 +5,10 @@
 -- each thread starts with at least as many tokens as it has connections.
 dofile("common.lua")
 
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
-
 local queue, head, tail = {}, 1, 0
 function init(args)
-  local total = tonumber(os.getenv("GH_THREADS"))
-  local n = 0
-  for line in io.lines(os.getenv("GH_TOKENS_FILE")) do
-    if n % total == id then
-      tail = tail + 1
-      queue[tail] = line
-    end
-    n = n + 1
-  end
+  queue = thread_lines(os.getenv("GH_TOKENS_FILE"))
+  tail = #queue
 end
 
 local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }

@@ -101,6 +101,7 @@ public final class CachingRevocationStore implements RevocationStore {
             case StoreEvent.UserSessionsEnded ended -> { }
             case StoreEvent.UserChanged changed -> { }
             case StoreEvent.KeysChanged changed -> { }
+            case StoreEvent.ClientChanged changed -> { }
         }
     }
 }

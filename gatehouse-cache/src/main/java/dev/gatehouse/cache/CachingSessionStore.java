@@ -150,6 +150,7 @@ public final class CachingSessionStore extends ForwardingSessionStore {
             case StoreEvent.JtiRevoked revoked -> { }
             case StoreEvent.UserNotBeforeSet set -> { }
             case StoreEvent.KeysChanged changed -> { }
+            case StoreEvent.ClientChanged changed -> { }
         }
     }
 }

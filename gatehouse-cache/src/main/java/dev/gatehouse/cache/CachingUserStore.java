@@ -100,6 +100,7 @@ public final class CachingUserStore implements UserStore {
             case StoreEvent.JtiRevoked revoked -> { }
             case StoreEvent.UserNotBeforeSet set -> { }
             case StoreEvent.KeysChanged changed -> { }
+            case StoreEvent.ClientChanged changed -> { }
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.gatehouse.cache;
 
+import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.client.ClientType;
+import dev.gatehouse.core.client.GrantType;
+import dev.gatehouse.core.memory.InMemoryClientStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
@@ -15,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -188,6 +193,28 @@ class TwoInstancesTest {
         usersA.delete(ada);
         assertThat(usersB.findById(ada)).isEmpty();
         assertThat(List.of(usersA.count(), usersB.count())).containsOnly(0L);
+    }
+
+    @Test
+    void aClientDeletedOrChangedOnOneInstanceIsReadAgainOnTheOther() {
+        InMemoryClientStore sharedClients = new InMemoryClientStore();
+        CachingClientStore clientsA = new CachingClientStore(sharedClients, feed, settings, clock);
+        CachingClientStore clientsB = new CachingClientStore(sharedClients, feed, settings, clock);
+        assertThat(clientsB.findById("billing")).as("looked up before it exists").isEmpty();
+        Client billing = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash-1"), List.of(), List.of(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                clock.instant(), clock.instant());
+        assertThat(clientsA.insert(billing)).isTrue();
+        assertThat(clientsB.findById("billing")).as("registered on the other instance").contains(billing);
+
+        Client rotated = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash-2"), List.of(), List.of(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                billing.createdAt(), clock.instant().plusMillis(1));
+        assertThat(clientsA.update(rotated, billing.updatedAt())).isTrue();
+        assertThat(clientsB.findById("billing").orElseThrow().secretHash()).as("a rotated secret").contains("hash-2");
+
+        assertThat(clientsA.delete("billing")).isTrue();
+        assertThat(clientsB.findById("billing")).as("a deleted client").isEmpty();
     }
 
     @Test

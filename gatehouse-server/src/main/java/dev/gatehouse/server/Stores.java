@@ -1,6 +1,7 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.cache.CacheSettings;
+import dev.gatehouse.cache.CachingClientStore;
 import dev.gatehouse.cache.CachingRevocationStore;
 import dev.gatehouse.cache.CachingSessionStore;
 import dev.gatehouse.cache.CachingUserStore;
@@ -120,9 +121,11 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                 return deferred;
             });
             RevocationStore revocations = redis.<RevocationStore>map(RedisStores::revocations).orElseGet(() -> new JdbcRevocationStore(database));
+            ClientStore clients = new JdbcClientStore(database);
             if (!config.cacheMaxStale().isZero()) {
                 CacheSettings cache = new CacheSettings(config.cacheMaxStale(), CacheSettings.DEFAULT.maxEntries());
                 users = new CachingUserStore(users, events, cache, clock);
+                clients = new CachingClientStore(clients, events, cache, clock);
                 sessions = new CachingSessionStore(sessions, events, cache, clock);
                 revocations = new CachingRevocationStore(revocations, events, cache, clock);
             }
@@ -132,7 +135,7 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     revocations,
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
-                    events, new JdbcClientStore(database), new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
+                    events, clients, new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
                     closeAll);
         } catch (RuntimeException e) {
             try {

@@ -1,12 +1,14 @@
 package dev.gatehouse.bench.e2e;
 
-import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.session.SessionPolicy;
+import dev.gatehouse.server.config.GatehouseConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,6 +40,10 @@ public final class E2eDriver {
     static final String BASELINE = "baseline GET /api/v1/status";
     private static final String PROTECTED_URI = "/app/page";
     private static final String ADMIN_EMAIL = "admin@bench.test";
+    private static final String BENCH_REDIRECT = "https://app.bench.test/callback";
+    /** RFC 7636 appendix B's verifier and its S256 challenge: one pair serves every code of the run. */
+    private static final String BENCH_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String BENCH_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     /** See {@link #signingWarmUp}. */
     private static final String SIGNING_WARM_UP = "25s";
     /**
@@ -166,7 +172,7 @@ public final class E2eDriver {
         List<GatehouseClient.SignIn> signIns = signIn(client, count, parallel);
         GatehouseClient.SignIn first = signIns.get(0);
         String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (GatehouseClient.email(0) + ":" + password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (GatehouseClient.email(0) + ":" + password()).getBytes(StandardCharsets.UTF_8));
 
         Map<String, String> cookieEnv = verifyEnv(Map.of("GH_COOKIE", GatehouseClient.COOKIE_NAME + "=" + first.cookie()));
         cookieWarmUp = cookieEnv;
@@ -209,18 +215,83 @@ public final class E2eDriver {
         remeasureRaw(server, 1, () -> SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds()), "refresh");
         noteVersusRaw(rows.get(1).requestsPerSecond(), "vs raw signatures: ");
 
-        String clientSecret = client.registerServiceClient(ADMIN_EMAIL, adminPassword(), "bench-service");
+        openIdScenarios(server, client, first.cookie(), algorithm);
+    }
+
+    /**
+     * The OpenID provider's rows: client_credentials and the code exchange against raw signatures
+     * measured right after each (the code exchange signs two tokens, an access and an ID token),
+     * userinfo against the baseline. The codes are made through {@code GET /authorize} by a
+     * signed-in user of a first-party client just before the row, as a code lives a minute.
+     */
+    private void openIdScenarios(GatehouseProcess server, GatehouseClient client, String cookie, String algorithm) throws Exception {
+        String base = server.baseUrl();
+        String serviceSecret = client.registerClient(ADMIN_EMAIL, adminPassword(), "{\"client_id\":\"bench-service\",\"client_name\":"
+                + "\"Bench service\",\"grant_types\":[\"client_credentials\"],\"scope\":\"bench\"}");
         Map<String, String> grantEnv = Map.of("GH_METHOD", "POST", "GH_CONTENT_TYPE", "application/x-www-form-urlencoded",
-                "GH_AUTHORIZATION", "Basic " + Base64.getEncoder().encodeToString(
-                        ("bench-service:" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                "GH_BODY", "grant_type=client_credentials");
+                "GH_AUTHORIZATION", basic("bench-service", serviceSecret), "GH_BODY", "grant_type=client_credentials");
         signingWarmUp("request.lua", base + "/token", grantEnv);
         scenario(server, "client_credentials grant " + algorithm, "request.lua", base + "/token", grantEnv, 0,
                 "POST /token, client_secret_basic; target 0.8x raw signatures");
-        // Held against raw signatures measured right after it, not the mean from minutes before (see remeasureRaw).
+        noteVersusRawRightAfter(server, algorithm, 1);
+
+        String appSecret = client.registerClient(ADMIN_EMAIL, adminPassword(), "{\"client_id\":\"bench-app\",\"client_name\":\"Bench app\","
+                + "\"redirect_uris\":[\"" + BENCH_REDIRECT + "\"],\"grant_types\":[\"authorization_code\"],\"scope\":\"openid email\","
+                + "\"first_party\":true}");
+        String appBasic = basic("bench-app", appSecret);
+        String exchange = "grant_type=authorization_code&redirect_uri=" + URLEncoder.encode(BENCH_REDIRECT, StandardCharsets.UTF_8)
+                + "&code_verifier=" + BENCH_VERIFIER + "&code=";
+        String accessToken = client.exchangeCode(appBasic, exchange + client.authorizationCode(cookie, authorizeQuery()));
+        pairedScenario(server, "userinfo " + algorithm, "request.lua", base + "/userinfo",
+                Map.of("GH_AUTHORIZATION", "Bearer " + accessToken), 0, "one token of a first-party app, repeated; target 0.8x baseline");
+
+        // Enough codes for the row at twice the raw rate, which two signatures an exchange cannot reach.
+        int codes = (int) Math.ceil(rows.get(1).requestsPerSecond() * wrkSeconds(options.duration()));
+        Path codesFile = authorizationCodes(client, cookie, codes, "codes.txt");
+        scenario(server, "code exchange " + algorithm, "codes.lua", base + "/token",
+                Map.of("GH_CODES_FILE", codesFile.toString(), "GH_AUTHORIZATION", appBasic, "GH_BODY", exchange), 0,
+                "POST /token, authorization_code with PKCE, an access and an ID token each; " + codes + " codes made just before");
+        noteVersusRawRightAfter(server, algorithm, 2);
+    }
+
+    /** The last row against raw signatures measured right after it, {@code signatures} to a request. */
+    private void noteVersusRawRightAfter(GatehouseProcess server, String algorithm, int signatures) throws Exception {
+        // Not the mean from minutes before: the machine's speed drifts (see remeasureRaw).
         server.awaitQuiet(QUIET_WAIT);
         double rawAfter = SignRate.measure(SigningAlgorithm.valueOf(algorithm), cores, options.hashSeconds());
-        noteVersusRaw(rawAfter, String.format(Locale.ROOT, "vs raw signatures right after (%,.0f/s): ", rawAfter));
+        noteVersusRaw(rawAfter / signatures, String.format(Locale.ROOT, "vs raw signatures right after (%,.0f/s%s): ", rawAfter,
+                signatures == 1 ? "" : ", " + signatures + " a request"));
+    }
+
+    private Path authorizationCodes(GatehouseClient client, String cookie, int count, String fileName) throws IOException {
+        long t0 = System.nanoTime();
+        List<String> codes = GatehouseClient.inParallel(count, Math.max(2, cores * 2),
+                i -> call(() -> client.authorizationCode(cookie, authorizeQuery())));
+        facts.add(String.format(Locale.ROOT, "made %,d authorization codes through GET /authorize in %.1f s", count,
+                (System.nanoTime() - t0) / 1e9));
+        Path file = workDir.resolve(fileName);
+        Files.write(file, codes);
+        return file;
+    }
+
+    private static String authorizeQuery() {
+        return "response_type=code&client_id=bench-app&scope=openid%20email&redirect_uri=" + URLEncoder.encode(BENCH_REDIRECT, StandardCharsets.UTF_8)
+                + "&code_challenge=" + BENCH_CHALLENGE + "&code_challenge_method=S256";
+    }
+
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** wrk's duration ({@code 6s}, {@code 1m}, {@code 1h}, or seconds) in seconds. */
+    private static long wrkSeconds(String duration) {
+        char unit = duration.charAt(duration.length() - 1);
+        long amount = Long.parseLong(Character.isDigit(unit) ? duration : duration.substring(0, duration.length() - 1));
+        return switch (unit) {
+            case 'm' -> amount * 60;
+            case 'h' -> amount * 3600;
+            default -> amount;
+        };
     }
 
     /** A raw rate, measured without the server's load. */

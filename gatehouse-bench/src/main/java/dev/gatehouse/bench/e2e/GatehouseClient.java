@@ -62,23 +62,56 @@ final class GatehouseClient {
     }
 
     /**
-     * Registers a service client ({@code client_credentials} only) through the admin API, signed in as the admin.
+     * Registers a client through the admin API, signed in as the admin.
      *
+     * @param registration the client's JSON, as {@code POST /api/v1/admin/clients} takes it
      * @return the client's secret, shown this once
      */
-    String registerServiceClient(String adminEmail, String adminPassword, String clientId) throws IOException, InterruptedException {
+    String registerClient(String adminEmail, String adminPassword, String registration) throws IOException, InterruptedException {
         SignIn admin = login(adminEmail, adminPassword);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/clients"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Cookie", COOKIE_NAME + "=" + admin.cookie())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"" + escape(clientId) + "\",\"client_name\":\"Bench service\","
-                        + "\"grant_types\":[\"client_credentials\"],\"scope\":\"bench\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString(registration)).build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IOException("registering a client answered " + r.statusCode() + " (body not shown: it may hold the secret)");
         }
         return field(r.body(), "client_secret");
+    }
+
+    /**
+     * An authorization code of a first-party client for the signed-in session {@code cookie}: the
+     * code of {@code GET /authorize}'s redirect, which a signed-in user of a first-party app gets
+     * with no page in between.
+     */
+    String authorizationCode(String cookie, String authorizeQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/authorize?" + authorizeQuery))
+                .timeout(Duration.ofSeconds(60))
+                .header("Cookie", COOKIE_NAME + "=" + cookie)
+                .GET().build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("location").orElse("");
+        Matcher code = Pattern.compile("[?&]code=([A-Za-z0-9_-]+)").matcher(location);
+        if (r.statusCode() != 303 || !code.find()) {
+            throw new IOException("GET /authorize answered " + r.statusCode() + " without a code");
+        }
+        return code.group(1);
+    }
+
+    /** Exchanges a code; returns the access token. */
+    String exchangeCode(String basicAuthorization, String form) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/token"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basicAuthorization)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("exchanging a code answered " + r.statusCode());
+        }
+        return field(r.body(), "access_token");
     }
 
     /** Runs count calls of work on parallel threads (the server hashes on all its cores), in order of index. */

@@ -71,6 +71,19 @@ public sealed interface StoreEvent {
         }
     }
 
+    /**
+     * An OpenID client was registered, changed or deleted: copies of it are stale (a deleted
+     * client's tokens end, a scope taken away no longer counts).
+     *
+     * @param clientId the client
+     */
+    record ClientChanged(String clientId) implements StoreEvent {
+        /** Refuses a missing client id. */
+        public ClientChanged {
+            Objects.requireNonNull(clientId, "clientId");
+        }
+    }
+
     /** The signing key ring was saved anew (rotation, import). */
     record KeysChanged() implements StoreEvent {
     }

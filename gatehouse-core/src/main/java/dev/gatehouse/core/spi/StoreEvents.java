@@ -1,5 +1,7 @@
 package dev.gatehouse.core.spi;
 
+import dev.gatehouse.core.client.Client;
+
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ public final class StoreEvents {
             case StoreEvent.UserChanged e -> "user-changed " + e.userId();
             case StoreEvent.JtiRevoked e -> "jti-revoked " + e.jti();
             case StoreEvent.UserNotBeforeSet e -> "user-not-before " + e.userId();
+            case StoreEvent.ClientChanged e -> "client-changed " + e.clientId();
             case StoreEvent.KeysChanged e -> "keys-changed";
             case StoreEvent.Resync e -> "resync";
         };
@@ -53,6 +56,7 @@ public final class StoreEvents {
                 case "user-changed" -> parts.length == 2 ? new StoreEvent.UserChanged(UUID.fromString(parts[1])) : RESYNC;
                 case "jti-revoked" -> parts.length == 2 && HASH.matcher(parts[1]).matches() ? new StoreEvent.JtiRevoked(parts[1]) : RESYNC;
                 case "user-not-before" -> parts.length == 2 ? new StoreEvent.UserNotBeforeSet(UUID.fromString(parts[1])) : RESYNC;
+                case "client-changed" -> parts.length == 2 && Client.isValidId(parts[1]) ? new StoreEvent.ClientChanged(parts[1]) : RESYNC;
                 case "keys-changed" -> parts.length == 1 ? new StoreEvent.KeysChanged() : RESYNC;
                 default -> RESYNC;
             };

@@ -17,7 +17,7 @@ class StoreEventsTest {
         for (StoreEvent event : List.of(new StoreEvent.SessionEnded(id, Optional.of("abcdefghijklmnopqrstuvwxyz_-0123456789ABCDEFG")),
                 new StoreEvent.SessionEnded(id, Optional.empty()), new StoreEvent.UserSessionsEnded(id), new StoreEvent.UserChanged(id),
                 new StoreEvent.JtiRevoked("Zx3_kLq9-0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456"), new StoreEvent.UserNotBeforeSet(id),
-                new StoreEvent.KeysChanged(), new StoreEvent.Resync())) {
+                new StoreEvent.ClientChanged("grafana.prod_1"), new StoreEvent.KeysChanged(), new StoreEvent.Resync())) {
             assertThat(StoreEvents.decode(StoreEvents.encode(event))).isEqualTo(event);
         }
     }
@@ -28,7 +28,8 @@ class StoreEventsTest {
             "keys-changed now", "user-changed 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 extra",
             "session-ended 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 <script>",
             "session-ended 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10 aaaaaaaaaaaaaaaaaaaa extra",
-            "session-ended  8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10"})
+            "session-ended  8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10", "client-changed", "client-changed ..", "client-changed a/b",
+            "client-changed grafana extra", "client-changed 8d3a8a34-3b8e-4f0e-9f7f-2b8a1f3c9d10"})
     void anUnreadableLineMeansForgetEverything(String line) {
         assertThat(StoreEvents.decode(line)).isEqualTo(new StoreEvent.Resync());
     }
