@@ -71,8 +71,10 @@ final class LoginPageRoutes {
 
     private static void render(Context ctx, int status, String returnTo, Optional<String> error, String login) {
         ctx.header("Cache-Control", "no-store");
-        // The page runs no third-party code and must not be framed (clickjacking of the form).
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        // The page runs no third-party code and must not be framed (clickjacking of the form). No
+        // form-action: Chromium applies it to the redirects that follow the form too, and a sign-in
+        // for an OpenID client ends on the client's redirect URI, on another site.
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-ancestors 'none'");
         ctx.header("X-Frame-Options", "DENY");
         ctx.status(status).contentType("text/html; charset=utf-8").result(LoginPage.html(returnTo, error, login));
     }

@@ -102,7 +102,9 @@ final class OpenIdPages {
         // goes on to the client's registered redirect URI.
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" with the
+        // page's own form, which the cross-site check must refuse. Other sites still get no Referer.
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.status(status).contentType("text/html; charset=utf-8").result(html);
     }
 }

@@ -54,7 +54,7 @@ final class ExpressUpstream implements AutoCloseable {
     /** Starts the app on free loopback ports; installs its packages when missing; skips (fails under CI) without node and npm. */
     static ExpressUpstream start(Path log) throws IOException, InterruptedException {
         Path binary = Executables.require("node", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
-        installPackages(log);
+        Executables.npmCi(APP, "express", log);
         Process node = new ProcessBuilder(binary.toString(), "app.js").directory(APP.toFile())
                 .redirectError(log.toFile()).start();
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
@@ -70,23 +70,6 @@ final class ExpressUpstream implements AutoCloseable {
         } catch (Exception e) {
             node.destroyForcibly();
             throw new IllegalStateException("the Express test app did not start: " + Files.readString(log), e);
-        }
-    }
-
-    /**
-     * Installs the app's packages at the versions its lock file names, once, when they are missing,
-     * so that the README's test command needs nothing but node and npm on the machine.
-     */
-    private static synchronized void installPackages(Path log) throws IOException, InterruptedException {
-        if (Files.isDirectory(APP.resolve("node_modules").resolve("express"))) {
-            return;
-        }
-        Path npm = Executables.require("npm", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
-        Process install = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(APP.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            install.destroyForcibly();
-            Executables.unavailable("npm ci in " + APP + " failed: " + Files.readString(log));
         }
     }
 

@@ -59,7 +59,7 @@ class OpenIdClientLibraryTest {
 
     @BeforeAll
     void start() throws Exception {
-        installPackages();
+        Executables.npmCi(RP, "openid-client", dir.resolve("npm.log"));
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -168,20 +168,5 @@ class OpenIdClientLibraryTest {
 
         assertThat(result.path("scope").asText()).isEqualTo("reports");
         assertThat(result.path("expiresIn").asLong()).isBetween(1L, Duration.ofMinutes(15).toSeconds());
-    }
-
-    /** The library at the versions the lock file names, once, when missing (CI installs it beforehand). */
-    private static synchronized void installPackages() throws IOException, InterruptedException {
-        if (Files.isDirectory(RP.resolve("node_modules").resolve("openid-client"))) {
-            return;
-        }
-        Path npm = Executables.require("npm", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
-        Process install = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(RP.toFile()).redirectErrorStream(true).start();
-        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            install.destroyForcibly();
-            Executables.unavailable("npm ci in " + RP + " failed: " + output);
-        }
     }
 }

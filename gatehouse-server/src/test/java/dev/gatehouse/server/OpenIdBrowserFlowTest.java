@@ -1,0 +1,308 @@
+package dev.gatehouse.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.server.config.ConfigLoader;
+import dev.gatehouse.server.config.GatehouseConfig;
+import dev.gatehouse.testing.SpawnsProcesses;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole sign-in to another app in a real browser (Debian's headless Chromium through
+ * chromedriver): the app sends the browser to {@code /authorize}, the user signs in on
+ * Gatehouse's page and allows the app, the app exchanges the code (checking the ID token with the
+ * Nimbus SDK's validator) and shows who signed in; signing out at the app sends the browser to
+ * Gatehouse's end-session endpoint and back. A first-party app then signs the same user in with no
+ * page at all. What a browser enforces and a hand-made client does not (cookie rules, the pages'
+ * Content-Security-Policy on the redirects after their forms) is exercised here.
+ */
+@SpawnsProcesses
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenIdBrowserFlowTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ADMIN_EMAIL = "admin@example.com";
+    private static final String ADMIN_PASSWORD = "the admin's long password";
+    private static final String USER_EMAIL = "grace@example.com";
+    private static final String USER_PASSWORD = "grace's long password";
+
+    @TempDir
+    static Path dir;
+    private GatehouseServer gatehouse;
+    private String issuer;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        int port = freePort();
+        issuer = "http://127.0.0.1:" + port;
+        Map<String, String> env = new HashMap<>();
+        env.put("API_HOST", "127.0.0.1");
+        env.put("API_PORT", Integer.toString(port));
+        env.put("STORE", "sqlite");
+        env.put("GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("gatehouse.db"));
+        env.put("AUTH_TYPE", "session,jwt");
+        env.put("JWT_ALGORITHM", "ES256");
+        env.put("GATEHOUSE_REGISTRATION", "open");
+        env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        GatehouseConfig config = ConfigLoader.load(env, Map.of());
+        gatehouse = GatehouseServer.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(post("/api/v1/users", "{\"email\":\"" + USER_EMAIL + "\",\"password\":\"" + USER_PASSWORD + "\"}", null).statusCode())
+                .isEqualTo(201);
+        browser = startBrowser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    private static WebDriver startBrowser() {
+        Path chromium = Executables.require("chromium", List.of("/usr/bin"), "Debian: apt-get install chromium chromium-driver");
+        Path driver = Executables.require("chromedriver", List.of("/usr/bin"), "Debian: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        // No sandbox: CI runs as root, where Chromium's sandbox cannot start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chrome;
+    }
+
+    /** Each test begins signed out: the browser forgets Gatehouse's session cookie. */
+    @BeforeEach
+    void signedOut() {
+        browser.get(issuer + "/api/v1/status");
+        browser.manage().deleteAllCookies();
+    }
+
+    private HttpResponse<String> post(String path, String json, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String register(String clientId, int appPort, boolean firstParty) throws Exception {
+        HttpResponse<String> admin = post("/api/v1/auth/login", "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        String cookie = admin.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("gatehouse_session="))
+                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+        String app = "http://127.0.0.1:" + appPort;
+        HttpResponse<String> created = post("/api/v1/admin/clients", "{\"client_id\":\"" + clientId + "\",\"client_name\":\"Team Wiki\","
+                + "\"redirect_uris\":[\"" + app + "/callback\"],\"post_logout_redirect_uris\":[\"" + app + "/bye\"],"
+                + "\"scope\":\"openid email\",\"first_party\":" + firstParty + "}", cookie);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return MAPPER.readTree(created.body()).path("client_secret").asText();
+    }
+
+    @Test
+    void aUserSignsInToAnAppAllowsItAndSignsOutAgain() throws Exception {
+        try (RelyingParty app = RelyingParty.start(issuer, "wiki", http)) {
+            app.secret = register("wiki", app.port(), false);
+
+            browser.get(app.url("/"));
+            assertThat(browser.getCurrentUrl()).startsWith(issuer + "/login");
+            browser.findElement(By.name("login")).sendKeys(USER_EMAIL);
+            browser.findElement(By.name("password")).sendKeys(USER_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            assertThat(browser.getCurrentUrl()).startsWith(issuer + "/authorize/continue");
+            assertThat(browser.getPageSource()).contains("Allow Team Wiki?", "see your email address");
+            browser.findElement(By.cssSelector("button[value=allow]")).click();
+
+            assertThat(browser.getCurrentUrl()).as(browser.getPageSource()).startsWith(app.url("/callback"));
+            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(USER_EMAIL);
+
+            browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.getCurrentUrl()).isEqualTo(app.url("/bye") + "?state=" + app.logoutState);
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Signed out of the wiki");
+
+            browser.get(app.url("/"));
+            assertThat(browser.getCurrentUrl()).as("the Gatehouse session ended: sign in again").startsWith(issuer + "/login");
+        }
+    }
+
+    @Test
+    void aSignedInUserGetsIntoAFirstPartyAppWithNoPageInBetween() throws Exception {
+        try (RelyingParty portal = RelyingParty.start(issuer, "portal", http)) {
+            portal.secret = register("portal", portal.port(), true);
+            browser.get(portal.url("/"));
+            assertThat(browser.getCurrentUrl()).startsWith(issuer + "/login");
+            browser.findElement(By.name("login")).sendKeys(USER_EMAIL);
+            browser.findElement(By.name("password")).sendKeys(USER_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            // From the sign-in form straight on to the app: a form-action rule on the page would stop this redirect.
+            assertThat(browser.getCurrentUrl()).startsWith(portal.url("/callback"));
+            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(USER_EMAIL);
+
+            browser.get(portal.url("/"));
+            assertThat(browser.getCurrentUrl()).as("signed in already: no page at all").startsWith(portal.url("/callback"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * A small app that signs its users in with Gatehouse: the code flow with PKCE, state and nonce,
+     * the ID token checked with the Nimbus SDK's validator against Gatehouse's JWKS, a sign-out
+     * link to the end-session endpoint with the ID token as hint.
+     */
+    static final class RelyingParty implements AutoCloseable {
+        private final HttpServer server;
+        private final String issuer;
+        private final String clientId;
+        private final HttpClient http;
+        private final Map<String, String[]> pending = new ConcurrentHashMap<>();
+        volatile String secret;
+        volatile String logoutState = "bye-" + System.nanoTime();
+
+        private RelyingParty(HttpServer server, String issuer, String clientId, HttpClient http) {
+            this.server = server;
+            this.issuer = issuer;
+            this.clientId = clientId;
+            this.http = http;
+        }
+
+        static RelyingParty start(String issuer, String clientId, HttpClient http) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            RelyingParty app = new RelyingParty(server, issuer, clientId, http);
+            server.createContext("/", exchange -> app.handle(exchange));
+            server.start();
+            return app;
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port() + path;
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try {
+                String path = exchange.getRequestURI().getPath();
+                switch (path) {
+                    case "/" -> signIn(exchange);
+                    case "/callback" -> callback(exchange);
+                    case "/bye" -> respond(exchange, 200, "<!doctype html><title>Bye</title><p>Signed out of the wiki</p>");
+                    default -> respond(exchange, 404, "not found");
+                }
+            } catch (Exception e) {
+                respond(exchange, 500, "<!doctype html><title>Error</title><p id=error>" + e + "</p>");
+            }
+        }
+
+        private void signIn(HttpExchange exchange) throws IOException {
+            CodeVerifier verifier = new CodeVerifier();
+            String state = "s" + System.nanoTime();
+            String nonce = "n" + System.nanoTime();
+            pending.put(state, new String[] {verifier.getValue(), nonce});
+            String location = issuer + "/authorize?response_type=code&client_id=" + clientId + "&scope=openid%20email&redirect_uri="
+                    + URLEncoder.encode(url("/callback"), StandardCharsets.UTF_8) + "&state=" + state + "&nonce=" + nonce
+                    + "&code_challenge=" + CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue() + "&code_challenge_method=S256";
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        }
+
+        private void callback(HttpExchange exchange) throws Exception {
+            Map<String, String> query = new HashMap<>();
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+            String[] expected = pending.remove(query.get("state"));
+            if (expected == null || !issuer.equals(query.get("iss"))) {
+                respond(exchange, 400, "unknown state or wrong issuer");
+                return;
+            }
+            String form = "grant_type=authorization_code&code=" + URLEncoder.encode(query.get("code"), StandardCharsets.UTF_8)
+                    + "&redirect_uri=" + URLEncoder.encode(url("/callback"), StandardCharsets.UTF_8) + "&code_verifier=" + expected[0];
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode tokens = MAPPER.readTree(token.body());
+            String idToken = tokens.path("id_token").asText();
+            IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(issuer), new ClientID(clientId), JWSAlgorithm.ES256,
+                    URI.create(issuer + "/.well-known/jwks.json").toURL()).validate(JWTParser.parse(idToken), new Nonce(expected[1]));
+            String email = claims.getStringClaim("email");
+            String signOut = issuer + "/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                    + URLEncoder.encode(url("/bye"), StandardCharsets.UTF_8) + "&state=" + logoutState;
+            respond(exchange, 200, "<!doctype html><title>Wiki</title><p>Hello <span id=user>" + email + "</span></p>"
+                    + "<a id=sign-out href=\"" + signOut + "\">Sign out</a>");
+        }
+
+        private static void respond(HttpExchange exchange, int status, String html) throws IOException {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
