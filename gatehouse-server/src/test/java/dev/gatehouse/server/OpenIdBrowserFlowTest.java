@@ -14,8 +14,6 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.gatehouse.server.config.ConfigLoader;
-import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +27,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -43,7 +38,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,36 +59,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenIdBrowserFlowTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ADMIN_EMAIL = "admin@example.com";
-    private static final String ADMIN_PASSWORD = "the admin's long password";
     private static final String USER_EMAIL = "grace@example.com";
     private static final String USER_PASSWORD = "grace's long password";
 
     @TempDir
     static Path dir;
-    private GatehouseServer gatehouse;
+    private OpenIdTestServer gatehouse;
     private String issuer;
     private final HttpClient http = HttpClient.newHttpClient();
     private WebDriver browser;
 
     @BeforeAll
     void start() throws Exception {
-        int port = freePort();
-        issuer = "http://127.0.0.1:" + port;
-        Map<String, String> env = new HashMap<>();
-        env.put("API_HOST", "127.0.0.1");
-        env.put("API_PORT", Integer.toString(port));
-        env.put("STORE", "sqlite");
-        env.put("GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        env.put("AUTH_TYPE", "session,jwt");
-        env.put("JWT_ALGORITHM", "ES256");
-        env.put("GATEHOUSE_REGISTRATION", "open");
-        env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        GatehouseConfig config = ConfigLoader.load(env, Map.of());
-        gatehouse = GatehouseServer.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(post("/api/v1/users", "{\"email\":\"" + USER_EMAIL + "\",\"password\":\"" + USER_PASSWORD + "\"}", null).statusCode())
-                .isEqualTo(201);
+        gatehouse = OpenIdTestServer.start(dir);
+        issuer = gatehouse.issuer();
+        gatehouse.addUser(USER_EMAIL, USER_PASSWORD, "Grace Hopper");
         browser = startBrowser();
     }
 
@@ -106,6 +85,13 @@ class OpenIdBrowserFlowTest {
         if (gatehouse != null) {
             gatehouse.close();
         }
+    }
+
+    /** Each test begins signed out: the browser forgets Gatehouse's session cookie. */
+    @BeforeEach
+    void signedOut() {
+        browser.get(issuer + "/api/v1/status");
+        browser.manage().deleteAllCookies();
     }
 
     private static WebDriver startBrowser() {
@@ -121,32 +107,11 @@ class OpenIdBrowserFlowTest {
         return chrome;
     }
 
-    /** Each test begins signed out: the browser forgets Gatehouse's session cookie. */
-    @BeforeEach
-    void signedOut() {
-        browser.get(issuer + "/api/v1/status");
-        browser.manage().deleteAllCookies();
-    }
-
-    private HttpResponse<String> post(String path, String json, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String register(String clientId, int appPort, boolean firstParty) throws Exception {
-        HttpResponse<String> admin = post("/api/v1/auth/login", "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
-        String cookie = admin.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("gatehouse_session="))
-                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
         String app = "http://127.0.0.1:" + appPort;
-        HttpResponse<String> created = post("/api/v1/admin/clients", "{\"client_id\":\"" + clientId + "\",\"client_name\":\"Team Wiki\","
-                + "\"redirect_uris\":[\"" + app + "/callback\"],\"post_logout_redirect_uris\":[\"" + app + "/bye\"],"
-                + "\"scope\":\"openid email\",\"first_party\":" + firstParty + "}", cookie);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return MAPPER.readTree(created.body()).path("client_secret").asText();
+        return gatehouse.register(Map.of("client_id", clientId, "client_name", "Team Wiki", "redirect_uris", List.of(app + "/callback"),
+                "post_logout_redirect_uris", List.of(app + "/bye"), "scope", "openid email", "first_party", firstParty))
+                .path("client_secret").asText();
     }
 
     @Test
@@ -191,12 +156,6 @@ class OpenIdBrowserFlowTest {
 
             browser.get(portal.url("/"));
             assertThat(browser.getCurrentUrl()).as("signed in already: no page at all").startsWith(portal.url("/callback"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

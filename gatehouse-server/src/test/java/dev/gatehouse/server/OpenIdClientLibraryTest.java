@@ -2,8 +2,6 @@ package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.server.config.ConfigLoader;
-import dev.gatehouse.server.config.GatehouseConfig;
 import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,21 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,45 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenIdClientLibraryTest {
     private static final Path RP = Path.of("src", "test", "openid-client");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ADMIN_EMAIL = "admin@example.com";
-    private static final String ADMIN_PASSWORD = "the admin's long password";
     private static final String USER_EMAIL = "ada@example.com";
     private static final String USER_PASSWORD = "ada's long password";
     private static final String REDIRECT = "http://127.0.0.1:9/callback";
 
     @TempDir
     static Path dir;
-    private GatehouseServer gatehouse;
-    private String issuer;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private String adminCookie;
+    private OpenIdTestServer gatehouse;
 
     @BeforeAll
     void start() throws Exception {
         Executables.npmCi(RP, "openid-client", dir.resolve("npm.log"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        issuer = "http://127.0.0.1:" + port;
-        Map<String, String> env = new HashMap<>();
-        env.put("API_HOST", "127.0.0.1");
-        env.put("API_PORT", Integer.toString(port));
-        env.put("STORE", "sqlite");
-        env.put("GATEHOUSE_DB_URL", "jdbc:sqlite:" + dir.resolve("gatehouse.db"));
-        env.put("AUTH_TYPE", "session,jwt");
-        env.put("JWT_ALGORITHM", "ES256");
-        env.put("GATEHOUSE_REGISTRATION", "open");
-        env.put("GATEHOUSE_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        GatehouseConfig config = ConfigLoader.load(env, Map.of());
-        gatehouse = GatehouseServer.start(config, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(post("/api/v1/users", "{\"email\":\"" + USER_EMAIL + "\",\"password\":\"" + USER_PASSWORD + "\",\"name\":\"Ada Lovelace\"}",
-                null).statusCode()).isEqualTo(201);
-        HttpResponse<String> admin = post("/api/v1/auth/login", "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
-        adminCookie = admin.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("gatehouse_session="))
-                .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+        gatehouse = OpenIdTestServer.start(dir);
+        gatehouse.addUser(USER_EMAIL, USER_PASSWORD, "Ada Lovelace");
     }
 
     @AfterAll
@@ -91,28 +52,17 @@ class OpenIdClientLibraryTest {
         }
     }
 
-    private HttpResponse<String> post(String path, String json, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Registers a client through the admin API; returns its secret, or null for a public client. */
-    private String register(String json) throws Exception {
-        HttpResponse<String> created = post("/api/v1/admin/clients", json, adminCookie);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode body = MAPPER.readTree(created.body());
-        return body.has("client_secret") ? body.path("client_secret").asText() : null;
+    private String register(Map<String, Object> client) throws Exception {
+        JsonNode created = gatehouse.register(client);
+        return created.has("client_secret") ? created.path("client_secret").asText() : null;
     }
 
     private JsonNode rp(Map<String, String> settings) throws Exception {
         Path node = Executables.require("node", List.of("/usr/bin", "/usr/local/bin"), "Debian: apt-get install nodejs npm");
         ProcessBuilder builder = new ProcessBuilder(node.toString(), "rp.mjs").directory(RP.toFile())
                 .redirectError(dir.resolve("rp-stderr.log").toFile());
-        builder.environment().put("GH_ISSUER", issuer);
+        builder.environment().put("GH_ISSUER", gatehouse.issuer());
         builder.environment().put("GH_LOGIN", USER_EMAIL);
         builder.environment().put("GH_PASSWORD", USER_PASSWORD);
         builder.environment().put("GH_REDIRECT_URI", REDIRECT);
@@ -120,22 +70,22 @@ class OpenIdClientLibraryTest {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        JsonNode result = MAPPER.readTree(output);
+        JsonNode result = new ObjectMapper().readTree(output);
         assertThat(process.exitValue()).as(output + Files.readString(dir.resolve("rp-stderr.log"))).isZero();
         return result;
     }
 
     @Test
     void aConfidentialClientSignsAUserInWithTheCodeFlow() throws Exception {
-        String secret = register("{\"client_id\":\"webapp\",\"client_name\":\"Web app\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
-                + "\"scope\":\"openid profile email\"}");
+        String secret = register(Map.of("client_id", "webapp", "client_name", "Web app", "redirect_uris", List.of(REDIRECT),
+                "scope", "openid profile email"));
 
         JsonNode result = rp(Map.of("GH_FLOW", "code", "GH_CLIENT_ID", "webapp", "GH_CLIENT_SECRET", secret,
                 "GH_SCOPE", "openid profile email"));
 
-        assertThat(result.path("iss").asText()).isEqualTo(issuer);
+        assertThat(result.path("iss").asText()).isEqualTo(gatehouse.issuer());
         JsonNode claims = result.path("claims");
-        assertThat(claims.path("iss").asText()).isEqualTo(issuer);
+        assertThat(claims.path("iss").asText()).isEqualTo(gatehouse.issuer());
         assertThat(claims.path("aud").asText()).isEqualTo("webapp");
         assertThat(claims.path("email").asText()).isEqualTo(USER_EMAIL);
         assertThat(claims.path("amr").get(0).asText()).isEqualTo("pwd");
@@ -148,8 +98,8 @@ class OpenIdClientLibraryTest {
 
     @Test
     void aPublicClientSignsAUserInWithPkceAlone() throws Exception {
-        register("{\"client_id\":\"native\",\"client_name\":\"Native app\",\"client_type\":\"public\",\"redirect_uris\":[\"" + REDIRECT
-                + "\"],\"scope\":\"openid email\"}");
+        register(Map.of("client_id", "native", "client_name", "Native app", "client_type", "public", "redirect_uris", List.of(REDIRECT),
+                "scope", "openid email"));
 
         JsonNode result = rp(Map.of("GH_FLOW", "code", "GH_CLIENT_ID", "native", "GH_SCOPE", "openid email"));
 
@@ -160,8 +110,8 @@ class OpenIdClientLibraryTest {
 
     @Test
     void aServiceClientGetsATokenForItself() throws Exception {
-        String secret = register("{\"client_id\":\"billing\",\"client_name\":\"Billing\",\"grant_types\":[\"client_credentials\"],"
-                + "\"scope\":\"invoices reports\"}");
+        String secret = register(Map.of("client_id", "billing", "client_name", "Billing", "grant_types", List.of("client_credentials"),
+                "scope", "invoices reports"));
 
         JsonNode result = rp(Map.of("GH_FLOW", "client_credentials", "GH_CLIENT_ID", "billing", "GH_CLIENT_SECRET", secret,
                 "GH_SCOPE", "reports"));
