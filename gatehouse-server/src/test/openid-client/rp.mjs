@@ -72,6 +72,13 @@ async function codeFlow(config) {
   });
   const claims = tokens.claims();
   const userInfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  // With offline_access the app renews its access with the refresh token, which rotates.
+  let refreshed = null;
+  if (tokens.refresh_token) {
+    const renewed = await client.refreshTokenGrant(config, tokens.refresh_token);
+    refreshed = { scope: renewed.scope, rotated: renewed.refresh_token !== tokens.refresh_token,
+      userInfo: await client.fetchUserInfo(config, renewed.access_token, claims.sub) };
+  }
   // A code is used once: the library sends the same callback again and must be refused.
   let replay = null;
   try {
@@ -88,7 +95,7 @@ async function codeFlow(config) {
   }
   return {
     iss: callback.searchParams.get('iss'), claims, userInfo, scope: tokens.scope, tokenType: tokens.token_type,
-    expiresIn: tokens.expiresIn(), refreshToken: tokens.refresh_token ?? null, replay, userInfoAfterReplay,
+    expiresIn: tokens.expiresIn(), refreshed, replay, userInfoAfterReplay,
   };
 }
 

@@ -82,10 +82,10 @@ final class WellKnownRoutes {
         body.put("userinfo_endpoint", base.resolve(OpenIdUserInfoRoutes.PATH));
         body.put("end_session_endpoint", base.resolve(OpenIdLogoutRoutes.PATH));
         body.put("jwks_uri", base.resolve("/.well-known/jwks.json"));
-        body.put("scopes_supported", List.of("openid", "profile", "email"));
+        body.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
         body.put("response_types_supported", List.of("code"));
         body.put("response_modes_supported", List.of("query"));
-        body.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        body.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         body.put("subject_types_supported", List.of("public"));
         body.put("id_token_signing_alg_values_supported", List.of(tokens.openIdTokens().algorithm().jwsName()));
         body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));

@@ -528,4 +528,97 @@ class AuthorizationCodeFlowTest {
         assertThat(confirmed.body()).contains("You are signed out");
         assertThat(sessionLive(session)).isFalse();
     }
+
+    private String registerWithRefresh(String id, boolean firstParty) {
+        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, ClientType.CONFIDENTIAL,
+                List.of(REDIRECT), List.of(), Optional.empty(), Set.of("openid", "profile", "email", "offline_access"),
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), firstParty, Optional.empty(), Optional.empty()));
+        return ((ClientChange.Saved) change).secret().orElseThrow();
+    }
+
+    private Api.Reply refresh(String clientId, String clientSecret, String refreshToken, String scope) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return api.call("POST", "/token").headers("Authorization", Api.basic(clientId, clientSecret)).form(form).send();
+    }
+
+    private JsonNode offlineTokens(String clientId, String clientSecret) {
+        Map<String, String> p = request(clientId);
+        p.put("scope", "openid email offline_access");
+        String[] signIn = signInFrom(authorize(p, Optional.empty()));
+        Api.Reply page = api.call("GET", signIn[1]).headers(Steps.cookie(signIn[0])).send();
+        Map<String, String> answer = page.status() == 303 ? redirectParameters(page)
+                : redirectParameters(consent(signIn[0], ticketOf(page.body()), "allow"));
+        return exchange(clientId, clientSecret, answer.get("code"), Map.of()).json();
+    }
+
+    @Test
+    void offlineAccessGivesARefreshTokenThatRotatesNarrowsAndDetectsReuse() {
+        String mailSecret = registerWithRefresh("mail", false);
+        JsonNode first = offlineTokens("mail", mailSecret);
+        String refreshToken = first.path("refresh_token").asText();
+        assertThat(refreshToken).isNotBlank();
+
+        assertThat(refresh("mail", mailSecret, refreshToken, "openid email admin").json().path("error").asText())
+                .as("no scope the family was not granted").isEqualTo("invalid_scope");
+        Api.Reply narrowed = refresh("mail", mailSecret, refreshToken, "openid");
+        assertThat(narrowed.status()).as("the refused escalation spent nothing: " + narrowed.body()).isEqualTo(200);
+        assertThat(narrowed.json().path("scope").asText()).isEqualTo("openid");
+        String next = narrowed.json().path("refresh_token").asText();
+        assertThat(next).isNotEqualTo(refreshToken);
+        Api.Reply again = refresh("mail", mailSecret, next, null);
+        assertThat(again.json().path("scope").asText()).as("the family keeps what was granted").isEqualTo("email offline_access openid");
+
+        assertThat(refresh("mail", mailSecret, next, null).json().path("error").asText()).as("a spent token").isEqualTo("invalid_grant");
+        assertThat(refresh("mail", mailSecret, again.json().path("refresh_token").asText(), null).json().path("error").asText())
+                .as("reuse revoked the whole family").isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aRefreshTokenServesOnlyItsOwnClientAndEndpoint() {
+        String mailSecret = registerWithRefresh("mail", false);
+        String otherSecret = registerWithRefresh("other", false);
+        String refreshToken = offlineTokens("mail", mailSecret).path("refresh_token").asText();
+
+        assertThat(refresh("other", otherSecret, refreshToken, null).json().path("error").asText()).isEqualTo("invalid_grant");
+        Api.Reply own = api.postForm("/api/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(own.status()).as("a client's family is never renewed as Gatehouse's own sign-in").isEqualTo(400);
+        assertThat(refresh("mail", mailSecret, refreshToken, null).status()).as("neither refusal spent it").isEqualTo(200);
+
+        Api.Reply gatehouseLogin = api.postJson("/api/v1/auth/login", ALICE);
+        String ownRefresh = gatehouseLogin.json().path("refresh_token").asText();
+        assertThat(refresh("mail", mailSecret, ownRefresh, null).json().path("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aThirdPartyAppWithoutOfflineAccessGetsNoRefreshTokenAndAFirstPartysEndsWithTheSession() {
+        String mailSecret = registerWithRefresh("mail", false);
+        String code = codeAfterConsent("mail")[1];
+        assertThat(exchange("mail", mailSecret, code, Map.of()).json().has("refresh_token")).isFalse();
+
+        String portalSecret = registerWithRefresh("portal", true);
+        String session = Steps.login(api, ALICE);
+        String portalCode = redirectParameters(authorize(request("portal"), Optional.of(session))).get("code");
+        String refreshToken = exchange("portal", portalSecret, portalCode, Map.of()).json().path("refresh_token").asText();
+        assertThat(refreshToken).isNotBlank();
+        api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(session)).send();
+        assertThat(refresh("portal", portalSecret, refreshToken, null).json().path("error").asText())
+                .as("signing out ends the first-party app's family").isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aCodeUsedTwiceAlsoEndsTheRefreshTokenItGave() {
+        String mailSecret = registerWithRefresh("mail", false);
+        Map<String, String> p = request("mail");
+        p.put("scope", "openid offline_access");
+        String session = codeAfterConsent("mail")[0];
+        Api.Reply page = authorize(p, Optional.of(session));
+        Map<String, String> answer = page.status() == 303 ? redirectParameters(page)
+                : redirectParameters(consent(session, ticketOf(page.body()), "allow"));
+        String refreshToken = exchange("mail", mailSecret, answer.get("code"), Map.of()).json().path("refresh_token").asText();
+        assertThat(exchange("mail", mailSecret, answer.get("code"), Map.of()).status()).isEqualTo(400);
+        assertThat(refresh("mail", mailSecret, refreshToken, null).json().path("error").asText()).isEqualTo("invalid_grant");
+    }
 }

@@ -16,6 +16,7 @@ import com.nimbusds.oauth2.sdk.id.Subject;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -24,6 +25,7 @@ import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.SessionID;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.gatehouse.core.authn.ClientRefreshToken;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.client.AuthorizationCode;
 import dev.gatehouse.core.client.Client;
@@ -55,10 +57,12 @@ import java.util.Optional;
  * issued is revoked (section 4.1.2), also when the two exchanges race.
  *
  * <p>The answer holds an access token for the user, carrying the client and the granted scopes
- * and bound to the browser session of the sign-in, and, for the {@code openid} scope, an ID token
- * signed with the same keys.
+ * and bound to the browser session of the sign-in, for the {@code openid} scope an ID token
+ * signed with the same keys, and, when {@link #refreshToken} allows, a refresh token bound to the client.
  */
 final class CodeExchange {
+    static final String OFFLINE_ACCESS = "offline_access";
+
     private final AuthorizationCodeStore codes;
     private final TokenAuthority tokens;
     private final UserService users;
@@ -105,18 +109,39 @@ final class CodeExchange {
         }
         ClientGrant granted = new ClientGrant(client.id(), code.scopes());
         IssuedAccessToken access = tokens.issueForClient(user.get(), granted, code.sessionId(), client.accessTokenTtl(), client.firstParty());
-        if (codes.recordIssued(code.codeHash(), null, access.jti())) {
+        Optional<ClientRefreshToken> refresh = refreshToken(client, granted, user.get(), code);
+        if (codes.recordIssued(code.codeHash(), refresh.map(ClientRefreshToken::familyId).orElse(null), access.jti())) {
             // A second exchange came while this one issued: it found nothing to revoke, so this one does.
             tokens.revokeAccessTokenId(access.jti(), access.expiresAt());
+            refresh.ifPresent(family -> tokens.endRefreshFamily(family.familyId()));
             return refused();
         }
         long lifetime = Math.max(0, Duration.between(now, access.expiresAt()).toSeconds());
         BearerAccessToken accessToken = new BearerAccessToken(access.token(), lifetime, Scope.parse(granted.scopeText()));
+        RefreshToken refreshToken = refresh.map(r -> new RefreshToken(r.token())).orElse(null);
         if (!granted.has("openid")) {
-            return new AccessTokenResponse(new Tokens(accessToken, null)).toHTTPResponse();
+            return new AccessTokenResponse(new Tokens(accessToken, refreshToken)).toHTTPResponse();
         }
         String idToken = idToken(client, code, user.get(), accessToken, now);
-        return new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, null)).toHTTPResponse();
+        return new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, refreshToken)).toHTTPResponse();
+    }
+
+    /**
+     * A refresh token comes only to a client registered for the {@code refresh_token} grant, and
+     * then for {@code offline_access} (a family that outlives the browser session: the user asked
+     * the app to keep access while they are away) or to a first-party client (a family that ends
+     * with the session, like Gatehouse's own sign-in). A third-party client without
+     * {@code offline_access} gets none: its access ends with the access token.
+     */
+    private Optional<ClientRefreshToken> refreshToken(Client client, ClientGrant granted, User user, AuthorizationCode code) {
+        if (!client.allows(GrantType.REFRESH_TOKEN)) {
+            return Optional.empty();
+        }
+        if (granted.has(OFFLINE_ACCESS)) {
+            return Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.empty()));
+        }
+        return client.firstParty() ? Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.of(code.sessionId())))
+                : Optional.empty();
     }
 
     /**
@@ -139,6 +164,7 @@ final class CodeExchange {
     private void revokeIssued(AuthorizationCode code, Client client) {
         Duration longest = client.accessTokenTtl().orElse(Client.MAX_TTL);
         code.issuedAccessTokenId().ifPresent(jti -> tokens.revokeAccessTokenId(jti, code.redeemedAt().orElse(code.issuedAt()).plus(longest)));
+        code.issuedFamilyId().ifPresent(tokens::endRefreshFamily);
     }
 
     private String idToken(Client client, AuthorizationCode code, User user, BearerAccessToken accessToken, Instant now) {

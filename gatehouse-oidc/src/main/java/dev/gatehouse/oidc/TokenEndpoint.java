@@ -5,14 +5,17 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
+import dev.gatehouse.core.authn.ClientRefresh;
 import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientGrant;
@@ -98,6 +101,9 @@ public final class TokenEndpoint {
         if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant code) {
             return codes.exchange(client, code);
         }
+        if (request.getAuthorizationGrant() instanceof RefreshTokenGrant refresh) {
+            return refresh(client, refresh.getRefreshToken().getValue(), MultivaluedMapUtils.getFirstValue(form, "scope"));
+        }
         return error(OAuth2Error.UNSUPPORTED_GRANT_TYPE, false);
     }
 
@@ -128,6 +134,36 @@ public final class TokenEndpoint {
         BearerAccessToken accessToken = new BearerAccessToken(issued.token(), lifetime,
                 scopes.isEmpty() ? null : Scope.parse(grant.scopeText()));
         return new AccessTokenResponse(new Tokens(accessToken, null)).toHTTPResponse();
+    }
+
+    /**
+     * RFC 6749 section 6: the client's own family, rotated with reuse detection. {@code scope} may
+     * narrow what the new access token carries, never widen it ({@code invalid_scope}); without it
+     * the token carries what the family was granted.
+     */
+    private HTTPResponse refresh(Client client, String refreshToken, String scopeParameter) {
+        if (!client.allows(GrantType.REFRESH_TOKEN)) {
+            return error(OAuth2Error.UNAUTHORIZED_CLIENT.setDescription("the client may not use refresh_token"), false);
+        }
+        Optional<Set<String>> requested = Optional.empty();
+        if (scopeParameter != null) {
+            requested = ClientGrant.parseScopes(scopeParameter);
+            if (requested.isEmpty()) {
+                return error(OAuth2Error.INVALID_SCOPE.setDescription("scope is malformed"), false);
+            }
+        }
+        return switch (tokens.refreshForClient(refreshToken, client, requested, client.accessTokenTtl())) {
+            case ClientRefresh.InvalidGrant invalid ->
+                    error(OAuth2Error.INVALID_GRANT.setDescription("the refresh token is invalid, expired, used or another client's"), false);
+            case ClientRefresh.InvalidScope invalid ->
+                    error(OAuth2Error.INVALID_SCOPE.setDescription("a scope the refresh token was not granted"), false);
+            case ClientRefresh.Refreshed refreshed -> {
+                long lifetime = Math.max(0, Duration.between(clock.instant(), refreshed.accessToken().expiresAt()).toSeconds());
+                BearerAccessToken accessToken = new BearerAccessToken(refreshed.accessToken().token(), lifetime,
+                        refreshed.granted().scopes().isEmpty() ? null : Scope.parse(refreshed.granted().scopeText()));
+                yield new AccessTokenResponse(new Tokens(accessToken, new RefreshToken(refreshed.refreshToken()))).toHTTPResponse();
+            }
+        };
     }
 
     private static Map<String, List<String>> formParameters(HTTPRequest request) {

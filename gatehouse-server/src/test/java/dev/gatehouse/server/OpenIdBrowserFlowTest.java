@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -104,6 +105,9 @@ class OpenIdBrowserFlowTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form returns before the next page has loaded: each step looks for
+        // an element only the next page has, which waits (up to this long) until it is there.
+        chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
         return chrome;
     }
 
@@ -125,16 +129,17 @@ class OpenIdBrowserFlowTest {
             browser.findElement(By.name("password")).sendKeys(USER_PASSWORD);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+            WebElement allow = browser.findElement(By.cssSelector("button[value=allow]"));
             assertThat(browser.getCurrentUrl()).startsWith(issuer + "/authorize/continue");
             assertThat(browser.getPageSource()).contains("Allow Team Wiki?", "see your email address");
-            browser.findElement(By.cssSelector("button[value=allow]")).click();
+            allow.click();
 
-            assertThat(browser.getCurrentUrl()).as(browser.getPageSource()).startsWith(app.url("/callback"));
             assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(USER_EMAIL);
+            assertThat(browser.getCurrentUrl()).startsWith(app.url("/callback"));
 
             browser.findElement(By.id("sign-out")).click();
+            assertThat(browser.findElement(By.id("bye")).getText()).contains("Signed out of the wiki");
             assertThat(browser.getCurrentUrl()).isEqualTo(app.url("/bye") + "?state=" + app.logoutState);
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Signed out of the wiki");
 
             browser.get(app.url("/"));
             assertThat(browser.getCurrentUrl()).as("the Gatehouse session ended: sign in again").startsWith(issuer + "/login");
@@ -151,8 +156,8 @@ class OpenIdBrowserFlowTest {
             browser.findElement(By.name("password")).sendKeys(USER_PASSWORD);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             // From the sign-in form straight on to the app: a form-action rule on the page would stop this redirect.
+            assertThat(browser.findElement(By.id("user")).getText()).as(browser.getPageSource()).isEqualTo(USER_EMAIL);
             assertThat(browser.getCurrentUrl()).startsWith(portal.url("/callback"));
-            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(USER_EMAIL);
 
             browser.get(portal.url("/"));
             assertThat(browser.getCurrentUrl()).as("signed in already: no page at all").startsWith(portal.url("/callback"));
@@ -202,7 +207,7 @@ class OpenIdBrowserFlowTest {
                 switch (path) {
                     case "/" -> signIn(exchange);
                     case "/callback" -> callback(exchange);
-                    case "/bye" -> respond(exchange, 200, "<!doctype html><title>Bye</title><p>Signed out of the wiki</p>");
+                    case "/bye" -> respond(exchange, 200, "<!doctype html><title>Bye</title><p id=bye>Signed out of the wiki</p>");
                     default -> respond(exchange, 404, "not found");
                 }
             } catch (Exception e) {

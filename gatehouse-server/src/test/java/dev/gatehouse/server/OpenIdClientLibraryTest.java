@@ -78,10 +78,10 @@ class OpenIdClientLibraryTest {
     @Test
     void aConfidentialClientSignsAUserInWithTheCodeFlow() throws Exception {
         String secret = register(Map.of("client_id", "webapp", "client_name", "Web app", "redirect_uris", List.of(REDIRECT),
-                "scope", "openid profile email"));
+                "scope", "openid profile email offline_access"));
 
         JsonNode result = rp(Map.of("GH_FLOW", "code", "GH_CLIENT_ID", "webapp", "GH_CLIENT_SECRET", secret,
-                "GH_SCOPE", "openid profile email"));
+                "GH_SCOPE", "openid profile email offline_access"));
 
         assertThat(result.path("iss").asText()).isEqualTo(gatehouse.issuer());
         JsonNode claims = result.path("claims");
@@ -94,6 +94,8 @@ class OpenIdClientLibraryTest {
         assertThat(result.path("tokenType").asText()).isEqualToIgnoringCase("bearer");
         assertThat(result.path("replay").asText()).as("a code is used once").isEqualTo("invalid_grant");
         assertThat(result.path("userInfoAfterReplay").asText()).as("and its reuse revokes what it gave").isNotEqualTo("accepted");
+        assertThat(result.path("refreshed").path("rotated").asBoolean()).as("offline_access: a rotating refresh token").isTrue();
+        assertThat(result.path("refreshed").path("userInfo").path("email").asText()).isEqualTo(USER_EMAIL);
     }
 
     @Test

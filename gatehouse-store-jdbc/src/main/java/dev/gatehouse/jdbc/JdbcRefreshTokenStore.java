@@ -1,5 +1,6 @@
 package dev.gatehouse.jdbc;
 
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.gatehouse.jdbc.Columns.instant;
@@ -26,10 +28,10 @@ import static dev.gatehouse.jdbc.Columns.uuid;
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     private static final String COLUMNS = "id, token_hash, family_id, user_id, session_id, issued_at, expires_at, "
-            + "family_expires_at, state, spent_at, replaced_by";
+            + "family_expires_at, state, spent_at, replaced_by, client_id, scopes";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM refresh_tokens ";
     private static final String REVOKE = "UPDATE refresh_tokens SET state = 'REVOKED' WHERE state = 'ACTIVE' AND ";
-    private static final String INSERT = "INSERT INTO refresh_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO refresh_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SPEND = "UPDATE refresh_tokens SET state = 'SPENT', spent_at = ?, replaced_by = ? WHERE id = ? AND state = 'ACTIVE'";
 
     private final Sql sql;
@@ -106,6 +108,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         s.setString(9, token.state().name());
         setInstant(s, 10, token.spentAt());
         setText(s, 11, token.replacedBy().map(UUID::toString));
+        setText(s, 12, token.grant().map(ClientGrant::clientId));
+        setText(s, 13, token.grant().map(ClientGrant::scopeText));
     }
 
     private static void bindSpend(PreparedStatement s, UUID id, Instant spentAt, UUID replacedBy) throws SQLException {
@@ -173,7 +177,21 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         return new RefreshToken(uuid(row, "id"), row.getString("token_hash"), uuid(row, "family_id"), uuid(row, "user_id"),
                 text(row, "session_id").map(UUID::fromString), instant(row, "issued_at"), instant(row, "expires_at"),
                 instant(row, "family_expires_at"), state(row.getString("state")), optionalInstant(row, "spent_at"),
-                text(row, "replaced_by").map(UUID::fromString));
+                text(row, "replaced_by").map(UUID::fromString), grant(row));
+    }
+
+    private static Optional<ClientGrant> grant(ResultSet row) throws SQLException {
+        Optional<String> clientId = text(row, "client_id");
+        Optional<String> scopes = Optional.ofNullable(row.getString("scopes"));
+        if (clientId.isPresent() != scopes.isPresent()) {
+            throw new SQLException("a refresh token row with a client and no scopes, or scopes and no client");
+        }
+        if (clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> parsed = ClientGrant.parseScopes(scopes.get())
+                .orElseThrow(() -> new SQLException("unreadable scopes on a refresh token row"));
+        return Optional.of(new ClientGrant(clientId.get(), parsed));
     }
 
     private static RefreshToken.State state(String stored) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gatehouse.redis;
 
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import io.lettuce.core.Range;
@@ -47,6 +48,9 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
     private static final String STATE = "state";
     private static final String SPENT_AT = "spentAt";
     private static final String REPLACED_BY = "replacedBy";
+    /** The OpenID client a family was issued to, and its scopes (separated by spaces); absent for Gatehouse's own sign-in. */
+    private static final String CLIENT_ID = "clientId";
+    private static final String SCOPES = "scopes";
 
     /**
      * The start of every refresh token script. KEYS[1..2]: the active and purge indexes; ARGV[4..8]:
@@ -149,6 +153,8 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
                 .put(STATE, token.state().name())
                 .putPresent(SPENT_AT, token.spentAt())
                 .putPresent(REPLACED_BY, token.replacedBy())
+                .putPresent(CLIENT_ID, token.grant().map(ClientGrant::clientId))
+                .putPresent(SCOPES, token.grant().map(ClientGrant::scopeText))
                 .list();
         boolean active = token.state() == RefreshToken.State.ACTIVE;
         Instant purgeAt = token.state() == RefreshToken.State.SPENT ? token.familyExpiresAt() : token.expiresAt();
@@ -227,6 +233,16 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
     private static RefreshToken read(FieldReader f) {
         return new RefreshToken(f.uuid(ID), f.text(TOKEN_HASH), f.uuid(FAMILY_ID), f.uuid(USER_ID), f.optionalUuid(SESSION_ID),
                 f.instant(ISSUED_AT), f.instant(EXPIRES_AT), f.instant(FAMILY_EXPIRES_AT), f.enumValue(STATE, RefreshToken.State.class),
-                f.optionalInstant(SPENT_AT), f.optionalUuid(REPLACED_BY));
+                f.optionalInstant(SPENT_AT), f.optionalUuid(REPLACED_BY), grant(f));
+    }
+
+    private static Optional<ClientGrant> grant(FieldReader f) {
+        Optional<String> clientId = f.optionalText(CLIENT_ID);
+        Optional<String> scopes = f.optionalText(SCOPES);
+        if (clientId.isPresent() != scopes.isPresent()) {
+            throw new IllegalArgumentException("a refresh token with a client and no scopes, or scopes and no client");
+        }
+        return clientId.map(id -> new ClientGrant(id, ClientGrant.parseScopes(scopes.get())
+                .orElseThrow(() -> new IllegalArgumentException("field " + SCOPES + " is malformed"))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.tck;
 
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.support.MutableClock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +74,30 @@ public abstract class RefreshTokenStoreContract {
 
         assertThat(store.findByTokenHash(token.tokenHash())).contains(token);
         assertThat(store.findById(token.id())).contains(token);
+    }
+
+    @Test
+    void aFamilyOfAnOpenIdClientKeepsItsClientAndScopesThroughItsLife() {
+        UUID user = existingUser();
+        Instant now = clock.instant();
+        UUID family = UUID.randomUUID();
+        ClientGrant grant = new ClientGrant("grafana", Set.of("openid", "offline_access", "email"));
+        RefreshToken first = RefreshToken.active(UUID.randomUUID(), nextTokenHash(), family, user, Optional.empty(), now,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Optional.of(grant));
+        RefreshToken none = RefreshToken.active(UUID.randomUUID(), nextTokenHash(), UUID.randomUUID(), user, Optional.empty(), now,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Optional.of(new ClientGrant("service", Set.of())));
+        store.insert(first);
+        store.insert(none);
+
+        assertThat(store.findByTokenHash(first.tokenHash())).contains(first);
+        assertThat(store.findById(none.id()).orElseThrow().grant()).as("a grant of no scope is still a grant")
+                .contains(new ClientGrant("service", Set.of()));
+        RefreshToken next = RefreshToken.active(UUID.randomUUID(), nextTokenHash(), family, user, Optional.empty(), now,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Optional.of(grant));
+        store.insert(next);
+        store.markSpent(first.id(), now, next.id());
+        store.revokeFamily(family);
+        assertThat(store.listFamily(family)).allSatisfy(token -> assertThat(token.grant()).contains(grant));
     }
 
     @Test
@@ -358,9 +384,9 @@ public abstract class RefreshTokenStoreContract {
         UUID family = UUID.randomUUID();
         Instant familyEnd = t0.plus(Duration.ofHours(2));
         RefreshToken spent = new RefreshToken(UUID.randomUUID(), nextTokenHash(), family, user, Optional.empty(), t0,
-                t0.plus(Duration.ofMinutes(30)), familyEnd, RefreshToken.State.ACTIVE, Optional.empty(), Optional.empty());
+                t0.plus(Duration.ofMinutes(30)), familyEnd, RefreshToken.State.ACTIVE, Optional.empty(), Optional.empty(), Optional.empty());
         RefreshToken successor = new RefreshToken(UUID.randomUUID(), nextTokenHash(), family, user, Optional.empty(), t0,
-                familyEnd, familyEnd, RefreshToken.State.ACTIVE, Optional.empty(), Optional.empty());
+                familyEnd, familyEnd, RefreshToken.State.ACTIVE, Optional.empty(), Optional.empty(), Optional.empty());
         store.insert(spent);
         store.insert(successor);
         store.markSpent(spent.id(), t0, successor.id());

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.authn;
 
+import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.internal.keys.Jwks;
 import dev.gatehouse.core.internal.token.IssuedRefreshToken;
@@ -7,11 +8,12 @@ import dev.gatehouse.core.internal.token.RefreshResult;
 import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
 import dev.gatehouse.core.internal.token.RefreshTokenService;
 import dev.gatehouse.core.keys.KeyRing;
-import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.keys.TokenKeys;
+import dev.gatehouse.core.keys.VerificationKeys;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.spi.ClientStore;
+import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.token.AccessTokenCheck;
@@ -29,8 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Everything about tokens a server does, in one place: issue an access and refresh token at
@@ -162,11 +166,11 @@ public final class TokenAuthority {
      * @param ttl       the client's own access token lifetime, or empty for the server's
      * @param firstParty whether the client is the operator's own: only then may the token be taken
      *                  by the APIs behind Gatehouse (see {@link AccessTokenIssuer#issueForClient(User,
-     *                  ClientGrant, dev.gatehouse.core.keys.SigningKey, String, Duration, boolean)})
+     *                  ClientGrant, dev.gatehouse.core.keys.SigningKey, Optional, Duration, boolean)})
      * @return the token and its expiry
      */
     public IssuedAccessToken issueForClient(User user, ClientGrant grant, UUID sessionId, Optional<Duration> ttl, boolean firstParty) {
-        return issuer.issueForClient(user, grant, ring.get().signingKey(), sessionId.toString(), ttl.orElse(issuer.settings().ttl()),
+        return issuer.issueForClient(user, grant, ring.get().signingKey(), Optional.of(sessionId), ttl.orElse(issuer.settings().ttl()),
                 firstParty);
     }
 
@@ -192,12 +196,90 @@ public final class TokenAuthority {
     }
 
     /**
+     * Begins a refresh token family for an OpenID client (the authorization code flow with
+     * {@code offline_access}, or a first-party client): only that client may rotate it, for at
+     * most {@code grant}'s scopes.
+     *
+     * @param user      the user who signed in
+     * @param grant     the client and the scopes the user granted it
+     * @param sessionId the browser session the family ends with, or empty for one that outlives it ({@code offline_access})
+     * @return the first token and its family
+     */
+    public ClientRefreshToken issueClientRefreshToken(User user, ClientGrant grant, Optional<UUID> sessionId) {
+        IssuedRefreshToken first = refresh.issue(user.id(), sessionId, Optional.of(grant));
+        return new ClientRefreshToken(first.token(), first.record().familyId());
+    }
+
+    /**
+     * Rotates the refresh token of an OpenID client, with the same rotation and reuse detection as
+     * Gatehouse's own ({@link #refresh}). Refused before anything is spent when the token is not
+     * this client's (another client's, or Gatehouse's own sign-in's), when the client was registered
+     * again since the family began, or when a scope is asked that the family was not granted.
+     *
+     * @param token           the refresh token as presented
+     * @param client          the client that authenticated
+     * @param requestedScopes the scopes asked for, or empty for the family's
+     * @param ttl             the client's own access token lifetime, or empty for the server's
+     * @return the new tokens, or why none are given
+     */
+    public ClientRefresh refreshForClient(String token, Client client, Optional<Set<String>> requestedScopes, Optional<Duration> ttl) {
+        Optional<RefreshToken> usable = refresh.findUsable(token);
+        if (usable.isPresent()) {
+            Optional<ClientGrant> grant = usable.get().grant();
+            if (grant.isEmpty() || !grant.get().clientId().equals(client.id()) || usable.get().issuedAt().isBefore(client.createdAt())) {
+                return new ClientRefresh.InvalidGrant();
+            }
+            if (requestedScopes.isPresent() && !grant.get().scopes().containsAll(requestedScopes.get())) {
+                return new ClientRefresh.InvalidScope();
+            }
+        }
+        return switch (refresh.rotate(token)) {
+            case RefreshResult.Invalid invalid -> new ClientRefresh.InvalidGrant();
+            case RefreshResult.ReuseDetected reuse -> new ClientRefresh.InvalidGrant();
+            case RefreshResult.Rotated rotated -> rotatedForClient(rotated, client, requestedScopes, ttl);
+        };
+    }
+
+    private ClientRefresh rotatedForClient(RefreshResult.Rotated rotated, Client client, Optional<Set<String>> requestedScopes,
+                                           Optional<Duration> ttl) {
+        Optional<ClientGrant> family = rotated.next().record().grant().filter(g -> g.clientId().equals(client.id()));
+        Optional<User> user = users.find(rotated.userId());
+        boolean sessionGone = rotated.sessionId().isPresent() && sessions.findLive(rotated.sessionId().get()).isEmpty();
+        if (family.isEmpty() || user.isEmpty() || sessionGone) {
+            // Spent in a race by another presenter, or its sign-in ended: nothing is renewed from it.
+            refresh.revoke(rotated.next().token());
+            return new ClientRefresh.InvalidGrant();
+        }
+        // The scopes the operator has since taken from the client are not renewed either.
+        Set<String> scopes = requestedScopes.orElse(family.get().scopes()).stream().filter(client.scopes()::contains)
+                .collect(Collectors.toSet());
+        ClientGrant granted = new ClientGrant(client.id(), scopes);
+        IssuedAccessToken access = issuer.issueForClient(user.get(), granted, ring.get().signingKey(), rotated.sessionId(),
+                ttl.orElse(issuer.settings().ttl()), client.firstParty());
+        return new ClientRefresh.Refreshed(access, rotated.next().token(), granted, user.get(), rotated.sessionId());
+    }
+
+    /**
+     * Ends a refresh token family (its code was used again, its client deleted).
+     *
+     * @param familyId the family
+     */
+    public void endRefreshFamily(UUID familyId) {
+        refresh.revokeFamily(familyId);
+    }
+
+    /**
      * Rotates a refresh token: a new pair, or a refusal (reuse revokes the whole family).
      *
      * @param refreshToken the refresh token as presented
      * @return the new pair, or why none is given
      */
     public RefreshOutcome refresh(String refreshToken) {
+        if (refresh.findUsable(refreshToken).filter(token -> token.grant().isPresent()).isPresent()) {
+            // An OpenID client's family is rotated by that client at the OpenID token endpoint, never
+            // here, where the answer would be a token of Gatehouse's own sign-in, without its client.
+            return new RefreshOutcome.Refused("refresh_token_of_a_client");
+        }
         return switch (refresh.rotate(refreshToken)) {
             case RefreshResult.Invalid invalid -> new RefreshOutcome.Refused(invalid.reason().code());
             case RefreshResult.ReuseDetected reuse -> new RefreshOutcome.Refused("refresh_token_reused");
@@ -317,7 +399,7 @@ public final class TokenAuthority {
                 .filter(t -> t.sessionId().map(id -> sessions.findLive(id).isPresent()).orElse(true))
                 .<Introspection>flatMap(t -> users.find(t.userId()).map(u -> new Introspection.Active("refresh_token", u.id().toString(),
                         u.username().or(u::email), u.email(), Optional.of(u.role().wireName()), t.issuedAt(), Optional.of(t.expiresAt()),
-                        Optional.empty(), t.sessionId(), Optional.empty())))
+                        Optional.empty(), t.sessionId(), t.grant())))
                 .orElseGet(Introspection.Inactive::new);
     }
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.core.spi;
 
+import dev.gatehouse.core.client.ClientGrant;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.UUID;
  * @param state where the token is in its life
  * @param spentAt when it was rotated; present exactly when {@code state} is {@link State#SPENT}
  * @param replacedBy the id of the token that replaced it; present exactly when spent
+ * @param grant the OpenID client the family was issued to and the scopes the user granted it; empty
+ *        for a family of Gatehouse's own sign-in. Only that client may rotate it, at the OpenID
+ *        token endpoint, and never for more scopes
  */
 public record RefreshToken(
         UUID id,
@@ -34,7 +39,8 @@ public record RefreshToken(
         Instant familyExpiresAt,
         State state,
         Optional<Instant> spentAt,
-        Optional<UUID> replacedBy) {
+        Optional<UUID> replacedBy,
+        Optional<ClientGrant> grant) {
 
     /** Where a token is in its life. Only an {@link #ACTIVE} one can be rotated. */
     public enum State {
@@ -64,6 +70,7 @@ public record RefreshToken(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(spentAt, "spentAt");
         Objects.requireNonNull(replacedBy, "replacedBy");
+        Objects.requireNonNull(grant, "grant");
         if (expiresAt.isAfter(familyExpiresAt)) {
             throw new IllegalArgumentException("a refresh token cannot outlive its family");
         }
@@ -83,12 +90,31 @@ public record RefreshToken(
      * @param issuedAt when it is issued
      * @param expiresAt when it expires, no later than {@code familyExpiresAt}
      * @param familyExpiresAt when the family ends
+     * @param grant the client the family was issued to and its scopes, or empty for Gatehouse's own sign-in
+     * @return the token, {@link State#ACTIVE}
+     */
+    public static RefreshToken active(UUID id, String tokenHash, UUID familyId, UUID userId, Optional<UUID> sessionId,
+                                      Instant issuedAt, Instant expiresAt, Instant familyExpiresAt, Optional<ClientGrant> grant) {
+        return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
+                State.ACTIVE, Optional.empty(), Optional.empty(), grant);
+    }
+
+    /**
+     * A new, unspent token of Gatehouse's own sign-in (no client).
+     *
+     * @param id the record's id
+     * @param tokenHash the SHA-256 of the token
+     * @param familyId the family it belongs to
+     * @param userId the user the family belongs to
+     * @param sessionId the session the family is bound to, if any
+     * @param issuedAt when it is issued
+     * @param expiresAt when it expires, no later than {@code familyExpiresAt}
+     * @param familyExpiresAt when the family ends
      * @return the token, {@link State#ACTIVE}
      */
     public static RefreshToken active(UUID id, String tokenHash, UUID familyId, UUID userId, Optional<UUID> sessionId,
                                       Instant issuedAt, Instant expiresAt, Instant familyExpiresAt) {
-        return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
-                State.ACTIVE, Optional.empty(), Optional.empty());
+        return active(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt, Optional.empty());
     }
 
     /**
@@ -110,7 +136,7 @@ public record RefreshToken(
      */
     public RefreshToken spent(Instant at, UUID replacement) {
         return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
-                State.SPENT, Optional.of(at), Optional.of(replacement));
+                State.SPENT, Optional.of(at), Optional.of(replacement), grant);
     }
 
     /**
@@ -120,7 +146,7 @@ public record RefreshToken(
      */
     public RefreshToken revoked() {
         return new RefreshToken(id, tokenHash, familyId, userId, sessionId, issuedAt, expiresAt, familyExpiresAt,
-                State.REVOKED, Optional.empty(), Optional.empty());
+                State.REVOKED, Optional.empty(), Optional.empty(), grant);
     }
 
     @Override

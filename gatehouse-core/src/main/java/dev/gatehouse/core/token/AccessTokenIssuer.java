@@ -144,22 +144,23 @@ public final class AccessTokenIssuer {
      * @param user              the user the token is for
      * @param grant             the client and the scopes the user granted it
      * @param key               the key to sign with, under its own algorithm
-     * @param sessionId         the browser session the user signed in with ({@code sid})
+     * @param sessionId         the browser session the user signed in with ({@code sid}); empty for a
+     *                          token renewed from a family that outlives it ({@code offline_access})
      * @param ttl               the token's lifetime: the client's own, or the server's
      * @param forResourceServers true for a first-party client's token, false for a third party's
      * @return the token, its id and its expiry
      * @throws TokenProcessingException when the key cannot sign
      */
-    public IssuedAccessToken issueForClient(User user, ClientGrant grant, SigningKey key, String sessionId, Duration ttl,
+    public IssuedAccessToken issueForClient(User user, ClientGrant grant, SigningKey key, Optional<UUID> sessionId, Duration ttl,
                                             boolean forResourceServers) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(sessionId, "sessionId");
         String audience = forResourceServers ? settings.audience() : settings.issuer();
         return sign(key, ttl, user.id().toString(), audience, claims -> {
-            claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName())
-                    .claim(AccessTokenClaimNames.SESSION_ID, sessionId)
-                    .claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
+            claims.claim(AccessTokenClaimNames.ROLE, user.role().wireName());
+            sessionId.ifPresent(sid -> claims.claim(AccessTokenClaimNames.SESSION_ID, sid.toString()));
+            claims.claim(AccessTokenClaimNames.CLIENT_ID, grant.clientId())
                     .claim(AccessTokenClaimNames.SCOPE, grant.scopeText());
         });
     }

@@ -90,7 +90,7 @@ public final class AccessTokenVerifier {
      * A verifier for Gatehouse's own OpenID endpoints ({@code /userinfo}): besides the tokens of
      * the resource servers' audience, it accepts those Gatehouse issued to third-party apps, whose
      * audience is the issuer itself (see {@link AccessTokenIssuer#issueForClient(dev.gatehouse.core.user.User,
-     * dev.gatehouse.core.client.ClientGrant, SigningKey, String, Duration, boolean)}). Every other
+     * dev.gatehouse.core.client.ClientGrant, SigningKey, Optional, Duration, boolean)}). Every other
      * verifier refuses them, so an app a user allowed to know who they are cannot pass for them
      * at the apps behind Gatehouse.
      *

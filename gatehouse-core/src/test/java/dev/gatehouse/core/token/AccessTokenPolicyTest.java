@@ -380,12 +380,14 @@ class AccessTokenPolicyTest {
         assertInvalid(forgedClaims(c -> c.claim("client_id", "grafana").claim("scope", List.of("openid"))), InvalidToken.INVALID_CLAIMS);
     }
 
+    private static final UUID SESSION = UUID.fromString("5d1c1c1e-0000-4000-8000-000000000001");
+
     @Test
     void aThirdPartyAppsTokenIsTakenOnlyByGatehousesOwnEndpoints() {
         AccessTokenVerifier own = AccessTokenVerifier.forOwnEndpoints(SETTINGS, TestKeys.ring(rsa, hmac, ed), clock);
-        IssuedAccessToken thirdParty = issuer.issueForClient(ALICE, new ClientGrant("grafana", Set.of("openid")), ed, "session-1",
+        IssuedAccessToken thirdParty = issuer.issueForClient(ALICE, new ClientGrant("grafana", Set.of("openid")), ed, Optional.of(SESSION),
                 Duration.ofMinutes(5), false);
-        IssuedAccessToken firstParty = issuer.issueForClient(ALICE, new ClientGrant("portal", Set.of("openid")), ed, "session-1",
+        IssuedAccessToken firstParty = issuer.issueForClient(ALICE, new ClientGrant("portal", Set.of("openid")), ed, Optional.of(SESSION),
                 Duration.ofMinutes(5), true);
 
         assertInvalid(thirdParty.token(), InvalidToken.WRONG_AUDIENCE);
@@ -394,7 +396,7 @@ class AccessTokenPolicyTest {
         assertThat(own.verify(firstParty.token())).isInstanceOf(AccessTokenCheck.Valid.class);
         AccessTokenClaims claims = ((AccessTokenCheck.Valid) own.verify(thirdParty.token())).claims();
         assertThat(claims.raw()).as("what the app may know of the user is what its scopes give").doesNotContainKeys("username", "name")
-                .containsEntry("aud", SETTINGS.issuer()).containsEntry("sid", "session-1");
+                .containsEntry("aud", SETTINGS.issuer()).containsEntry("sid", SESSION.toString());
         // The issuer's audience without a client is no token of ours.
         assertThat(own.verify(forgedClaims(c -> c.audience(SETTINGS.issuer())))).isEqualTo(new AccessTokenCheck.Invalid(InvalidToken.WRONG_AUDIENCE));
     }

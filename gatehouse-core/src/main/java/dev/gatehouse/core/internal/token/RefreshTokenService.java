@@ -1,5 +1,6 @@
 package dev.gatehouse.core.internal.token;
 
+import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.internal.support.SecureIds;
 import dev.gatehouse.core.spi.RefreshToken;
 import dev.gatehouse.core.spi.RefreshTokenStore;
@@ -71,10 +72,24 @@ public final class RefreshTokenService {
      * @return the token, for the client, and its record
      */
     public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId) {
+        return issue(userId, sessionId, Optional.empty());
+    }
+
+    /**
+     * Begins a new family, issued to an OpenID client when {@code grant} is present: every token of
+     * the family carries the client and the scopes, so that only that client may rotate it.
+     *
+     * @param userId the user who signed in
+     * @param sessionId the session of the sign-in the family ends with, if any
+     * @param grant the client and the scopes the user granted it, or empty for Gatehouse's own sign-in
+     * @return the token, for the client, and its record
+     */
+    public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId, Optional<ClientGrant> grant) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(grant, "grant");
         Instant now = now();
-        IssuedRefreshToken first = newToken(SecureIds.newUuid(), userId, sessionId, now, now.plus(policy.familyLifetime()));
+        IssuedRefreshToken first = newToken(SecureIds.newUuid(), userId, sessionId, grant, now, now.plus(policy.familyLifetime()));
         tokens.insert(first.record());
         return first;
     }
@@ -109,7 +124,8 @@ public final class RefreshTokenService {
         if (current.isExpiredAt(now)) {
             return new RefreshResult.Invalid(RefreshFailure.EXPIRED);
         }
-        IssuedRefreshToken next = newToken(current.familyId(), current.userId(), current.sessionId(), now, current.familyExpiresAt());
+        IssuedRefreshToken next = newToken(current.familyId(), current.userId(), current.sessionId(), current.grant(), now,
+                current.familyExpiresAt());
         // The successor is stored before the old token is spent: a revocation of the family that
         // runs after the spend then finds it active and revokes it; one that runs before makes the
         // spend fail. Spending first would leave a moment where a revocation misses the successor.
@@ -221,12 +237,13 @@ public final class RefreshTokenService {
         return new RefreshResult.ReuseDetected(presented.familyId(), presented.userId());
     }
 
-    private IssuedRefreshToken newToken(UUID familyId, UUID userId, Optional<UUID> sessionId, Instant now, Instant familyExpiresAt) {
+    private IssuedRefreshToken newToken(UUID familyId, UUID userId, Optional<UUID> sessionId, Optional<ClientGrant> grant, Instant now,
+                                        Instant familyExpiresAt) {
         String token = SecureIds.newToken();
         Instant slid = now.plus(policy.tokenLifetime());
         Instant expiresAt = slid.isBefore(familyExpiresAt) ? slid : familyExpiresAt;
         RefreshToken record = RefreshToken.active(SecureIds.newUuid(), TokenHashes.sha256(token), familyId, userId, sessionId,
-                now, expiresAt, familyExpiresAt);
+                now, expiresAt, familyExpiresAt, grant);
         return new IssuedRefreshToken(token, record);
     }
 
