@@ -54,8 +54,9 @@ final class OpenIdAuthorizeRoutes {
 
     /** Back from the sign-in page: the same request, counting only a sign-in made since it was sent there. */
     private void resume(Context ctx) {
-        Optional<InteractionTickets.Ticket> ticket = single(ctx.queryParamMap().get("ticket")).flatMap(tickets::read);
-        if (ticket.isEmpty() || ticket.get().sessionId().isPresent() || ctx.queryParamMap().size() != 1) {
+        Optional<InteractionTickets.Ticket> ticket = single(ctx.queryParamMap().get("ticket"))
+                .flatMap(t -> tickets.read(t, InteractionTickets.Purpose.SIGN_IN));
+        if (ticket.isEmpty() || ctx.queryParamMap().size() != 1) {
             OpenIdPages.error(ctx, "The sign-in took too long or its link is not valid.");
             return;
         }
@@ -65,7 +66,8 @@ final class OpenIdAuthorizeRoutes {
 
     private void consent(Context ctx) {
         Optional<Map<String, String>> form = browser.form(ctx);
-        Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket")).flatMap(tickets::read);
+        Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket"))
+                .flatMap(t -> tickets.read(t, InteractionTickets.Purpose.CONSENT));
         Optional<SignedIn> signedIn = browser.signedIn(ctx);
         String decision = form.map(f -> f.get("decision")).orElse("");
         boolean sameSession = ticket.flatMap(InteractionTickets.Ticket::sessionId)
@@ -85,7 +87,8 @@ final class OpenIdAuthorizeRoutes {
             case AuthorizeOutcome.ErrorPage page -> OpenIdPages.error(ctx, page.message());
             case AuthorizeOutcome.Redirect redirect -> ctx.redirect(redirect.location().toString(), HttpStatus.SEE_OTHER);
             case AuthorizeOutcome.SignIn signIn -> {
-                String back = CONTINUE + "?ticket=" + tickets.issue(AuthorizationEndpoint.known(parameters), Optional.empty());
+                String back = CONTINUE + "?ticket=" + tickets.issue(InteractionTickets.Purpose.SIGN_IN, AuthorizationEndpoint.known(parameters),
+                        Optional.empty());
                 if (back.length() > ReturnUrls.MAX_LENGTH) {
                     // The sign-in page would drop a longer way back and leave the user on its start page.
                     OpenIdPages.error(ctx, "The request is too long to carry through the sign-in.");
@@ -96,7 +99,8 @@ final class OpenIdAuthorizeRoutes {
             case AuthorizeOutcome.AskConsent ask -> {
                 SignedIn user = browser.signedIn(ctx).orElseThrow();
                 OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(),
-                        tickets.issue(AuthorizationEndpoint.known(parameters), Optional.of(user.session().id())));
+                        tickets.issue(InteractionTickets.Purpose.CONSENT, AuthorizationEndpoint.known(parameters),
+                                Optional.of(user.session().id())));
             }
         }
     }

@@ -10,6 +10,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,24 +44,25 @@ final class OpenIdLogoutRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> logout(ctx, browser.query(ctx)));
-        routes.post(PATH, ctx -> logout(ctx, browser.form(ctx)));
+        routes.get(PATH, ctx -> logout(ctx, browser.query(ctx), false));
+        routes.post(PATH, ctx -> logout(ctx, browser.form(ctx), true));
         routes.post(CONFIRM, this::confirm);
     }
 
-    private void logout(Context ctx, Optional<Map<String, String>> parameters) {
+    private void logout(Context ctx, Optional<Map<String, String>> parameters, boolean cookieMayBeHidden) {
         if (parameters.isEmpty()) {
             OpenIdPages.error(ctx, "The sign-out request repeats a parameter or is not readable.");
             return;
         }
         Map<String, String> known = EndSessionEndpoint.known(parameters.get());
         Optional<SignedIn> signedIn = browser.signedIn(ctx);
-        carryOut(ctx, known, signedIn, endpoint.endSession(known, signedIn, false));
+        carryOut(ctx, known, signedIn, endpoint.endSession(known, signedIn, false, cookieMayBeHidden));
     }
 
     private void confirm(Context ctx) {
         Optional<Map<String, String>> form = browser.form(ctx);
-        Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket")).flatMap(tickets::read);
+        Optional<InteractionTickets.Ticket> ticket = form.map(f -> f.get("ticket"))
+                .flatMap(t -> tickets.read(t, InteractionTickets.Purpose.SIGN_OUT));
         Optional<SignedIn> signedIn = browser.signedIn(ctx);
         boolean sameSession = ticket.flatMap(InteractionTickets.Ticket::sessionId)
                 .filter(id -> signedIn.map(s -> s.session().id().equals(id)).orElse(false)).isPresent();
@@ -68,7 +71,14 @@ final class OpenIdLogoutRoutes {
             return;
         }
         Map<String, String> parameters = ticket.get().parameters();
-        carryOut(ctx, parameters, signedIn, endpoint.endSession(parameters, signedIn, true));
+        carryOut(ctx, parameters, signedIn, endpoint.endSession(parameters, signedIn, true, false));
+    }
+
+    private static String query(Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     private void carryOut(Context ctx, Map<String, String> parameters, Optional<SignedIn> signedIn, EndSessionOutcome outcome) {
@@ -76,13 +86,20 @@ final class OpenIdLogoutRoutes {
         switch (outcome) {
             case EndSessionOutcome.ErrorPage page -> OpenIdPages.error(ctx, page.message());
             case EndSessionOutcome.Confirm confirm -> OpenIdPages.confirmSignOut(ctx, confirm.clientName(),
-                    tickets.issue(parameters, signedIn.map(s -> s.session().id())));
+                    tickets.issue(InteractionTickets.Purpose.SIGN_OUT, parameters, signedIn.map(s -> s.session().id())));
+            case EndSessionOutcome.AskAgainWithTheCookie ask -> OpenIdPages.continueSignOut(ctx, PATH + "?" + query(parameters));
             case EndSessionOutcome.SignOut signOut -> {
-                signedIn.ifPresent(user -> {
-                    sessions.endOwned(user.user().id(), user.session().id());
-                    tokens.endSession(user.session().id());
+                signOut.session().ifPresent(session -> {
+                    // endOwned: a hint names a session, which ends only if it is its user's.
+                    if (sessions.endOwned(session.userId(), session.sessionId())) {
+                        tokens.endSession(session.sessionId());
+                    }
                 });
-                parts.cookies().clear(ctx);
+                if (signedIn.isPresent()) {
+                    // Only a cookie this request showed is cleared: clearing one it did not show would sign
+                    // the browser out on anyone's request.
+                    parts.cookies().clear(ctx);
+                }
                 if (signOut.redirect().isPresent()) {
                     ctx.redirect(signOut.redirect().get().toString(), HttpStatus.SEE_OTHER);
                 } else {

@@ -53,6 +53,19 @@ final class OpenIdPages {
         page(ctx, 200, document("Sign out", main));
     }
 
+    /**
+     * A sign-out request that reached Gatehouse without the session cookie (posted from an app's
+     * site) and proved no sign-in: the link repeats it as a navigation, which carries the cookie.
+     */
+    static void continueSignOut(Context ctx, String link) {
+        String main = """
+                <h1>Sign out</h1>
+                <p>To sign out of every app you signed in to here, continue.</p>
+                <p><a href="%s">Continue</a></p>
+                """.formatted(LoginPage.escape(link));
+        page(ctx, 200, document("Sign out", main));
+    }
+
     /** Said after signing out when no app asked to have the browser back. */
     static void signedOut(Context ctx) {
         page(ctx, 200, document("Signed out", "<h1>You are signed out</h1>\n"));

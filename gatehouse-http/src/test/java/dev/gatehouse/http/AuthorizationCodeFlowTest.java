@@ -314,6 +314,10 @@ class AuthorizationCodeFlowTest {
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.header("Location")).isEmpty();
         assertThat(consent(signIn[0], ticket.substring(0, ticket.length() - 2) + "AA", "allow").status()).isEqualTo(400);
+        Api.Reply otherPage = api.call("POST", "/logout/confirm").headers(Steps.cookie(signIn[0]))
+                .form(Map.of("ticket", ticket, "decision", "sign_out")).send();
+        assertThat(otherPage.status()).as("a consent page's ticket answers no other page").isEqualTo(400);
+        assertThat(sessionLive(signIn[0])).isTrue();
 
         assertThat(redirectParameters(consent(signIn[0], ticket, "deny"))).containsEntry("error", "access_denied")
                 .containsEntry("state", "state-123");
@@ -505,12 +509,24 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void anAppMayPostTheSignOutFromItsOwnSite() {
+    void anAppMayPostTheSignOutFromItsOwnSiteWhereTheBrowserKeepsTheCookieBack() {
         String[] app = signedInToTheApp();
-        Api.Reply out = api.call("POST", "/logout").headers(Steps.cookie(app[0])).headers("Origin", "https://app.example.com",
-                "Sec-Fetch-Site", "cross-site").form(Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT)).send();
+        // A browser sends no SameSite=Lax cookie with a POST from another site: the ID token names the session.
+        Api.Reply out = api.call("POST", "/logout").headers("Origin", "https://app.example.com", "Sec-Fetch-Site", "cross-site")
+                .form(Map.of("id_token_hint", app[1], "post_logout_redirect_uri", AFTER_LOGOUT)).send();
         assertThat(out.status()).as(out.body()).isEqualTo(303);
-        assertThat(sessionLive(app[0])).isFalse();
+        assertThat(out.header("Location")).hasValue(AFTER_LOGOUT);
+        assertThat(sessionLive(app[0])).as("the session the hint names ended").isFalse();
+        assertThat(api.call("GET", "/userinfo").headers("Authorization", "Bearer " + app[2]).send().status()).isEqualTo(401);
+
+        String other = Steps.login(api, ALICE);
+        Api.Reply noProof = api.call("POST", "/logout").headers("Origin", "https://evil.example.com", "Sec-Fetch-Site", "cross-site")
+                .form(Map.of()).send();
+        assertThat(noProof.status()).isEqualTo(200);
+        assertThat(noProof.body()).contains("href=\"/logout?\"");
+        assertThat(noProof.header("Set-Cookie")).as("a cookie the request did not show is not cleared").isEmpty();
+        assertThat(sessionLive(other)).as("another site's form signs no one out").isTrue();
+
         Api.Reply crossSiteConfirm = api.call("POST", "/logout/confirm").headers("Origin", "https://evil.example.com")
                 .form(Map.of("ticket", "x", "decision", "sign_out")).send();
         assertThat(crossSiteConfirm.status()).as("the confirmation is this site's own form").isEqualTo(403);
@@ -530,9 +546,13 @@ class AuthorizationCodeFlowTest {
     }
 
     private String registerWithRefresh(String id, boolean firstParty) {
+        return registerWithRefresh(id, firstParty, Optional.empty());
+    }
+
+    private String registerWithRefresh(String id, boolean firstParty, Optional<Duration> refreshTtl) {
         ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, ClientType.CONFIDENTIAL,
                 List.of(REDIRECT), List.of(), Optional.empty(), Set.of("openid", "profile", "email", "offline_access"),
-                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), firstParty, Optional.empty(), Optional.empty()));
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), firstParty, Optional.empty(), refreshTtl));
         return ((ClientChange.Saved) change).secret().orElseThrow();
     }
 
@@ -574,6 +594,18 @@ class AuthorizationCodeFlowTest {
         assertThat(refresh("mail", mailSecret, next, null).json().path("error").asText()).as("a spent token").isEqualTo("invalid_grant");
         assertThat(refresh("mail", mailSecret, again.json().path("refresh_token").asText(), null).json().path("error").asText())
                 .as("reuse revoked the whole family").isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aClientsOwnShorterRefreshLifetimeEndsItsFamilies() {
+        String secretOfShort = registerWithRefresh("short", false, Optional.of(Duration.ofHours(1)));
+        String refreshToken = offlineTokens("short", secretOfShort).path("refresh_token").asText();
+        gatehouse.clock.advance(Duration.ofMinutes(59));
+        Api.Reply renewed = refresh("short", secretOfShort, refreshToken, null);
+        assertThat(renewed.status()).isEqualTo(200);
+        gatehouse.clock.advance(Duration.ofMinutes(2));
+        assertThat(refresh("short", secretOfShort, renewed.json().path("refresh_token").asText(), null).json().path("error").asText())
+                .as("the family ends an hour after it began, rotation or not").isEqualTo("invalid_grant");
     }
 
     @Test

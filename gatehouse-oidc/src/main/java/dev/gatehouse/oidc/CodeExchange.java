@@ -138,9 +138,10 @@ final class CodeExchange {
             return Optional.empty();
         }
         if (granted.has(OFFLINE_ACCESS)) {
-            return Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.empty()));
+            return Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.empty(), client.refreshTokenTtl()));
         }
-        return client.firstParty() ? Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.of(code.sessionId())))
+        return client.firstParty()
+                ? Optional.of(tokens.issueClientRefreshToken(user, granted, Optional.of(code.sessionId()), client.refreshTokenTtl()))
                 : Optional.empty();
     }
 

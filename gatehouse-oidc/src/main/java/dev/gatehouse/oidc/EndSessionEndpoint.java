@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  * {@code state} echoed).
  *
  * <p>The session ends at once only when the {@code id_token_hint} is an ID token of this very
- * sign-in (its {@code sid} is the browser's session): anything else could be a link on any page,
+ * sign-in (its {@code sid} is the browser's session, or, when the browser sent no session cookie,
+ * a session of the hint's user that the hint names): anything else could be a link on any page,
  * so the user is asked first. The hint's expiry is not checked, as the spec allows.
  */
 public final class EndSessionEndpoint {
@@ -62,9 +64,12 @@ public final class EndSessionEndpoint {
      * @param parameters the request's parameters, each sent once
      * @param signedIn   the user signed in to this browser, if any
      * @param confirmed  whether the user confirmed on the page for this very request and session
+     * @param cookieMayBeHidden true for a POST, which a browser sends from another site without the
+     *                  {@code SameSite=Lax} session cookie: no session seen does not mean none
      * @return what to do with the browser
      */
-    public EndSessionOutcome endSession(Map<String, String> parameters, Optional<SignedIn> signedIn, boolean confirmed) {
+    public EndSessionOutcome endSession(Map<String, String> parameters, Optional<SignedIn> signedIn, boolean confirmed,
+                                        boolean cookieMayBeHidden) {
         Optional<JWTClaimsSet> hint = Optional.empty();
         String hintText = parameters.get("id_token_hint");
         if (hintText != null) {
@@ -99,10 +104,29 @@ public final class EndSessionEndpoint {
             }
             redirect = Optional.of(withState(postLogout, Optional.ofNullable(state)));
         }
-        if (signedIn.isEmpty() || confirmed || hint.filter(claims -> ofThisSignIn(claims, signedIn.get())).isPresent()) {
-            return new EndSessionOutcome.SignOut(redirect);
+        if (signedIn.isPresent()) {
+            if (confirmed || hint.filter(claims -> ofThisSignIn(claims, signedIn.get())).isPresent()) {
+                return new EndSessionOutcome.SignOut(redirect, Optional.of(new EndSessionOutcome.SignedInSession(signedIn.get().user().id(),
+                        signedIn.get().session().id())));
+            }
+            return new EndSessionOutcome.Confirm(client.map(Client::name));
         }
-        return new EndSessionOutcome.Confirm(client.map(Client::name));
+        // No session seen. An ID token of a sign-in names its session: the app that holds it ends it.
+        Optional<EndSessionOutcome.SignedInSession> hinted = hint.flatMap(EndSessionEndpoint::sessionOf);
+        if (hinted.isPresent()) {
+            return new EndSessionOutcome.SignOut(redirect, hinted);
+        }
+        return cookieMayBeHidden ? new EndSessionOutcome.AskAgainWithTheCookie() : new EndSessionOutcome.SignOut(redirect, Optional.empty());
+    }
+
+    private static Optional<EndSessionOutcome.SignedInSession> sessionOf(JWTClaimsSet claims) {
+        try {
+            String sid = claims.getStringClaim("sid");
+            return sid == null ? Optional.empty()
+                    : Optional.of(new EndSessionOutcome.SignedInSession(UUID.fromString(claims.getSubject()), UUID.fromString(sid)));
+        } catch (ParseException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean ofThisSignIn(JWTClaimsSet claims, SignedIn signedIn) {

@@ -42,6 +42,7 @@ public final class InteractionTickets {
     public static final int SECRET_BYTES = 32;
     private static final JOSEObjectType TYPE = new JOSEObjectType("gatehouse-interaction+jwt");
     private static final String PARAMETERS = "prm";
+    private static final String PURPOSE = "use";
     private static final String SESSION = "sid";
 
     private final MACSigner signer;
@@ -68,6 +69,16 @@ public final class InteractionTickets {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** What a ticket is for: each page takes only its own, so one page's ticket answers no other. */
+    public enum Purpose {
+        /** Back from the sign-in page to the authorization request. */
+        SIGN_IN,
+        /** The consent page's answer. */
+        CONSENT,
+        /** The sign-out confirmation's answer. */
+        SIGN_OUT
+    }
+
     /**
      * A request in a ticket.
      *
@@ -87,15 +98,17 @@ public final class InteractionTickets {
     /**
      * Makes a ticket.
      *
+     * @param purpose    the page it is for
      * @param parameters the request's parameters
      * @param sessionId  the session asked for consent, or empty for a sign-in
      * @return the ticket, URL-safe
      */
-    public String issue(Map<String, String> parameters, Optional<UUID> sessionId) {
+    public String issue(Purpose purpose, Map<String, String> parameters, Optional<UUID> sessionId) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TTL)))
+                .claim(PURPOSE, purpose.name())
                 .claim(PARAMETERS, new LinkedHashMap<>(parameters));
         sessionId.ifPresent(id -> claims.claim(SESSION, id.toString()));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), claims.build());
@@ -110,10 +123,11 @@ public final class InteractionTickets {
     /**
      * Reads a ticket.
      *
-     * @param ticket the ticket as the browser sent it
-     * @return the ticket, or empty when it is forged, changed, of another kind, expired or malformed
+     * @param ticket  the ticket as the browser sent it
+     * @param purpose the page that reads it
+     * @return the ticket, or empty when it is forged, changed, of another kind or page, expired or malformed
      */
-    public Optional<Ticket> read(String ticket) {
+    public Optional<Ticket> read(String ticket, Purpose purpose) {
         try {
             SignedJWT jwt = SignedJWT.parse(ticket);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !TYPE.equals(jwt.getHeader().getType())
@@ -122,7 +136,8 @@ public final class InteractionTickets {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = clock.instant();
-            if (claims.getIssueTime() == null || claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())) {
+            if (claims.getIssueTime() == null || claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())
+                    || !purpose.name().equals(claims.getStringClaim(PURPOSE))) {
                 return Optional.empty();
             }
             Map<String, String> parameters = new LinkedHashMap<>();

@@ -203,10 +203,11 @@ public final class TokenAuthority {
      * @param user      the user who signed in
      * @param grant     the client and the scopes the user granted it
      * @param sessionId the browser session the family ends with, or empty for one that outlives it ({@code offline_access})
+     * @param familyTtl the client's own family lifetime; the server's applies when it is shorter or this is empty
      * @return the first token and its family
      */
-    public ClientRefreshToken issueClientRefreshToken(User user, ClientGrant grant, Optional<UUID> sessionId) {
-        IssuedRefreshToken first = refresh.issue(user.id(), sessionId, Optional.of(grant));
+    public ClientRefreshToken issueClientRefreshToken(User user, ClientGrant grant, Optional<UUID> sessionId, Optional<Duration> familyTtl) {
+        IssuedRefreshToken first = refresh.issue(user.id(), sessionId, Optional.of(grant), familyTtl);
         return new ClientRefreshToken(first.token(), first.record().familyId());
     }
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class RefreshTokenService {
      * @return the token, for the client, and its record
      */
     public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId) {
-        return issue(userId, sessionId, Optional.empty());
+        return issue(userId, sessionId, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -82,14 +83,16 @@ public final class RefreshTokenService {
      * @param userId the user who signed in
      * @param sessionId the session of the sign-in the family ends with, if any
      * @param grant the client and the scopes the user granted it, or empty for Gatehouse's own sign-in
+     * @param familyLifetime the client's own family lifetime, when shorter than the policy's; empty for the policy's
      * @return the token, for the client, and its record
      */
-    public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId, Optional<ClientGrant> grant) {
+    public IssuedRefreshToken issue(UUID userId, Optional<UUID> sessionId, Optional<ClientGrant> grant, Optional<Duration> familyLifetime) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(grant, "grant");
+        Duration lifetime = familyLifetime.filter(own -> own.compareTo(policy.familyLifetime()) < 0).orElse(policy.familyLifetime());
         Instant now = now();
-        IssuedRefreshToken first = newToken(SecureIds.newUuid(), userId, sessionId, grant, now, now.plus(policy.familyLifetime()));
+        IssuedRefreshToken first = newToken(SecureIds.newUuid(), userId, sessionId, grant, now, now.plus(lifetime));
         tokens.insert(first.record());
         return first;
     }
