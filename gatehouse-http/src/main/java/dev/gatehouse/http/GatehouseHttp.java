@@ -152,6 +152,7 @@ public final class GatehouseHttp {
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
             services.openId().endpoints().ifPresent(openId -> {
+                OpenIdCors.register(javalin.routes);
                 new OpenIdTokenRoutes(parts, openId.token(), settings.publicUrl()).register(javalin.routes);
                 BrowserRequests browser = new BrowserRequests(parts, gatehouse.sessions(), gatehouse.users());
                 new OpenIdAuthorizeRoutes(browser, openId.authorization(), openId.tickets()).register(javalin.routes);

@@ -653,4 +653,28 @@ class AuthorizationCodeFlowTest {
         assertThat(exchange("mail", mailSecret, answer.get("code"), Map.of()).status()).isEqualTo(400);
         assertThat(refresh("mail", mailSecret, refreshToken, null).json().path("error").asText()).isEqualTo("invalid_grant");
     }
+
+    @Test
+    void aSinglePageAppOnAnotherOriginMayCallTheTokenAndUserinfoEndpointsWithoutCredentials() {
+        String origin = "https://spa.example.com";
+        Api.Reply preflight = api.call("OPTIONS", "/userinfo").headers("Origin", origin, "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "authorization").send();
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.header("Access-Control-Allow-Headers").orElseThrow()).contains("Authorization");
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isEmpty();
+
+        String code = codeAfterConsent("spa")[1];
+        Api.Reply tokens = api.call("POST", "/token").headers("Origin", origin, "Sec-Fetch-Site", "cross-site")
+                .form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier", verifier.getValue(),
+                        "client_id", "spa")).send();
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.header("Access-Control-Allow-Origin")).hasValue("*");
+        Api.Reply userInfo = api.call("GET", "/userinfo").headers("Origin", origin, "Authorization", "Bearer "
+                + tokens.json().path("access_token").asText()).send();
+        assertThat(userInfo.header("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(api.call("GET", "/api/v1/users/me").headers("Origin", origin).send().header("Access-Control-Allow-Origin"))
+                .as("Gatehouse's own API stays closed to other origins").isEmpty();
+        assertThat(api.call("OPTIONS", "/authorize/consent").headers("Origin", origin).send().header("Access-Control-Allow-Origin")).isEmpty();
+    }
 }
