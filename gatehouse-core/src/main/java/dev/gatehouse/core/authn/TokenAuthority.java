@@ -4,6 +4,7 @@ import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.internal.keys.Jwks;
 import dev.gatehouse.core.internal.token.IssuedRefreshToken;
+import dev.gatehouse.core.internal.token.RefreshFailure;
 import dev.gatehouse.core.internal.token.RefreshResult;
 import dev.gatehouse.core.internal.token.RefreshTokenPolicy;
 import dev.gatehouse.core.internal.token.RefreshTokenService;
@@ -224,35 +225,39 @@ public final class TokenAuthority {
      * @return the new tokens, or why none are given
      */
     public ClientRefresh refreshForClient(String token, Client client, Optional<Set<String>> requestedScopes, Optional<Duration> ttl) {
-        Optional<RefreshToken> usable = refresh.findUsable(token);
-        if (usable.isPresent()) {
-            Optional<ClientGrant> grant = usable.get().grant();
-            if (grant.isEmpty() || !grant.get().clientId().equals(client.id()) || usable.get().issuedAt().isBefore(client.createdAt())) {
-                return new ClientRefresh.InvalidGrant();
-            }
-            if (requestedScopes.isPresent() && !grant.get().scopes().containsAll(requestedScopes.get())) {
-                return new ClientRefresh.InvalidScope();
-            }
-        }
-        return switch (refresh.rotate(token)) {
+        return switch (refresh.rotate(token, current -> clientMayRotate(current, client, requestedScopes))) {
+            case RefreshResult.Invalid invalid when invalid.reason() == RefreshFailure.SCOPE_NOT_GRANTED -> new ClientRefresh.InvalidScope();
             case RefreshResult.Invalid invalid -> new ClientRefresh.InvalidGrant();
             case RefreshResult.ReuseDetected reuse -> new ClientRefresh.InvalidGrant();
             case RefreshResult.Rotated rotated -> rotatedForClient(rotated, client, requestedScopes, ttl);
         };
     }
 
+    /** Only the client the family was issued to, registered since it began, and for no scope it was not granted. */
+    private static Optional<RefreshFailure> clientMayRotate(RefreshToken current, Client client, Optional<Set<String>> requestedScopes) {
+        Optional<ClientGrant> grant = current.grant();
+        if (grant.isEmpty() || !grant.get().clientId().equals(client.id()) || current.issuedAt().isBefore(client.createdAt())) {
+            return Optional.of(RefreshFailure.NOT_THE_HOLDERS);
+        }
+        if (requestedScopes.isPresent() && !grant.get().scopes().containsAll(requestedScopes.get())) {
+            return Optional.of(RefreshFailure.SCOPE_NOT_GRANTED);
+        }
+        return Optional.empty();
+    }
+
     private ClientRefresh rotatedForClient(RefreshResult.Rotated rotated, Client client, Optional<Set<String>> requestedScopes,
                                            Optional<Duration> ttl) {
-        Optional<ClientGrant> family = rotated.next().record().grant().filter(g -> g.clientId().equals(client.id()));
+        // clientMayRotate let only this client's family through.
+        ClientGrant family = rotated.next().record().grant().orElseThrow();
         Optional<User> user = users.find(rotated.userId());
         boolean sessionGone = rotated.sessionId().isPresent() && sessions.findLive(rotated.sessionId().get()).isEmpty();
-        if (family.isEmpty() || user.isEmpty() || sessionGone) {
-            // Spent in a race by another presenter, or its sign-in ended: nothing is renewed from it.
+        if (user.isEmpty() || sessionGone) {
+            // Its sign-in ended: nothing is renewed from it.
             refresh.revoke(rotated.next().token());
             return new ClientRefresh.InvalidGrant();
         }
         // The scopes the operator has since taken from the client are not renewed either.
-        Set<String> scopes = requestedScopes.orElse(family.get().scopes()).stream().filter(client.scopes()::contains)
+        Set<String> scopes = requestedScopes.orElse(family.scopes()).stream().filter(client.scopes()::contains)
                 .collect(Collectors.toSet());
         ClientGrant granted = new ClientGrant(client.id(), scopes);
         IssuedAccessToken access = issuer.issueForClient(user.get(), granted, ring.get().signingKey(), rotated.sessionId(),
@@ -276,12 +281,9 @@ public final class TokenAuthority {
      * @return the new pair, or why none is given
      */
     public RefreshOutcome refresh(String refreshToken) {
-        if (refresh.findUsable(refreshToken).filter(token -> token.grant().isPresent()).isPresent()) {
-            // An OpenID client's family is rotated by that client at the OpenID token endpoint, never
-            // here, where the answer would be a token of Gatehouse's own sign-in, without its client.
-            return new RefreshOutcome.Refused("refresh_token_of_a_client");
-        }
-        return switch (refresh.rotate(refreshToken)) {
+        // An OpenID client's family is rotated by that client at the OpenID token endpoint, never
+        // here, where the answer would be a token of Gatehouse's own sign-in, without its client.
+        return switch (refresh.rotate(refreshToken, token -> token.grant().map(grant -> RefreshFailure.NOT_THE_HOLDERS))) {
             case RefreshResult.Invalid invalid -> new RefreshOutcome.Refused(invalid.reason().code());
             case RefreshResult.ReuseDetected reuse -> new RefreshOutcome.Refused("refresh_token_reused");
             case RefreshResult.Rotated rotated -> rotated(rotated);

@@ -13,7 +13,11 @@ public enum RefreshFailure {
     /** Past its own expiry or its family's. */
     EXPIRED("expired_refresh_token"),
     /** Its family was revoked: logout, log-out-everywhere, password change, RFC 7009 or reuse. */
-    REVOKED("revoked_refresh_token");
+    REVOKED("revoked_refresh_token"),
+    /** Live, but not the presenter's to rotate: an OpenID client's family at Gatehouse's own endpoint, or another client's. */
+    NOT_THE_HOLDERS("refresh_token_of_another_holder"),
+    /** Live and the presenter's, but asked for a scope its family was not granted. */
+    SCOPE_NOT_GRANTED("scope_not_granted");
 
     private final String code;
 

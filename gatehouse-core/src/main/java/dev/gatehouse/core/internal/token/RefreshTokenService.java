@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Issues, rotates and revokes refresh tokens under a {@link RefreshTokenPolicy}.
@@ -105,6 +106,18 @@ public final class RefreshTokenService {
      * @return the successor, or why none is given
      */
     public RefreshResult rotate(String presented) {
+        return rotate(presented, token -> Optional.empty());
+    }
+
+    /**
+     * As {@link #rotate(String)}, asking {@code presenter} first whether the live token is the
+     * presenter's to rotate: a refusal spends nothing, so the holder can still use it.
+     *
+     * @param presented the refresh token as presented; a malformed one is no error
+     * @param presenter the reason the presenter may not rotate this live token, or empty when it may
+     * @return the successor, or why none is given
+     */
+    public RefreshResult rotate(String presented, Function<RefreshToken, Optional<RefreshFailure>> presenter) {
         if (!SecureIds.isWellFormedToken(presented)) {
             return new RefreshResult.Invalid(RefreshFailure.MALFORMED);
         }
@@ -126,6 +139,10 @@ public final class RefreshTokenService {
         Instant now = now();
         if (current.isExpiredAt(now)) {
             return new RefreshResult.Invalid(RefreshFailure.EXPIRED);
+        }
+        Optional<RefreshFailure> refused = presenter.apply(current);
+        if (refused.isPresent()) {
+            return new RefreshResult.Invalid(refused.get());
         }
         IssuedRefreshToken next = newToken(current.familyId(), current.userId(), current.sessionId(), current.grant(), now,
                 current.familyExpiresAt());
