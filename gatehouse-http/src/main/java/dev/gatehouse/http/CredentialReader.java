@@ -10,6 +10,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,9 +30,13 @@ final class CredentialReader {
     }
 
     Optional<Credential> read(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (authorization != null) {
-            return Optional.of(fromAuthorization(authorization));
+        List<String> authorizations = Collections.list(ctx.req().getHeaders("Authorization"));
+        if (authorizations.size() > 1) {
+            // Which one counts? A proxy or an app may read the other: two are refused, as two session cookies are.
+            throw challenges.unauthorized(ProblemCode.MALFORMED_CREDENTIALS, "more than one Authorization header was sent");
+        }
+        if (!authorizations.isEmpty()) {
+            return Optional.of(fromAuthorization(authorizations.getFirst()));
         }
         return sessionCookie(ctx).map(Credential.SessionCookie::new);
     }

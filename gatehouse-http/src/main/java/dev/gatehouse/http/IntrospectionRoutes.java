@@ -6,7 +6,9 @@ import dev.gatehouse.core.secrets.Secret;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,9 @@ final class IntrospectionRoutes {
     }
 
     private boolean presentsResourceServerSecret(Context ctx) {
-        String authorization = ctx.header("Authorization");
+        // One header only: with two, the guard that runs next refuses them.
+        List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
+        String authorization = headers.size() == 1 ? headers.getFirst() : null;
         if (resourceServerSecret.isEmpty() || authorization == null || authorization.length() < 7
                 || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return false;

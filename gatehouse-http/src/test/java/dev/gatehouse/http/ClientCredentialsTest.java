@@ -190,4 +190,21 @@ class ClientCredentialsTest {
         form.put("grant_type", "client_credentials");
         expectError(api.call("POST", "/token").headers("Authorization", basic + "x").form(form).send(), 401, "invalid_client");
     }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedWhicheverComesFirst() {
+        String token = token(Map.of("grant_type", "client_credentials"), "Authorization", Api.basic("billing", billingSecret))
+                .json().path("access_token").asText();
+        for (String[] order : new String[][] {{"Bearer " + token, "Bearer garbage"}, {"Bearer garbage", "Bearer " + token}}) {
+            String headers = "\r\nAuthorization: " + order[0] + "\r\nAuthorization: " + order[1];
+            Api.Reply me = api.sendRaw("GET /api/v1/users/me HTTP/1.1" + headers, new byte[0]);
+            assertThat(me.status()).as("a proxy or an app may read the other one").isEqualTo(401);
+            assertThat(me.error()).isEqualTo("malformed_credentials");
+            assertThat(api.sendRaw("GET /userinfo HTTP/1.1" + headers, new byte[0]).status()).isEqualTo(401);
+            Api.Reply introspect = api.sendRaw("POST /api/v1/auth/introspect HTTP/1.1\r\nAuthorization: Bearer " + INTROSPECTION_SECRET
+                    + "\r\nAuthorization: Bearer other\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 9",
+                    "token=abc".getBytes(StandardCharsets.UTF_8));
+            assertThat(introspect.status()).isEqualTo(401);
+        }
+    }
 }
