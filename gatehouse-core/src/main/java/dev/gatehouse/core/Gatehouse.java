@@ -50,7 +50,7 @@ public final class Gatehouse {
         this.clock = builder.clock;
         this.authMethods = Set.copyOf(builder.authMethods);
         this.users = new UserService(stores.users(), hasher, clock);
-        this.sessions = new SessionService(stores.sessions(), builder.sessionPolicy, clock);
+        this.sessions = new SessionService(stores.sessions(), stores.sessionClients(), builder.sessionPolicy, clock);
         this.tokenKeys = tokenKeys;
         this.tokens = tokenKeys.map(keys -> TokenAuthority.create(builder.accessTokens, builder.refreshTtl, keys, stores.refreshTokens(),
                 stores.revocations(), stores.clients(), users, sessions, clock));

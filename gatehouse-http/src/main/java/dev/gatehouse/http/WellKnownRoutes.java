@@ -81,6 +81,9 @@ final class WellKnownRoutes {
         body.put("token_endpoint", base.resolve(OpenIdTokenRoutes.PATH));
         body.put("userinfo_endpoint", base.resolve(OpenIdUserInfoRoutes.PATH));
         body.put("end_session_endpoint", base.resolve(OpenIdLogoutRoutes.PATH));
+        // Back-Channel Logout 1.0 section 2.1: every logout token carries sid (and sub).
+        body.put("backchannel_logout_supported", true);
+        body.put("backchannel_logout_session_supported", true);
         body.put("jwks_uri", base.resolve("/.well-known/jwks.json"));
         body.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
         body.put("response_types_supported", List.of("code"));

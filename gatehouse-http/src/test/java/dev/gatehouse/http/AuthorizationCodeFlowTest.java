@@ -1,33 +1,55 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenClaimsVerifier;
+import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.client.GrantType;
 import dev.gatehouse.oidc.AuthorizationEndpoint;
+import dev.gatehouse.oidc.BackChannelLogout;
 import dev.gatehouse.oidc.ClientChange;
 import dev.gatehouse.oidc.ClientRegistration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,7 +73,13 @@ class AuthorizationCodeFlowTest {
 
     @BeforeEach
     void start() {
-        gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256"));
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256"));
+        all.putAll(settings);
+        gatehouse = TestGatehouse.inMemory(all);
         api = gatehouse.api();
         Steps.register(api, ALICE);
         secret = register("webapp", ClientType.CONFIDENTIAL, false).orElseThrow();
@@ -64,9 +92,13 @@ class AuthorizationCodeFlowTest {
     }
 
     private Optional<String> register(String id, ClientType type, boolean firstParty) {
+        return register(id, type, firstParty, Optional.empty());
+    }
+
+    private Optional<String> register(String id, ClientType type, boolean firstParty, Optional<String> backchannelLogoutUri) {
         ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, type, List.of(REDIRECT),
-                List.of(AFTER_LOGOUT), Optional.empty(), Set.of("openid", "profile", "email", "reports"), Set.of(GrantType.AUTHORIZATION_CODE),
-                firstParty, Optional.empty(), Optional.empty()));
+                List.of(AFTER_LOGOUT), backchannelLogoutUri, Set.of("openid", "profile", "email", "reports"),
+                Set.of(GrantType.AUTHORIZATION_CODE), firstParty, Optional.empty(), Optional.empty()));
         assertThat(change).isInstanceOf(ClientChange.Saved.class);
         return ((ClientChange.Saved) change).secret();
     }
@@ -374,6 +406,8 @@ class AuthorizationCodeFlowTest {
         assertThat(metadata.path("id_token_signing_alg_values_supported")).extracting(JsonNode::asText).containsExactly("ES256");
         assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
         assertThat(metadata.path("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
+        assertThat(metadata.path("backchannel_logout_supported").asBoolean()).isTrue();
+        assertThat(metadata.path("backchannel_logout_session_supported").asBoolean()).isTrue();
     }
 
     private Api.Reply verifyAtTheProxy(String accessToken) {
@@ -686,5 +720,197 @@ class AuthorizationCodeFlowTest {
         assertThat(api.call("GET", "/api/v1/users/me").headers("Origin", origin).send().header("Access-Control-Allow-Origin"))
                 .as("Gatehouse's own API stays closed to other origins").isEmpty();
         assertThat(api.call("OPTIONS", "/authorize/consent").headers("Origin", origin).send().header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    /**
+     * Back-channel logout: an app that registered a URI is sent a logout token, over real HTTP to
+     * a server of the test's, whenever a session it signed in ends; checked as an app would check
+     * it, with the SDK's logout token verifier.
+     */
+    @Nested
+    class BackChannel {
+        private static final String SESSION_DURATION = String.valueOf(Duration.ofHours(12).toSeconds());
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger followed = new AtomicInteger();
+        private HttpServer app;
+        private String appSecret;
+
+        @BeforeEach
+        void startTheApp() throws IOException {
+            gatehouse.close();
+            start(Map.of("SESSION_DURATION", SESSION_DURATION));
+            app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            app.createContext("/backchannel", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(exchange.getRequestMethod()).isEqualTo("POST");
+                assertThat(exchange.getRequestHeaders().getFirst("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+                assertThat(body).startsWith("logout_token=").doesNotContain("&");
+                received.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+                int status = Optional.ofNullable(answers.poll()).orElse(200);
+                if (status == 302) {
+                    exchange.getResponseHeaders().add("Location", "/elsewhere");
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            app.createContext("/elsewhere", exchange -> {
+                followed.incrementAndGet();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            app.start();
+            appSecret = register("bcl", ClientType.CONFIDENTIAL, false,
+                    Optional.of("http://127.0.0.1:" + app.getAddress().getPort() + "/backchannel")).orElseThrow();
+        }
+
+        @AfterEach
+        void stopTheApp() {
+            app.stop(0);
+        }
+
+        private BackChannelLogout.Report deliver() {
+            return gatehouse.openId.endpoints().orElseThrow().backChannelLogout().deliverDue();
+        }
+
+        /** Signs in to the app in a new browser session; returns the session cookie and the ID token's claims. */
+        private Object[] signIn() throws Exception {
+            String[] visit = codeAfterConsent("bcl");
+            Api.Reply tokens = exchange("bcl", appSecret, visit[1], Map.of());
+            assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+            return new Object[] {visit[0], SignedJWT.parse(tokens.json().path("id_token").asText()).getJWTClaimsSet()};
+        }
+
+        private LogoutTokenClaimsSet verified(String token) throws Exception {
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("logout+jwt")));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                    new ImmutableJWKSet<>(JWKSet.parse(api.get("/.well-known/jwks.json").body()))));
+            // The SDK's own rules for a logout token, at the test's time rather than the machine's.
+            LogoutTokenClaimsVerifier rules = new LogoutTokenClaimsVerifier(new Issuer(TestGatehouse.ISSUER), new ClientID("bcl")) {
+                @Override
+                protected Date currentTime() {
+                    return Date.from(gatehouse.clock.instant());
+                }
+            };
+            processor.setJWTClaimsSetVerifier(rules::verify);
+            return new LogoutTokenClaimsSet(processor.process(token, null));
+        }
+
+        @Test
+        void signingOutSendsTheAppASignedLogoutTokenForThatSessionOnce() throws Exception {
+            Object[] signIn = signIn();
+            JWTClaimsSet idToken = (JWTClaimsSet) signIn[1];
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+
+            assertThat(api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) signIn[0])).send().status()).isEqualTo(204);
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(1, 0, 0));
+
+            String token = received.poll();
+            LogoutTokenClaimsSet claims = verified(token);
+            assertThat(claims.getSessionID().getValue()).isEqualTo(idToken.getStringClaim("sid"));
+            assertThat(claims.getSubject().getValue()).isEqualTo(idToken.getSubject());
+            assertThat(claims.getJWTID()).isNotNull();
+            JWTClaimsSet raw = SignedJWT.parse(token).getJWTClaimsSet();
+            assertThat(raw.getClaim("nonce")).isNull();
+            assertThat(raw.getJSONObjectClaim("events")).containsOnlyKeys("http://schemas.openid.net/event/backchannel-logout");
+            assertThat(Duration.between(raw.getIssueTime().toInstant(), raw.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(2));
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            assertThat(received).isEmpty();
+        }
+
+        @Test
+        void signingOutEverywhereTellsTheAppOfEverySession() throws Exception {
+            Object[] first = signIn();
+            Object[] second = signIn();
+
+            assertThat(api.call("DELETE", "/api/v1/sessions").headers(Steps.cookie((String) second[0])).send().status()).isEqualTo(204);
+            assertThat(deliver().delivered()).isEqualTo(2);
+
+            Set<String> sids = Set.of(verified(received.poll()).getSessionID().getValue(), verified(received.poll()).getSessionID().getValue());
+            assertThat(sids).containsExactlyInAnyOrder(((JWTClaimsSet) first[1]).getStringClaim("sid"),
+                    ((JWTClaimsSet) second[1]).getStringClaim("sid"));
+        }
+
+        @Test
+        void aSessionThatExpiresIsToldOfOnceItHas() throws Exception {
+            signIn();
+            gatehouse.clock.advance(Duration.ofMinutes(1));
+            assertThat(deliver()).as("looked at once soon after the sign-in, and live").isEqualTo(new BackChannelLogout.Report(0, 0, 1));
+
+            gatehouse.clock.advance(Duration.ofHours(11).plusMinutes(29));
+            assertThat(deliver()).as("looked at again within the hour while live").isEqualTo(new BackChannelLogout.Report(0, 0, 1));
+            gatehouse.clock.advance(Duration.ofMinutes(30));
+            assertThat(deliver()).as("expired, but not judged before a minute's grace").isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            gatehouse.clock.advance(Duration.ofMinutes(1));
+            assertThat(deliver()).as("a minute past the expiry").isEqualTo(new BackChannelLogout.Report(1, 0, 0));
+            assertThat(verified(received.poll()).getSubject()).isNotNull();
+        }
+
+        @Test
+        void aFailedDeliveryIsTriedAgainLaterAndARefusalIsNot() throws Exception {
+            answers.add(503);
+            Object[] signIn = signIn();
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) signIn[0])).send();
+
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 1, 0));
+            assertThat(deliver()).as("not again at once").isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            gatehouse.clock.advance(Duration.ofSeconds(10));
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(1, 0, 0));
+            String firstTry = received.poll();
+            String secondTry = received.poll();
+            assertThat(verified(secondTry).getJWTID()).isNotEqualTo(verified(firstTry).getJWTID());
+
+            answers.add(400);
+            Object[] refused = signIn();
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) refused[0])).send();
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 1, 0));
+            gatehouse.clock.advance(Duration.ofHours(3));
+            assertThat(deliver()).as("a client that refused the token is not asked again").isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            assertThat(received).hasSize(1);
+        }
+
+        @Test
+        void aDeliveryThatNeverSucceedsIsGivenUp() throws Exception {
+            for (int i = 0; i <= BackChannelLogout.RETRIES.size(); i++) {
+                answers.add(500);
+            }
+            Object[] signIn = signIn();
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) signIn[0])).send();
+
+            for (Duration wait : BackChannelLogout.RETRIES) {
+                assertThat(deliver().failed()).isEqualTo(1);
+                gatehouse.clock.advance(wait);
+            }
+            assertThat(deliver().failed()).isEqualTo(1);
+            gatehouse.clock.advance(Duration.ofDays(1));
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            assertThat(received).hasSize(BackChannelLogout.RETRIES.size() + 1);
+        }
+
+        @Test
+        void aRedirectIsNotFollowed() throws Exception {
+            answers.add(302);
+            Object[] signIn = signIn();
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) signIn[0])).send();
+
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 1, 0));
+            assertThat(followed).hasValue(0);
+            gatehouse.clock.advance(Duration.ofHours(3));
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+        }
+
+        @Test
+        void anAppThatIsGoneOrNeverAskedIsToldNothing() throws Exception {
+            Object[] signIn = signIn();
+            assertThat(gatehouse.clients.delete("bcl")).isTrue();
+            String otherSession = codeAfterConsent("webapp")[0];
+            assertThat(exchange("webapp", secret, codeAfterConsent("webapp")[1], Map.of()).status()).isEqualTo(200);
+
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie((String) signIn[0])).send();
+            api.call("POST", "/api/v1/auth/logout").headers(Steps.cookie(otherSession)).send();
+            assertThat(deliver()).isEqualTo(new BackChannelLogout.Report(0, 0, 0));
+            assertThat(received).isEmpty();
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
@@ -57,6 +58,8 @@ final class TestGatehouse implements AutoCloseable {
     final Optional<TokenKeys> tokenKeys;
     /** The registered OpenID clients: a test registers its clients here, as the CLI would. */
     final ClientRegistry clients;
+    /** The OpenID provider the server serves, its background work (back-channel logout) run by the tests themselves. */
+    final OpenIdProvider openId;
     static final String ISSUER = TestSettings.ISSUER;
     /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
     volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
@@ -79,7 +82,7 @@ final class TestGatehouse implements AutoCloseable {
         HttpSettings http = config.http();
         InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
                 new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(),
-                new InMemoryConsentStore());
+                new InMemoryConsentStore(), new InMemorySessionClientStore());
         Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
                 .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
                 .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());
@@ -94,7 +97,7 @@ final class TestGatehouse implements AutoCloseable {
         byte[] tokenSecret = config.tokenServiceSecret().map(secret -> secret.value().getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new ServerSecrets(stores.serverSecrets()).getOrCreate(DataTokenService.SECRET_NAME, DataTokenService.SECRET_BYTES));
         dataTokens = new DataTokenService(tokenSecret, clock);
-        OpenIdProvider openId = OpenIdProvider.create(gatehouse, stores.clients(), stores.consents(), stores.authorizationCodes(),
+        openId = OpenIdProvider.create(gatehouse, stores,
                 new ServerSecrets(stores.serverSecrets()).getOrCreate(InteractionTickets.SECRET_NAME, InteractionTickets.SECRET_BYTES));
         clients = openId.clients();
         app = GatehouseHttp.create(new GatehouseHttp.Services(gatehouse, dataTokens, () -> accessRules, openId), http, statistics);

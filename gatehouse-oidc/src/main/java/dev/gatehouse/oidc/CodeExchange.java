@@ -116,6 +116,10 @@ final class CodeExchange {
             refresh.ifPresent(family -> tokens.endRefreshFamily(family.familyId()));
             return refused();
         }
+        if (client.backchannelLogoutUri().isPresent()) {
+            // Remembered so that the client is told when this session ends (back-channel logout).
+            sessions.recordClient(session.get(), client.id());
+        }
         long lifetime = Math.max(0, Duration.between(now, access.expiresAt()).toSeconds());
         BearerAccessToken accessToken = new BearerAccessToken(access.token(), lifetime, Scope.parse(granted.scopeText()));
         RefreshToken refreshToken = refresh.map(r -> new RefreshToken(r.token())).orElse(null);

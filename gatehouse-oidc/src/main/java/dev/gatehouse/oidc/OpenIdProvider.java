@@ -5,6 +5,7 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.spi.AuthorizationCodeStore;
 import dev.gatehouse.core.spi.ClientStore;
 import dev.gatehouse.core.spi.ConsentStore;
+import dev.gatehouse.core.spi.StoreBackend;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +26,10 @@ public final class OpenIdProvider {
      * @param userInfo      the userinfo endpoint
      * @param endSession    the end-session (RP-initiated logout) endpoint
      * @param tickets       carries requests across the sign-in, consent and sign-out pages
+     * @param backChannelLogout tells clients that sessions they signed users in to ended
      */
     public record Endpoints(AuthorizationEndpoint authorization, TokenEndpoint token, UserInfoEndpoint userInfo, EndSessionEndpoint endSession,
-                            InteractionTickets tickets) {
+                            InteractionTickets tickets, BackChannelLogout backChannelLogout) {
         /** Refuses a missing endpoint. */
         public Endpoints {
             Objects.requireNonNull(authorization, "authorization");
@@ -35,6 +37,7 @@ public final class OpenIdProvider {
             Objects.requireNonNull(userInfo, "userInfo");
             Objects.requireNonNull(endSession, "endSession");
             Objects.requireNonNull(tickets, "tickets");
+            Objects.requireNonNull(backChannelLogout, "backChannelLogout");
         }
     }
 
@@ -47,14 +50,15 @@ public final class OpenIdProvider {
      * Builds the provider.
      *
      * @param gatehouse         the library: users, sessions, tokens and the clock
-     * @param clientStore       where clients are kept
-     * @param consents          what users allowed which client
-     * @param codes             where authorization codes are kept until exchanged
+     * @param stores            the stores the library was built on: its clients, consents,
+     *                          authorization codes and the clients of each session
      * @param interactionSecret the key of {@link InteractionTickets}, the same on every instance
      * @return the provider
      */
-    public static OpenIdProvider create(Gatehouse gatehouse, ClientStore clientStore, ConsentStore consents, AuthorizationCodeStore codes,
-                                        byte[] interactionSecret) {
+    public static OpenIdProvider create(Gatehouse gatehouse, StoreBackend stores, byte[] interactionSecret) {
+        ClientStore clientStore = stores.clients();
+        ConsentStore consents = stores.consents();
+        AuthorizationCodeStore codes = stores.authorizationCodes();
         ClientRegistry clients = new ClientRegistry(clientStore, consents, gatehouse.clock());
         // An ID token MAC'd with the server's HMAC key could be checked only by holding that key, which
         // would let every client mint access tokens (OpenID Connect Core 10.1 would have a client
@@ -65,7 +69,9 @@ public final class OpenIdProvider {
                 new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), gatehouse.clock()),
                 new UserInfoEndpoint(),
                 new EndSessionEndpoint(clients, tokens.openIdTokens()),
-                new InteractionTickets(interactionSecret, gatehouse.clock())));
+                new InteractionTickets(interactionSecret, gatehouse.clock()),
+                new BackChannelLogout(stores.sessionClients(), gatehouse.sessions(), clientStore, tokens.openIdTokens(),
+                        BackChannelLogout.defaultClient(), gatehouse.clock())));
         return new OpenIdProvider(clients, endpoints);
     }
 

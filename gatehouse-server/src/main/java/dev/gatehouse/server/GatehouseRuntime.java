@@ -113,8 +113,7 @@ final class GatehouseRuntime implements AutoCloseable {
             tokenKeys.ifPresent(k -> builder.tokens(k, config.tokens().accessTokenSettings(ownUrl(config)), config.tokens().refreshTtl()));
             Gatehouse gatehouse = builder.build();
             return new GatehouseRuntime(stores,
-                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules), OpenIdProvider.create(gatehouse, stores.clients(),
-                            stores.consents(), stores.authorizationCodes(),
+                    new GatehouseHttp.Services(gatehouse, dataTokens, rulesInForce(rules), OpenIdProvider.create(gatehouse, stores,
                             new ServerSecrets(stores.serverSecrets()).getOrCreate(InteractionTickets.SECRET_NAME, InteractionTickets.SECRET_BYTES))),
                     tokenKeys, rules, besideKeys);
         } catch (RuntimeException e) {

@@ -7,6 +7,8 @@ import dev.gatehouse.http.GatehouseHttp;
 import dev.gatehouse.http.HttpServer;
 import dev.gatehouse.http.HttpSettings;
 import dev.gatehouse.http.RouteStatistics;
+import dev.gatehouse.oidc.BackChannelLogout;
+import dev.gatehouse.oidc.OpenIdProvider;
 import dev.gatehouse.rules.RulesReloader;
 import dev.gatehouse.server.boot.StartupTask;
 import dev.gatehouse.server.config.GatehouseConfig;
@@ -30,11 +32,15 @@ public final class GatehouseServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final Duration RULES_CHECK_INTERVAL = Duration.ofSeconds(2);
+    /** How often due logout tokens are looked for: a client hears of a sign-out within about this. */
+    private static final Duration BACK_CHANNEL_INTERVAL = Duration.ofSeconds(1);
 
     private final GatehouseRuntime runtime;
     private final RouteStatistics statistics = new RouteStatistics();
     private final HttpServer app;
     private final ScheduledExecutorService purger;
+    /** Its own thread: a delivery may wait seconds for a client's answer, which must not hold up the purge. */
+    private final ScheduledExecutorService logouts;
     private final PrintStream report;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -43,6 +49,7 @@ public final class GatehouseServer implements AutoCloseable {
         this.report = report;
         this.app = HttpServer.create(runtime.services(), settings, statistics);
         this.purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-purge").factory());
+        this.logouts = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gatehouse-logout").factory());
     }
 
     /** Opens the store, ensures the configured admin and starts listening. */
@@ -58,6 +65,9 @@ public final class GatehouseServer implements AutoCloseable {
             warnWhenNobodyCanSignIn(runtime);
             server.app.start(config.host(), config.port());
             server.purger.scheduleWithFixedDelay(server::upkeep, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+            runtime.services().openId().endpoints().map(OpenIdProvider.Endpoints::backChannelLogout).ifPresent(logout ->
+                    server.logouts.scheduleWithFixedDelay(() -> deliverLogouts(logout), BACK_CHANNEL_INTERVAL.toMillis(),
+                            BACK_CHANNEL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
             runtime.rulesReloader().ifPresent(rules -> server.purger.scheduleWithFixedDelay(() -> reloadRules(rules),
                     RULES_CHECK_INTERVAL.toMillis(), RULES_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
             LOG.info("Gatehouse listening on http://{}:{} (store {}, auth {})", config.host(), server.port(), config.store().name().toLowerCase(),
@@ -125,6 +135,17 @@ public final class GatehouseServer implements AutoCloseable {
         }
     }
 
+    private static void deliverLogouts(BackChannelLogout logout) {
+        try {
+            logout.deliverDue();
+        } catch (StoreUnavailableException e) {
+            LOG.warn("back-channel logout failed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // An exception would cancel the schedule for good; what was not sent stays due for the next run.
+            LOG.warn("back-channel logout failed", e);
+        }
+    }
+
     private static void reloadRules(RulesReloader rules) {
         try {
             rules.reloadIfChanged();
@@ -140,6 +161,7 @@ public final class GatehouseServer implements AutoCloseable {
             return;
         }
         purger.shutdownNow();
+        logouts.shutdownNow();
         app.stop();
         report.println("Per-route statistics:");
         report.print(statistics.renderTable());

@@ -15,6 +15,7 @@ import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.secrets.Secret;
@@ -28,6 +29,7 @@ import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.spi.ServerSecretStore;
+import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.StoreBackend;
 import dev.gatehouse.core.spi.UserStore;
@@ -39,6 +41,7 @@ import dev.gatehouse.jdbc.JdbcKeyStore;
 import dev.gatehouse.jdbc.JdbcRefreshTokenStore;
 import dev.gatehouse.jdbc.JdbcRevocationStore;
 import dev.gatehouse.jdbc.JdbcServerSecretStore;
+import dev.gatehouse.jdbc.JdbcSessionClientStore;
 import dev.gatehouse.jdbc.JdbcSessionStore;
 import dev.gatehouse.jdbc.JdbcUserStore;
 import dev.gatehouse.jdbc.PostgresEventFeed;
@@ -67,19 +70,20 @@ import java.util.Optional;
  *   <li>Sessions' last-use times are written behind the requests (DeferredTouchSessionStore), in
  *       SQL; Redis takes each at once.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
- *       keys, server secrets, clients, authorization codes and consents stay in SQL.</li>
+ *       keys, server secrets, clients, authorization codes, consents and the clients of
+ *       each session stay in SQL.</li>
  * </ul>
  */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
               EventFeed events, ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
-              AutoCloseable resources) implements StoreBackend {
+              SessionClientStore sessionClients, AutoCloseable resources) implements StoreBackend {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
                     new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(),
                     new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
-                    () -> { });
+                    new InMemorySessionClientStore(), () -> { });
             case SQLITE, POSTGRES -> sql(config, clock);
         };
     }
@@ -136,7 +140,7 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
                     events, clients, new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
-                    closeAll);
+                    new JdbcSessionClientStore(database), closeAll);
         } catch (RuntimeException e) {
             try {
                 closeAll.close();

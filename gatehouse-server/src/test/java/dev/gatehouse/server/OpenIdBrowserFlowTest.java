@@ -3,6 +3,9 @@ package dev.gatehouse.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -11,7 +14,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.testing.SpawnsProcesses;
@@ -43,7 +48,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chromedriver): the app sends the browser to {@code /authorize}, the user signs in on
  * Gatehouse's page and allows the app, the app exchanges the code (checking the ID token with the
  * Nimbus SDK's validator) and shows who signed in; signing out at the app sends the browser to
- * Gatehouse's end-session endpoint and back. A first-party app then signs the same user in with no
+ * Gatehouse's end-session endpoint and back, and Gatehouse then sends the app a logout token. A first-party app then signs the same user in with no
  * page at all. What a browser enforces and a hand-made client does not (cookie rules, the pages'
  * Content-Security-Policy on the redirects after their forms) is exercised here.
  */
@@ -114,7 +122,8 @@ class OpenIdBrowserFlowTest {
     private String register(String clientId, int appPort, boolean firstParty) throws Exception {
         String app = "http://127.0.0.1:" + appPort;
         return gatehouse.register(Map.of("client_id", clientId, "client_name", "Team Wiki", "redirect_uris", List.of(app + "/callback"),
-                "post_logout_redirect_uris", List.of(app + "/bye"), "scope", "openid email", "first_party", firstParty))
+                "post_logout_redirect_uris", List.of(app + "/bye"), "backchannel_logout_uri", app + "/backchannel",
+                "scope", "openid email", "first_party", firstParty))
                 .path("client_secret").asText();
     }
 
@@ -143,6 +152,12 @@ class OpenIdBrowserFlowTest {
 
             browser.get(app.url("/"));
             assertThat(browser.getCurrentUrl()).as("the Gatehouse session ended: sign in again").startsWith(issuer + "/login");
+
+            // The server looks for due logout tokens every second; this waits for the app to be sent one.
+            LogoutTokenClaimsSet logout = app.logoutTokens.poll(30, TimeUnit.SECONDS);
+            assertThat(logout).as("a back-channel logout token").isNotNull();
+            assertThat(logout.getSessionID().getValue()).isEqualTo(app.sessionId);
+            assertThat(logout.getSubject().getValue()).isEqualTo(app.subject);
         }
     }
 
@@ -177,6 +192,11 @@ class OpenIdBrowserFlowTest {
         private final Map<String, String[]> pending = new ConcurrentHashMap<>();
         volatile String secret;
         volatile String logoutState = "bye-" + System.nanoTime();
+        /** The {@code sid} and {@code sub} of the last sign-in's ID token. */
+        volatile String sessionId;
+        volatile String subject;
+        /** The logout tokens Gatehouse sent, each validated with the SDK's logout token validator. */
+        final BlockingQueue<LogoutTokenClaimsSet> logoutTokens = new LinkedBlockingQueue<>();
 
         private RelyingParty(HttpServer server, String issuer, String clientId, HttpClient http) {
             this.server = server;
@@ -208,6 +228,7 @@ class OpenIdBrowserFlowTest {
                     case "/" -> signIn(exchange);
                     case "/callback" -> callback(exchange);
                     case "/bye" -> respond(exchange, 200, "<!doctype html><title>Bye</title><p id=bye>Signed out of the wiki</p>");
+                    case "/backchannel" -> backChannelLogout(exchange);
                     default -> respond(exchange, 404, "not found");
                 }
             } catch (Exception e) {
@@ -250,10 +271,27 @@ class OpenIdBrowserFlowTest {
             IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(issuer), new ClientID(clientId), JWSAlgorithm.ES256,
                     URI.create(issuer + "/.well-known/jwks.json").toURL()).validate(JWTParser.parse(idToken), new Nonce(expected[1]));
             String email = claims.getStringClaim("email");
+            sessionId = claims.getSessionID().getValue();
+            subject = claims.getSubject().getValue();
             String signOut = issuer + "/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
                     + URLEncoder.encode(url("/bye"), StandardCharsets.UTF_8) + "&state=" + logoutState;
             respond(exchange, 200, "<!doctype html><title>Wiki</title><p>Hello <span id=user>" + email + "</span></p>"
                     + "<a id=sign-out href=\"" + signOut + "\">Sign out</a>");
+        }
+
+        /** OpenID Connect Back-Channel Logout 1.0 section 2.8: validate the token, answer 200, or 400 for a bad one. */
+        private void backChannelLogout(HttpExchange exchange) throws Exception {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!"POST".equals(exchange.getRequestMethod()) || !body.startsWith("logout_token=")) {
+                respond(exchange, 400, "not a logout request");
+                return;
+            }
+            JWSVerificationKeySelector<SecurityContext> keys = new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                    JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL()).build());
+            LogoutTokenValidator validator = new LogoutTokenValidator(new Issuer(issuer), new ClientID(clientId), true, keys, null);
+            logoutTokens.add(validator.validate(JWTParser.parse(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8))));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
         }
 
         private static void respond(HttpExchange exchange, int status, String html) throws IOException {

@@ -11,6 +11,7 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.TokenKeys;
 import dev.gatehouse.core.memory.InMemoryClientStore;
 import dev.gatehouse.core.memory.InMemoryKeyStore;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.session.ClientInfo;
@@ -86,7 +87,7 @@ public abstract class AccountRulesContract {
     void wire() {
         Stores stores = newStores();
         users = new UserService(stores.users(), new PasswordHasher(new Argon2Parameters(1024, 1, 1), 2, Duration.ofSeconds(10)), clock);
-        sessions = new SessionService(stores.sessions(), SessionPolicy.unlimited(), clock);
+        sessions = new SessionService(stores.sessions(), new InMemorySessionClientStore(), SessionPolicy.unlimited(), clock);
         Duration accessTtl = Duration.ofMinutes(15);
         KeySource keys = new KeySource.Generated(SigningAlgorithm.ES256, Duration.ofDays(30), Optional.empty());
         tokens = TokenAuthority.create(new AccessTokenSettings("https://auth.example.com", "gatehouse", accessTtl), Duration.ofDays(30),

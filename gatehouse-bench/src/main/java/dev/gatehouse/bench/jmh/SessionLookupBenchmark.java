@@ -1,5 +1,6 @@
 package dev.gatehouse.bench.jmh;
 
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionPolicy;
@@ -53,7 +54,7 @@ public class SessionLookupBenchmark {
         Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
         opened = BenchStore.open(store, clock);
         try {
-            service = new SessionService(opened.sessions(), new SessionPolicy(Duration.ofDays(30), Duration.ofDays(7)), clock);
+            service = new SessionService(opened.sessions(), new InMemorySessionClientStore(), new SessionPolicy(Duration.ofDays(30), Duration.ofDays(7)), clock);
             ClientInfo client = new ClientInfo(Optional.of("Mozilla/5.0 (X11; Linux x86_64) jmh"), Optional.of("192.0.2.10"));
             tokens = seed(sessions, opened.takesParallelInserts() ? SEEDING_THREADS : 1,
                     () -> service.start(opened.user(), client).token());

@@ -1,5 +1,6 @@
 package dev.gatehouse.bench.e2e;
 
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.password.PasswordHasher;
 import dev.gatehouse.core.session.Session;
 import dev.gatehouse.core.session.SessionPolicy;
@@ -47,7 +48,7 @@ class DatabaseSeederTest {
         Clock later = Clock.fixed(SEEDED.plusSeconds(1), ZoneOffset.UTC);
         try (JdbcDatabase database = JdbcDatabase.open("jdbc:sqlite:" + db)) {
             UserService users = new UserService(new JdbcUserStore(database), hasher, later);
-            SessionService sessions = new SessionService(new JdbcSessionStore(database), POLICY, later);
+            SessionService sessions = new SessionService(new JdbcSessionStore(database), new InMemorySessionClientStore(), POLICY, later);
             assertThat(users.authenticate(GatehouseClient.email(2), "the one password")).isPresent();
             assertThat(users.authenticate(GatehouseClient.email(3), "the one password")).isEmpty();
             for (String token : tokens) {

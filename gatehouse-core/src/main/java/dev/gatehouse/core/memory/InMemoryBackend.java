@@ -10,6 +10,7 @@ import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
 import dev.gatehouse.core.spi.ServerSecretStore;
+import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.StoreBackend;
 import dev.gatehouse.core.spi.UserStore;
@@ -29,10 +30,12 @@ import dev.gatehouse.core.spi.UserStore;
  * @param clients the registered clients
  * @param authorizationCodes the authorization codes between the two endpoints of a sign-in
  * @param consents what users allowed clients
+ * @param sessionClients the clients each session signed in to
  */
 public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations,
                               KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events,
-                              ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents)
+                              ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
+                              SessionClientStore sessionClients)
         implements StoreBackend {
 
     /**
@@ -43,7 +46,8 @@ public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTok
     public static InMemoryBackend create() {
         return new InMemoryBackend(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryRefreshTokenStore(),
                 new InMemoryRevocationStore(), new InMemoryKeyStore(), new InMemoryServerSecretStore(), new InMemoryRateLimitStore(),
-                new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore());
+                new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
+                new InMemorySessionClientStore());
     }
 
     /** Nothing is held open. */

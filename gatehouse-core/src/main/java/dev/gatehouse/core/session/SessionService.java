@@ -1,6 +1,7 @@
 package dev.gatehouse.core.session;
 
 import dev.gatehouse.core.internal.support.SecureIds;
+import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.TokenHashes;
 
@@ -12,9 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Starts, resolves and ends sessions under a {@link SessionPolicy}. */
+/**
+ * Starts, resolves and ends sessions under a {@link SessionPolicy}. Every way a session ends here
+ * marks the clients it signed in to due for a logout (see {@link SessionClient}).
+ */
 public final class SessionService {
+    /**
+     * How soon after a sign-in to a client its session is first looked at: a session that ended
+     * while the sign-in was being recorded is found then, not only at its expiry.
+     */
+    static final Duration FIRST_CLIENT_CHECK = Duration.ofMinutes(1);
+
     private final SessionStore store;
+    private final SessionClientStore clients;
     private final SessionPolicy policy;
     private final Clock clock;
 
@@ -22,11 +33,13 @@ public final class SessionService {
      * A service over {@code store}.
      *
      * @param store where sessions are kept
+     * @param clients which clients each session signed in to
      * @param policy how long new sessions live
      * @param clock the time expiries are measured by
      */
-    public SessionService(SessionStore store, SessionPolicy policy, Clock clock) {
+    public SessionService(SessionStore store, SessionClientStore clients, SessionPolicy policy, Clock clock) {
         this.store = store;
+        this.clients = clients;
         this.policy = policy;
         this.clock = clock;
     }
@@ -75,7 +88,7 @@ public final class SessionService {
         Session session = found.get();
         Instant now = now();
         if (!session.isLiveAt(now)) {
-            store.delete(session.id());
+            delete(session);
             return Optional.empty();
         }
         if (Duration.between(session.lastSeenAt(), now).compareTo(policy.touchInterval()) >= 0) {
@@ -95,7 +108,7 @@ public final class SessionService {
         if (!SecureIds.isWellFormedToken(token)) {
             return Optional.empty();
         }
-        return store.findByTokenHash(TokenHashes.sha256(token)).filter(s -> store.delete(s.id()));
+        return store.findByTokenHash(TokenHashes.sha256(token)).filter(this::delete);
     }
 
     /**
@@ -119,7 +132,7 @@ public final class SessionService {
         if (!SecureIds.isWellFormedToken(token)) {
             return false;
         }
-        return store.findByTokenHash(TokenHashes.sha256(token)).map(s -> store.delete(s.id())).orElse(false);
+        return store.findByTokenHash(TokenHashes.sha256(token)).map(this::delete).orElse(false);
     }
 
     /**
@@ -130,7 +143,7 @@ public final class SessionService {
      * @return true when a session ended
      */
     public boolean endOwned(UUID userId, UUID sessionId) {
-        return store.findById(sessionId).filter(s -> s.userId().equals(userId)).map(s -> store.delete(s.id())).orElse(false);
+        return store.findById(sessionId).filter(s -> s.userId().equals(userId)).map(this::delete).orElse(false);
     }
 
     /**
@@ -140,7 +153,9 @@ public final class SessionService {
      * @return how many sessions ended
      */
     public int endAll(UUID userId) {
-        return store.deleteAllForUser(userId);
+        int ended = store.deleteAllForUser(userId);
+        clients.markUserEnded(userId, Optional.empty(), now());
+        return ended;
     }
 
     /**
@@ -151,7 +166,9 @@ public final class SessionService {
      * @return how many sessions ended
      */
     public int endAllExcept(UUID userId, UUID keep) {
-        return store.deleteAllForUserExcept(userId, keep);
+        int ended = store.deleteAllForUserExcept(userId, keep);
+        clients.markUserEnded(userId, Optional.of(keep), now());
+        return ended;
     }
 
     /**
@@ -181,6 +198,26 @@ public final class SessionService {
      */
     public int purgeExpired() {
         return store.deleteExpired(now());
+    }
+
+    /**
+     * Records that the session signed its user in to the client, so that the client is told when
+     * the session ends: by whatever ends it here, or, when it expires, by a later look.
+     *
+     * @param session the session of the sign-in
+     * @param clientId the client the user signed in to
+     */
+    public void recordClient(Session session, String clientId) {
+        clients.record(new SessionClient(session.id(), clientId, session.userId(), now().plus(FIRST_CLIENT_CHECK), false, 0));
+    }
+
+    /** Deletes the session; when it was there, its clients are due to be told. */
+    private boolean delete(Session session) {
+        if (!store.delete(session.id())) {
+            return false;
+        }
+        clients.markEnded(session.id(), now());
+        return true;
     }
 
     private Optional<Instant> idleExpiryFrom(Instant now) {

@@ -89,6 +89,13 @@ public interface StoreBackend extends AutoCloseable {
      */
     ConsentStore consents();
 
+    /**
+     * Which clients each session signed in to, until they are told it ended.
+     *
+     * @return the session client store
+     */
+    SessionClientStore sessionClients();
+
     /** Releases what the backend holds open (pools, connections, threads); the library never calls it. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.account;
 
 import dev.gatehouse.core.TestHashers;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.ClientInfo;
@@ -30,7 +31,7 @@ class AccountServiceTest {
 
     private final MutableClock clock = MutableClock.atFixedStart();
     private final UserService users = new UserService(new InMemoryUserStore(), TestHashers.fast(), clock);
-    private final SessionService sessions = new SessionService(new InMemorySessionStore(), new SessionPolicy(Duration.ofDays(1), Duration.ZERO), clock);
+    private final SessionService sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionClientStore(), new SessionPolicy(Duration.ofDays(1), Duration.ZERO), clock);
     private final AccountService accounts = new AccountService(users, sessions);
 
     private User alice;

@@ -2,6 +2,7 @@ package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
 import dev.gatehouse.core.internal.support.SecureIds;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.session.ClientInfo;
@@ -29,7 +30,7 @@ class AuthenticatorTest {
 
     private final MutableClock clock = MutableClock.atFixedStart();
     private final UserService users = new UserService(new InMemoryUserStore(), TestHashers.fast(), clock);
-    private final SessionService sessions = new SessionService(new InMemorySessionStore(), new SessionPolicy(Duration.ofHours(1), Duration.ZERO), clock);
+    private final SessionService sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionClientStore(), new SessionPolicy(Duration.ofHours(1), Duration.ZERO), clock);
     private final Authenticator both = new Authenticator(users, sessions, EnumSet.allOf(AuthMethod.class));
     private final User alice = register();
 

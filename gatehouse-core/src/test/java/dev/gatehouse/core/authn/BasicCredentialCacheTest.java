@@ -1,6 +1,7 @@
 package dev.gatehouse.core.authn;
 
 import dev.gatehouse.core.TestHashers;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.PasswordHashingBusyException;
@@ -127,7 +128,7 @@ class BasicCredentialCacheTest {
 
     @Test
     void theAuthenticatorServesBasicFromTheCache() {
-        SessionService sessions = new SessionService(new InMemorySessionStore(), SessionPolicy.unlimited(), clock);
+        SessionService sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionClientStore(), SessionPolicy.unlimited(), clock);
         Authenticator authenticator = new Authenticator(users, sessions, EnumSet.allOf(AuthMethod.class), Optional.empty(), Optional.of(cache));
         Credential.Basic basic = new Credential.Basic("alice", PASSWORD);
         assertThat(authenticator.cachedBasic(basic)).isEmpty();

@@ -9,6 +9,7 @@ import dev.gatehouse.core.keys.SigningAlgorithm;
 import dev.gatehouse.core.keys.SigningKey;
 import dev.gatehouse.core.memory.InMemoryClientStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
@@ -48,7 +49,7 @@ class BearerAuthenticatorTest {
     private final InMemoryClientStore clients = new InMemoryClientStore();
     private final UserService users = new UserService(new InMemoryUserStore(),
             new PasswordHasher(new Argon2Parameters(1024, 1, 1), 2, Duration.ofSeconds(5)), clock);
-    private final SessionService sessions = new SessionService(new InMemorySessionStore(), SessionPolicy.unlimited(), clock);
+    private final SessionService sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionClientStore(), SessionPolicy.unlimited(), clock);
     private final BearerAuthenticator bearer = new BearerAuthenticator(
             new AccessTokenVerifier(settings, kid -> kid.equals(key.kid()) ? Optional.of(key) : Optional.empty(), clock),
             revocations, clients, users, sessions, clock);

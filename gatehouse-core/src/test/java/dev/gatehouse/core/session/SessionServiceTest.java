@@ -1,6 +1,7 @@
 package dev.gatehouse.core.session;
 
 import dev.gatehouse.core.internal.support.SecureIds;
+import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
 import dev.gatehouse.core.spi.TokenHashes;
 import dev.gatehouse.core.support.MutableClock;
@@ -14,6 +15,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,11 +29,12 @@ class SessionServiceTest {
     private final MutableClock clock = MutableClock.atFixedStart();
     private final Instant t0 = clock.instant();
     private final InMemorySessionStore store = new InMemorySessionStore();
+    private final InMemorySessionClientStore sessionClients = new InMemorySessionClientStore();
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
 
     private SessionService service(Duration absolute, Duration idle) {
-        return new SessionService(store, new SessionPolicy(absolute, idle), clock);
+        return new SessionService(store, sessionClients, new SessionPolicy(absolute, idle), clock);
     }
 
     private Session stored(Session session) {
@@ -106,7 +109,7 @@ class SessionServiceTest {
 
         @Test
         void unlimitedPolicyGivesASessionThatNeverExpires() {
-            SessionService unlimited = new SessionService(store, SessionPolicy.unlimited(), clock);
+            SessionService unlimited = new SessionService(store, sessionClients, SessionPolicy.unlimited(), clock);
             StartedSession started = unlimited.start(alice, ClientInfo.unknown());
 
             assertThat(started.session().expiresAt()).isEmpty();
@@ -420,6 +423,81 @@ class SessionServiceTest {
             assertThat(seen.isLiveAt(t0.plusSeconds(10).minus(MS))).isTrue();
             assertThat(seen.isLiveAt(t0.plusSeconds(10))).isFalse();
             assertThat(seen.expiresAt()).contains(t0.plusSeconds(10));
+        }
+    }
+
+    /** Every way a session ends here marks the clients it signed in to: they are due to be told at once. */
+    @Nested
+    class ClientsOfASession {
+        private final SessionService sessions = service(Duration.ofHours(12), Duration.ofMinutes(30));
+        private final ClientInfo browser = new ClientInfo(Optional.empty(), Optional.empty());
+
+        private SessionClient recorded(Session session, String client) {
+            return sessionClients.find(session.id(), client).orElseThrow();
+        }
+
+        private void assertEndedNow(Session session, String client) {
+            assertThat(recorded(session, client)).isEqualTo(new SessionClient(session.id(), client, session.userId(), clock.instant(), true, 0));
+        }
+
+        @Test
+        void aSignInToAClientIsFirstLookedAtAMinuteLater() {
+            Session session = sessions.start(alice, browser).session();
+
+            sessions.recordClient(session, "grafana");
+
+            assertThat(recorded(session, "grafana"))
+                    .isEqualTo(new SessionClient(session.id(), "grafana", alice, t0.plus(SessionService.FIRST_CLIENT_CHECK), false, 0));
+        }
+
+        @Test
+        void endingBySignOutOrByIdMarksTheSessionsClients() {
+            StartedSession byToken = sessions.start(alice, browser);
+            StartedSession returning = sessions.start(alice, browser);
+            Session byId = sessions.start(alice, browser).session();
+            for (Session session : List.of(byToken.session(), returning.session(), byId)) {
+                sessions.recordClient(session, "grafana");
+            }
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThat(sessions.end(byToken.token())).isTrue();
+            assertThat(sessions.endReturning(returning.token())).isPresent();
+            assertThat(sessions.endOwned(bob, byId.id())).isFalse();
+            assertThat(recorded(byId, "grafana").ended()).as("not ended by another user").isFalse();
+            assertThat(sessions.endOwned(alice, byId.id())).isTrue();
+
+            assertEndedNow(byToken.session(), "grafana");
+            assertEndedNow(returning.session(), "grafana");
+            assertEndedNow(byId, "grafana");
+        }
+
+        @Test
+        void endingAllOrAllButOneMarksThoseSessionsClients() {
+            Session kept = sessions.start(alice, browser).session();
+            Session other = sessions.start(alice, browser).session();
+            Session bobs = sessions.start(bob, browser).session();
+            for (Session session : List.of(kept, other, bobs)) {
+                sessions.recordClient(session, "grafana");
+            }
+
+            sessions.endAllExcept(alice, kept.id());
+            assertEndedNow(other, "grafana");
+            assertThat(recorded(kept, "grafana").ended()).isFalse();
+
+            sessions.endAll(alice);
+            assertEndedNow(kept, "grafana");
+            assertThat(recorded(bobs, "grafana").ended()).isFalse();
+        }
+
+        @Test
+        void aSessionFoundExpiredIsEndedWithItsClients() {
+            StartedSession started = sessions.start(alice, browser);
+            sessions.recordClient(started.session(), "grafana");
+            clock.advance(Duration.ofMinutes(30));
+
+            assertThat(sessions.resolve(started.token())).isEmpty();
+
+            assertEndedNow(started.session(), "grafana");
         }
     }
 }
