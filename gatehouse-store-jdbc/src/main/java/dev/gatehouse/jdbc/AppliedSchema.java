@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +186,8 @@ final class AppliedSchema {
                 migrations.add(new Migration(parts.group(1), parts.group(2).replace('_', ' '), name, flywayChecksum(script)));
             }
         }
+        // In the order Flyway applies them: by version as a number, V10 after V9 (file names sort V10 first).
+        migrations.sort(Comparator.comparing(migration -> new BigInteger(migration.version())));
         return Optional.of(migrations);
     }
 
