@@ -6,21 +6,35 @@
 // at_hash, and the userinfo subject. The user's part in the browser (the sign-in and consent
 // forms) is played with fetch and the session cookie.
 //
-//   GH_ISSUER, GH_FLOW (code | client_credentials), GH_CLIENT_ID, GH_CLIENT_SECRET (absent for a
-//   public client), GH_REDIRECT_URI, GH_SCOPE, GH_LOGIN, GH_PASSWORD
+//   GH_ISSUER, GH_FLOW (code | client_credentials), GH_CLIENT_ID, GH_CLIENT_SECRET or GH_CLIENT_KEY
+//   (a private P-256 JWK: private_key_jwt; neither for a public client), GH_REDIRECT_URI, GH_SCOPE,
+//   GH_LOGIN, GH_PASSWORD, and GH_POST_LOGOUT_URI to sign out through the end-session endpoint
+//   after the code flow
 import * as client from 'openid-client';
 
 const env = (name) => process.env[name];
 
-async function discover() {
+async function clientAuthentication() {
+  if (env('GH_CLIENT_KEY')) {
+    const jwk = JSON.parse(env('GH_CLIENT_KEY'));
+    const key = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    return client.PrivateKeyJwt({ key, kid: jwk.kid });
+  }
   const secret = env('GH_CLIENT_SECRET');
-  const auth = secret ? client.ClientSecretBasic(secret) : client.None();
+  return secret ? client.ClientSecretBasic(secret) : client.None();
+}
+
+async function discover() {
+  const auth = await clientAuthentication();
   // The test server listens on plain http on the loopback interface.
   return client.discovery(new URL(env('GH_ISSUER')), env('GH_CLIENT_ID'), undefined, auth,
     { execute: [client.allowInsecureRequests] });
 }
 
-/** The browser's part: follows the answer to the sign-in page, signs in, allows the app; returns the redirect to the app. */
+/**
+ * The browser's part: follows the answer to the sign-in page, signs in, allows the app; returns
+ * the redirect to the app, and the session cookie.
+ */
 async function userAgent(authorizationUrl) {
   const base = env('GH_ISSUER');
   let cookie = '';
@@ -51,7 +65,17 @@ async function userAgent(authorizationUrl) {
   if (answer.status !== 303 || !location.startsWith(env('GH_REDIRECT_URI'))) {
     throw new Error(`expected the redirect to the app, got ${answer.status} ${location}`);
   }
-  return new URL(location);
+  return { callback: new URL(location), cookie };
+}
+
+/** RP-initiated logout: the browser, with its cookie, follows the library's end-session URL; then the session is tried. */
+async function endSession(config, idToken, cookie) {
+  const url = client.buildEndSessionUrl(config, {
+    id_token_hint: idToken, post_logout_redirect_uri: env('GH_POST_LOGOUT_URI'), state: 'signed-out-state',
+  });
+  const answer = await fetch(url, { redirect: 'manual', headers: { cookie } });
+  const me = await fetch(new URL('/api/v1/users/me', env('GH_ISSUER')), { headers: { cookie } });
+  return { status: answer.status, location: answer.headers.get('location'), sessionAfter: me.status };
 }
 
 async function codeFlow(config) {
@@ -66,7 +90,7 @@ async function codeFlow(config) {
     state,
     nonce,
   });
-  const callback = await userAgent(url);
+  const { callback, cookie } = await userAgent(url);
   const tokens = await client.authorizationCodeGrant(config, callback, {
     pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true,
   });
@@ -93,9 +117,10 @@ async function codeFlow(config) {
   } catch (e) {
     userInfoAfterReplay = e.status ?? e.code ?? e.message;
   }
+  const signedOut = env('GH_POST_LOGOUT_URI') ? await endSession(config, tokens.id_token, cookie) : null;
   return {
     iss: callback.searchParams.get('iss'), claims, userInfo, scope: tokens.scope, tokenType: tokens.token_type,
-    expiresIn: tokens.expiresIn(), refreshed, replay, userInfoAfterReplay,
+    expiresIn: tokens.expiresIn(), refreshed, replay, userInfoAfterReplay, signedOut,
   };
 }
 

@@ -27,8 +27,9 @@ import java.util.TreeSet;
  */
 final class ClientMetadata {
     /** The fields null may clear; null is refused for the others, which have no "none". */
-    private static final Set<String> CLEARABLE = Set.of("client_id", "backchannel_logout_uri", "access_token_ttl", "refresh_token_ttl");
-    private static final Set<String> FIELDS = Set.of("client_id", "client_name", "client_type", "redirect_uris", "post_logout_redirect_uris",
+    private static final Set<String> CLEARABLE = Set.of("client_id", "jwks", "backchannel_logout_uri", "access_token_ttl",
+            "refresh_token_ttl");
+    private static final Set<String> FIELDS = Set.of("client_id", "client_name", "client_type", "jwks", "redirect_uris", "post_logout_redirect_uris",
             "backchannel_logout_uri", "scope", "grant_types", "first_party", "access_token_ttl", "refresh_token_ttl");
 
     private final ObjectNode json;
@@ -49,7 +50,8 @@ final class ClientMetadata {
         String name = metadata.text("client_name").orElseThrow(() -> new ApiProblem(ProblemCode.MISSING_FIELD, "field 'client_name' is required"));
         List<String> redirects = metadata.texts("redirect_uris").orElse(List.of());
         Set<GrantType> grants = metadata.grants().orElseGet(() -> ClientRegistration.defaultGrants(redirects));
-        return new ClientRegistration(metadata.text("client_id"), name, metadata.type().orElse(ClientType.CONFIDENTIAL), redirects,
+        return new ClientRegistration(metadata.text("client_id"), name, metadata.type().orElse(ClientType.CONFIDENTIAL), metadata.object("jwks"),
+                redirects,
                 metadata.texts("post_logout_redirect_uris").orElse(List.of()), metadata.text("backchannel_logout_uri"),
                 metadata.scopes().orElseGet(() -> ClientRegistration.defaultScopes(grants)), grants,
                 metadata.bool("first_party").orElse(false), metadata.seconds("access_token_ttl"), metadata.seconds("refresh_token_ttl"));
@@ -62,7 +64,7 @@ final class ClientMetadata {
             throw new ApiProblem(ProblemCode.INVALID_FIELD, "field 'client_id' cannot change");
         }
         return new ClientRegistration(Optional.empty(), metadata.text("client_name").orElse(client.name()),
-                metadata.type().orElse(client.type()),
+                metadata.type().orElse(client.type()), json.has("jwks") ? metadata.object("jwks") : client.jwks(),
                 metadata.texts("redirect_uris").orElse(client.redirectUris()),
                 metadata.texts("post_logout_redirect_uris").orElse(client.postLogoutRedirectUris()),
                 json.has("backchannel_logout_uri") ? metadata.text("backchannel_logout_uri") : client.backchannelLogoutUri(),
@@ -83,6 +85,16 @@ final class ClientMetadata {
                 throw invalid(name, "a string");
             }
             return value.textValue();
+        });
+    }
+
+    /** A JSON object, kept as its JSON text (the registry parses and judges it). */
+    private Optional<String> object(String name) {
+        return value(name).map(value -> {
+            if (!value.isObject()) {
+                throw invalid(name, "a JSON object");
+            }
+            return value.toString();
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.TokenAuthority;
+import dev.gatehouse.oidc.TokenEndpoint;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -91,7 +92,8 @@ final class WellKnownRoutes {
         body.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         body.put("subject_types_supported", List.of("public"));
         body.put("id_token_signing_alg_values_supported", List.of(tokens.openIdTokens().algorithm().jwsName()));
-        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"));
+        body.put("token_endpoint_auth_signing_alg_values_supported", TokenEndpoint.CLIENT_ASSERTION_ALGORITHMS);
         body.put("code_challenge_methods_supported", List.of("S256"));
         body.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
         body.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "sid", "amr", "at_hash", "name",

@@ -1,6 +1,10 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +74,10 @@ class AdminClientsTest {
 
         Api.Reply shown = call("GET", CLIENTS + "/grafana", admin, null);
         assertThat(shown.status()).isEqualTo(200);
-        assertThat(shown.body()).doesNotContain(secret).doesNotContain("client_secret");
+        assertThat(shown.body()).doesNotContain(secret);
+        assertThat(shown.json().has("client_secret")).isFalse();
         assertThat(shown.json().path("has_secret").asBoolean()).isTrue();
+        assertThat(shown.json().path("token_endpoint_auth_method").asText()).isEqualTo("client_secret_basic");
         assertThat(call("GET", CLIENTS, admin, null).json().path("clients")).extracting(c -> c.path("client_id").asText())
                 .containsExactly("grafana");
     }
@@ -125,6 +131,29 @@ class AdminClientsTest {
         assertThat(spa.json().has("client_secret")).isFalse();
         String spaId = spa.json().path("client_id").asText();
         expect(call("POST", CLIENTS + "/" + spaId + "/secret", admin, null), 400, "invalid_field");
+    }
+
+    @Test
+    void aClientWithKeysHasNoSecretUntilItsKeysAreCleared() throws Exception {
+        Map<String, Object> keys = JSONObjectUtils.parse(new JWKSet(new ECKeyGenerator(Curve.P_256).keyID("k1").generate().toPublicJWK()).toString());
+        Api.Reply created = call("POST", CLIENTS, admin, Map.of("client_id", "worker", "client_name", "Worker", "jwks", keys));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().has("client_secret")).isFalse();
+        assertThat(created.json().path("has_secret").asBoolean()).isFalse();
+        assertThat(created.json().path("token_endpoint_auth_method").asText()).isEqualTo("private_key_jwt");
+        assertThat(created.json().path("jwks").path("keys").get(0).path("kid").asText()).isEqualTo("k1");
+        expect(call("POST", CLIENTS + "/worker/secret", admin, null), 400, "invalid_field");
+
+        Api.Reply toSecret = call("PUT", CLIENTS + "/worker", admin, "{\"jwks\": null}");
+        assertThat(toSecret.status()).as(toSecret.body()).isEqualTo(200);
+        assertThat(toSecret.json().path("client_secret").asText()).as("a client without keys gets a secret").matches("[A-Za-z0-9_-]{43}");
+        assertThat(toSecret.json().path("token_endpoint_auth_method").asText()).isEqualTo("client_secret_basic");
+
+        Api.Reply backToKeys = call("PUT", CLIENTS + "/worker", admin, Map.of("jwks", keys));
+        assertThat(backToKeys.json().path("has_secret").asBoolean()).as("keys replace the secret").isFalse();
+        expect(call("PUT", CLIENTS + "/worker", admin, Map.of("jwks", "not an object")), 400, "invalid_field");
+        expect(call("POST", CLIENTS, admin, Map.of("client_name", "Leaky", "jwks",
+                JSONObjectUtils.parse(new JWKSet(new ECKeyGenerator(Curve.P_256).generate()).toString(false)))), 400, "invalid_field");
     }
 
     @Test

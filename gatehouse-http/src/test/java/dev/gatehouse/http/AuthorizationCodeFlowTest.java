@@ -96,7 +96,7 @@ class AuthorizationCodeFlowTest {
     }
 
     private Optional<String> register(String id, ClientType type, boolean firstParty, Optional<String> backchannelLogoutUri) {
-        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, type, List.of(REDIRECT),
+        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, type, Optional.empty(), List.of(REDIRECT),
                 List.of(AFTER_LOGOUT), backchannelLogoutUri, Set.of("openid", "profile", "email", "reports"),
                 Set.of(GrantType.AUTHORIZATION_CODE), firstParty, Optional.empty(), Optional.empty()));
         assertThat(change).isInstanceOf(ClientChange.Saved.class);
@@ -594,7 +594,7 @@ class AuthorizationCodeFlowTest {
     }
 
     private String registerWithRefresh(String id, boolean firstParty, Optional<Duration> refreshTtl) {
-        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, ClientType.CONFIDENTIAL,
+        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), "App " + id, ClientType.CONFIDENTIAL, Optional.empty(),
                 List.of(REDIRECT), List.of(), Optional.empty(), Set.of("openid", "profile", "email", "offline_access"),
                 Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), firstParty, Optional.empty(), refreshTtl));
         return ((ClientChange.Saved) change).secret().orElseThrow();

@@ -46,7 +46,7 @@ class ClientCredentialsTest {
 
     private Optional<String> register(String id, ClientType type, List<String> redirectUris, Set<String> scopes, Set<GrantType> grants,
                                       Optional<Duration> ttl) {
-        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), id, type, redirectUris, List.of(),
+        ClientChange change = gatehouse.clients.register(new ClientRegistration(Optional.of(id), id, type, Optional.empty(), redirectUris, List.of(),
                 Optional.empty(), scopes, grants, false, ttl, Optional.empty()));
         return ((ClientChange.Saved) change).secret();
     }

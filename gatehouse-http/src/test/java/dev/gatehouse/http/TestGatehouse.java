@@ -16,6 +16,7 @@ import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.memory.InMemoryUsedAssertionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.password.Argon2Parameters;
 import dev.gatehouse.core.password.PasswordHasher;
@@ -82,7 +83,8 @@ final class TestGatehouse implements AutoCloseable {
         HttpSettings http = config.http();
         InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
                 new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(),
-                new InMemoryConsentStore(), new InMemorySessionClientStore());
+                new InMemoryConsentStore(), new InMemorySessionClientStore(),
+                new InMemoryUsedAssertionStore());
         Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
                 .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
                 .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());

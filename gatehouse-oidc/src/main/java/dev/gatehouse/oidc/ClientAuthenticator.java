@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.PlainClientSecret;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
@@ -14,8 +15,10 @@ import java.util.Optional;
 /**
  * Authenticates the client of a token request (RFC 6749 section 2.3, OpenID Connect Core section 9).
  * A confidential client proves itself with its secret, by HTTP Basic ({@code client_secret_basic})
- * or in the body ({@code client_secret_post}); a public client names itself with {@code client_id}
- * and proves nothing ({@code none}), so what it may do is bound by PKCE and its redirect URIs.
+ * or in the body ({@code client_secret_post}), or, when it registered keys, with a JWT signed by
+ * one of them ({@code private_key_jwt}, {@link ClientAssertions}); a public client names itself
+ * with {@code client_id} and proves nothing ({@code none}), so what it may do is bound by PKCE and
+ * its redirect URIs.
  *
  * <p>Refused, each as {@code invalid_client} without saying which: an unknown id, a wrong secret,
  * a confidential client that sends no secret, and a public client that sends one (a public client's
@@ -25,9 +28,11 @@ import java.util.Optional;
  */
 final class ClientAuthenticator {
     private final ClientRegistry clients;
+    private final ClientAssertions assertions;
 
-    ClientAuthenticator(ClientRegistry clients) {
+    ClientAuthenticator(ClientRegistry clients, ClientAssertions assertions) {
         this.clients = clients;
+        this.assertions = assertions;
     }
 
     /**
@@ -48,6 +53,13 @@ final class ClientAuthenticator {
         ClientAuthentication authentication = request.getClientAuthentication();
         if (authentication == null) {
             return publicClient(request.getClientID());
+        }
+        if (authentication instanceof PrivateKeyJWT assertion) {
+            if (bodyClientId.isPresent() && !bodyClientId.get().equals(assertion.getClientID().getValue())) {
+                return new ClientCheck.Refused(OAuth2Error.INVALID_REQUEST.setDescription("client_id names another client than the assertion"),
+                        false);
+            }
+            return assertions.authenticate(assertion).<ClientCheck>map(ClientCheck.Known::new).orElseGet(() -> unknown(false));
         }
         if (!(authentication instanceof PlainClientSecret plain)) {
             return new ClientCheck.Refused(OAuth2Error.INVALID_CLIENT.setDescription(

@@ -1,8 +1,11 @@
 package dev.gatehouse.oidc;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.gatehouse.core.client.Client;
+import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.client.GrantType;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,6 +31,8 @@ public final class ClientJson {
         json.put("client_name", client.name());
         json.put("client_type", client.type().name().toLowerCase(Locale.ROOT));
         json.put("has_secret", client.secretHash().isPresent());
+        json.put("token_endpoint_auth_method", authMethod(client));
+        json.put("jwks", client.jwks().map(ClientJson::keys).orElse(null));
         json.put("redirect_uris", client.redirectUris());
         json.put("post_logout_redirect_uris", client.postLogoutRedirectUris());
         json.put("backchannel_logout_uri", client.backchannelLogoutUri().orElse(null));
@@ -39,5 +44,21 @@ public final class ClientJson {
         json.put("created_at", client.createdAt().toString());
         json.put("updated_at", client.updatedAt().toString());
         return json;
+    }
+
+    /** RFC 7591's name for how the client authenticates; a secret may also be sent in the body. */
+    private static String authMethod(Client client) {
+        if (client.type() == ClientType.PUBLIC) {
+            return "none";
+        }
+        return client.authenticatesWithKeys() ? "private_key_jwt" : "client_secret_basic";
+    }
+
+    private static Map<String, Object> keys(String jwks) {
+        try {
+            return JSONObjectUtils.parse(jwks);
+        } catch (ParseException e) {
+            throw new IllegalStateException("a registered client's keys are a JWK Set", e);
+        }
     }
 }

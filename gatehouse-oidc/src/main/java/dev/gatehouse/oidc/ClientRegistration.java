@@ -17,6 +17,8 @@ import java.util.Set;
  * @param id the {@code client_id} wanted, or empty for a generated one; ignored by an update
  * @param name the name users see on the consent page
  * @param type confidential or public
+ * @param jwks for a confidential client that authenticates with its own keys
+ *        ({@code private_key_jwt}) instead of a secret, its public keys as a JWK Set in JSON
  * @param redirectUris where codes may be sent
  * @param postLogoutRedirectUris where a browser may be sent after RP-initiated logout
  * @param backchannelLogoutUri where logout tokens are POSTed, if anywhere
@@ -26,7 +28,7 @@ import java.util.Set;
  * @param accessTokenTtl the lifetime of its access tokens, or empty for the server's
  * @param refreshTokenTtl the lifetime of its refresh token families, or empty for the server's
  */
-public record ClientRegistration(Optional<String> id, String name, ClientType type, List<String> redirectUris,
+public record ClientRegistration(Optional<String> id, String name, ClientType type, Optional<String> jwks, List<String> redirectUris,
                                  List<String> postLogoutRedirectUris, Optional<String> backchannelLogoutUri, Set<String> scopes,
                                  Set<GrantType> grants, boolean firstParty, Optional<Duration> accessTokenTtl,
                                  Optional<Duration> refreshTokenTtl) {
@@ -35,6 +37,7 @@ public record ClientRegistration(Optional<String> id, String name, ClientType ty
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(jwks, "jwks");
         redirectUris = List.copyOf(redirectUris);
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         Objects.requireNonNull(backchannelLogoutUri, "backchannelLogoutUri");

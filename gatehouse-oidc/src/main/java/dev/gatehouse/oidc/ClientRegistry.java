@@ -67,12 +67,17 @@ public final class ClientRegistry {
         if (refusal.isPresent()) {
             return new ClientChange.Invalid(refusal.get());
         }
+        Optional<ClientKeysPolicy.Verdict> keys = registration.jwks().map(ClientKeysPolicy::judge);
+        if (keys.orElse(null) instanceof ClientKeysPolicy.Verdict.Refused refused) {
+            return new ClientChange.Invalid(refused.reason());
+        }
         String id = registration.id().orElseGet(this::generatedId);
-        Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
+        Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL && keys.isEmpty()
+                ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
         Instant now = now();
         Client client;
         try {
-            client = client(id, registration, secret.map(TokenHashes::sha256), now, now);
+            client = client(id, registration, secret.map(TokenHashes::sha256), accepted(keys), now, now);
         } catch (IllegalArgumentException e) {
             return new ClientChange.Invalid(e.getMessage());
         }
@@ -80,8 +85,10 @@ public final class ClientRegistry {
     }
 
     /**
-     * Changes every field of a client but its id. A client made confidential gets a new secret; a
-     * client made public loses its secret; a confidential client that stays so keeps its secret.
+     * Changes every field of a client but its id. A confidential client given keys authenticates
+     * with them and loses its secret; a client made confidential without keys, or a keys client
+     * that loses its keys, gets a new secret; a client made public loses its secret; a confidential
+     * client that keeps authenticating with a secret keeps its secret.
      *
      * @param id the client's id
      * @param registration the client's new values; its id is ignored
@@ -97,16 +104,17 @@ public final class ClientRegistry {
         if (refusal.isPresent()) {
             return new ClientChange.Invalid(refusal.get());
         }
+        Optional<ClientKeysPolicy.Verdict> keys = registration.jwks().map(ClientKeysPolicy::judge);
+        if (keys.orElse(null) instanceof ClientKeysPolicy.Verdict.Refused refused) {
+            return new ClientChange.Invalid(refused.reason());
+        }
         Client before = existing.get();
-        Optional<String> secret = registration.type() == ClientType.CONFIDENTIAL && before.type() == ClientType.PUBLIC
-                ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
-        Optional<String> secretHash = switch (registration.type()) {
-            case PUBLIC -> Optional.empty();
-            case CONFIDENTIAL -> secret.map(TokenHashes::sha256).or(before::secretHash);
-        };
+        boolean needsSecret = registration.type() == ClientType.CONFIDENTIAL && keys.isEmpty();
+        Optional<String> secret = needsSecret && before.secretHash().isEmpty() ? Optional.of(randomText(SECRET_BYTES)) : Optional.empty();
+        Optional<String> secretHash = needsSecret ? secret.map(TokenHashes::sha256).or(before::secretHash) : Optional.empty();
         Client client;
         try {
-            client = client(id, registration, secretHash, before.createdAt(), after(before));
+            client = client(id, registration, secretHash, accepted(keys), before.createdAt(), after(before));
         } catch (IllegalArgumentException e) {
             return new ClientChange.Invalid(e.getMessage());
         }
@@ -131,8 +139,11 @@ public final class ClientRegistry {
             if (before.type() != ClientType.CONFIDENTIAL) {
                 return new ClientChange.Invalid("a public client has no secret to rotate");
             }
+            if (before.authenticatesWithKeys()) {
+                return new ClientChange.Invalid("a client that authenticates with its keys has no secret to rotate");
+            }
             String secret = randomText(SECRET_BYTES);
-            Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)),
+            Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)), before.jwks(),
                     before.redirectUris(), before.postLogoutRedirectUris(), before.backchannelLogoutUri(), before.scopes(), before.grants(),
                     before.firstParty(), before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), after(before));
             if (store.update(client, before.updatedAt())) {
@@ -223,8 +234,13 @@ public final class ClientRegistry {
         return refusals.stream().flatMap(Optional::stream).findFirst();
     }
 
-    private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Instant createdAt, Instant updatedAt) {
-        return new Client(id, r.name(), r.type(), secretHash, r.redirectUris(), r.postLogoutRedirectUris(), r.backchannelLogoutUri(),
+    private static Optional<String> accepted(Optional<ClientKeysPolicy.Verdict> keys) {
+        return keys.map(verdict -> ((ClientKeysPolicy.Verdict.Accepted) verdict).jwks());
+    }
+
+    private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Optional<String> jwks, Instant createdAt,
+                                 Instant updatedAt) {
+        return new Client(id, r.name(), r.type(), secretHash, jwks, r.redirectUris(), r.postLogoutRedirectUris(), r.backchannelLogoutUri(),
                 r.scopes(), r.grants(), r.firstParty(), r.accessTokenTtl(), r.refreshTokenTtl(), createdAt, updatedAt);
     }
 

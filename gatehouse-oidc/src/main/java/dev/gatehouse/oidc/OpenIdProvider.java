@@ -66,7 +66,7 @@ public final class OpenIdProvider {
         Optional<Endpoints> endpoints = gatehouse.tokens().filter(tokens -> tokens.openIdTokens().algorithm().family() != SigningAlgorithm.Family.HMAC)
                 .map(tokens -> new Endpoints(
                 new AuthorizationEndpoint(clients, consents, codes, tokens.issuer(), gatehouse.clock()),
-                new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), gatehouse.clock()),
+                new TokenEndpoint(clients, tokens, codes, gatehouse.users(), gatehouse.sessions(), stores.usedAssertions(), gatehouse.clock()),
                 new UserInfoEndpoint(),
                 new EndSessionEndpoint(clients, tokens.openIdTokens()),
                 new InteractionTickets(interactionSecret, gatehouse.clock()),

@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -9,6 +10,7 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -22,6 +24,7 @@ import dev.gatehouse.core.client.ClientGrant;
 import dev.gatehouse.core.client.GrantType;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.spi.AuthorizationCodeStore;
+import dev.gatehouse.core.spi.UsedAssertionStore;
 import dev.gatehouse.core.token.IssuedAccessToken;
 import dev.gatehouse.core.user.UserService;
 
@@ -47,6 +50,9 @@ public final class TokenEndpoint {
     /** Scopes that only mean something for a user; a client acting as itself is never given them. */
     private static final Set<String> USER_SCOPES = Set.of("openid", "offline_access", "profile", "email");
 
+    /** The JWS algorithms a client may sign its assertions with ({@code private_key_jwt}), by name. */
+    public static final List<String> CLIENT_ASSERTION_ALGORITHMS = ClientAssertions.ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList();
+
     private final ClientAuthenticator authenticator;
     private final TokenAuthority tokens;
     private final CodeExchange codes;
@@ -60,11 +66,13 @@ public final class TokenEndpoint {
      * @param codes    the authorization codes issued, redeemed here
      * @param users    finds the user a code was issued for
      * @param sessions finds the browser session a code was issued in
+     * @param usedAssertions the client assertions already used, each good once
      * @param clock    the time token lifetimes are counted from
      */
     public TokenEndpoint(ClientRegistry clients, TokenAuthority tokens, AuthorizationCodeStore codes, UserService users,
-                         SessionService sessions, Clock clock) {
-        this.authenticator = new ClientAuthenticator(Objects.requireNonNull(clients, "clients"));
+                         SessionService sessions, UsedAssertionStore usedAssertions, Clock clock) {
+        this.authenticator = new ClientAuthenticator(Objects.requireNonNull(clients, "clients"),
+                new ClientAssertions(clients, Objects.requireNonNull(usedAssertions, "usedAssertions"), tokens.openIdTokens().issuer(), clock));
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.codes = new CodeExchange(Objects.requireNonNull(codes, "codes"), tokens, Objects.requireNonNull(users, "users"),
                 Objects.requireNonNull(sessions, "sessions"), clock);
@@ -82,6 +90,10 @@ public final class TokenEndpoint {
         try {
             tokenRequest = TokenRequest.parse(request);
         } catch (ParseException e) {
+            if (hasUnreadableAssertion(formParameters(request))) {
+                // RFC 7523 section 3.2: a client JWT that is not valid is invalid_client, whatever is wrong with it.
+                return error(OAuth2Error.INVALID_CLIENT.setDescription("client authentication failed"), false);
+            }
             return error(Optional.ofNullable(e.getErrorObject()).orElse(OAuth2Error.INVALID_REQUEST), false);
         }
         Map<String, List<String>> form = formParameters(request);
@@ -91,6 +103,18 @@ public final class TokenEndpoint {
             case ClientCheck.Refused refused -> error(refused.error(), refused.usedBasic());
             case ClientCheck.Known known -> grant(known.client(), tokenRequest, form);
         };
+    }
+
+    private static boolean hasUnreadableAssertion(Map<String, List<String>> form) {
+        if (!form.containsKey("client_assertion")) {
+            return false;
+        }
+        try {
+            PrivateKeyJWT.parse(form);
+            return false;
+        } catch (ParseException e) {
+            return true;
+        }
     }
 
     private HTTPResponse grant(Client client, TokenRequest request, Map<String, List<String>> form) {

@@ -27,13 +27,13 @@ class ClientRegistryTest {
     private final ClientRegistry registry = new ClientRegistry(store, consents, clock);
 
     private static ClientRegistration web(Optional<String> id) {
-        return new ClientRegistration(id, "Grafana", ClientType.CONFIDENTIAL, List.of("https://grafana.example.com/login/generic_oauth"),
+        return new ClientRegistration(id, "Grafana", ClientType.CONFIDENTIAL, Optional.empty(), List.of("https://grafana.example.com/login/generic_oauth"),
                 List.of("https://grafana.example.com/"), Optional.empty(), Set.of("openid", "profile", "email"),
                 Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), false, Optional.empty(), Optional.empty());
     }
 
     private static ClientRegistration spa(ClientType type) {
-        return new ClientRegistration(Optional.empty(), "SPA", type, List.of("http://localhost:5173/callback"), List.of(),
+        return new ClientRegistration(Optional.empty(), "SPA", type, Optional.empty(), List.of("http://localhost:5173/callback"), List.of(),
                 Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty());
     }
 
@@ -75,7 +75,7 @@ class ClientRegistryTest {
 
     @Test
     void aRefusedUriStoresNothingAndSaysWhy() {
-        ClientRegistration evil = new ClientRegistration(Optional.of("evil"), "Evil", ClientType.CONFIDENTIAL,
+        ClientRegistration evil = new ClientRegistration(Optional.of("evil"), "Evil", ClientType.CONFIDENTIAL, Optional.empty(),
                 List.of("https://app.example.com/cb", "https://app.example.com/cb#frag"), List.of(), Optional.empty(), Set.of("openid"),
                 Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty());
 
@@ -85,7 +85,7 @@ class ClientRegistryTest {
 
     @Test
     void aCombinationTheRecordRefusesIsInvalidNotAnException() {
-        ClientRegistration publicService = new ClientRegistration(Optional.of("svc"), "Service", ClientType.PUBLIC, List.of(), List.of(),
+        ClientRegistration publicService = new ClientRegistration(Optional.of("svc"), "Service", ClientType.PUBLIC, Optional.empty(), List.of(), List.of(),
                 Optional.empty(), Set.of(), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty());
 
         assertThat(registry.register(publicService)).isInstanceOfSatisfying(ClientChange.Invalid.class,
@@ -128,7 +128,7 @@ class ClientRegistryTest {
     @Test
     void anUpdateKeepsTheSecretOfAClientThatStaysConfidential() {
         String secret = saved(registry.register(web(Optional.of("grafana")))).secret().orElseThrow();
-        ClientRegistration renamed = new ClientRegistration(Optional.of("ignored"), "Grafana (prod)", ClientType.CONFIDENTIAL,
+        ClientRegistration renamed = new ClientRegistration(Optional.of("ignored"), "Grafana (prod)", ClientType.CONFIDENTIAL, Optional.empty(),
                 List.of("https://grafana.example.com/login/generic_oauth", "https://grafana2.example.com/login/generic_oauth"), List.of(),
                 Optional.of("https://grafana.example.com/backchannel"), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true,
                 Optional.of(Duration.ofMinutes(5)), Optional.empty());
@@ -159,7 +159,7 @@ class ClientRegistryTest {
     void anUpdateOfAnUnknownClientOrWithABadUriChangesNothing() {
         assertThat(registry.update("nobody", web(Optional.empty()))).isInstanceOf(ClientChange.NotFound.class);
         Client before = saved(registry.register(web(Optional.of("grafana")))).client();
-        ClientRegistration bad = new ClientRegistration(Optional.empty(), "Grafana", ClientType.CONFIDENTIAL, List.of("http://grafana.example.com/cb"),
+        ClientRegistration bad = new ClientRegistration(Optional.empty(), "Grafana", ClientType.CONFIDENTIAL, Optional.empty(), List.of("http://grafana.example.com/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty());
 
         assertThat(registry.update("grafana", bad)).isInstanceOf(ClientChange.Invalid.class);
@@ -180,9 +180,9 @@ class ClientRegistryTest {
 
     @Test
     void aPublicClientIsFirstPartyOnlyWithHttpsRedirects() {
-        ClientRegistration loopback = new ClientRegistration(Optional.of("cli"), "CLI", ClientType.PUBLIC, List.of("http://127.0.0.1/cb"),
+        ClientRegistration loopback = new ClientRegistration(Optional.of("cli"), "CLI", ClientType.PUBLIC, Optional.empty(), List.of("http://127.0.0.1/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty());
-        ClientRegistration web = new ClientRegistration(Optional.of("spa"), "SPA", ClientType.PUBLIC, List.of("https://app.example.com/cb"),
+        ClientRegistration web = new ClientRegistration(Optional.of("spa"), "SPA", ClientType.PUBLIC, Optional.empty(), List.of("https://app.example.com/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty());
 
         assertThat(registry.register(loopback)).isInstanceOfSatisfying(ClientChange.Invalid.class,

@@ -15,7 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -40,6 +45,9 @@ final class ClientsCommand extends StoreCommand {
         String name;
         @Option(names = "--type", description = "confidential (a server-side app, with a secret) or public (a browser or native app); default confidential.")
         String type;
+        @Option(names = "--jwks-file", description = "A JWK Set file (JSON) of the public keys a confidential client signs its "
+                + "token requests with (private_key_jwt) instead of a secret; an empty value (on update) goes back to a secret.")
+        String jwksFile;
         @Option(names = "--redirect-uri", description = "Where codes may be sent; repeat for several. Compared exactly. "
                 + "An empty value (on update) removes them all.")
         List<String> redirectUris;
@@ -70,7 +78,7 @@ final class ClientsCommand extends StoreCommand {
             if (name == null) {
                 throw new CliException("a client needs a --name");
             }
-            return new ClientRegistration(id, name, clientType, redirects, postLogoutUris == null ? List.of() : nonEmpty(postLogoutUris),
+            return new ClientRegistration(id, name, clientType, jwks(jwksFile), redirects, postLogoutUris == null ? List.of() : nonEmpty(postLogoutUris),
                     optionalText(backchannelLogoutUri), scopeSet, grantTypes, Boolean.TRUE.equals(firstParty),
                     duration(accessTokenTtl, "--access-token-ttl"), duration(refreshTokenTtl, "--refresh-token-ttl"));
         }
@@ -78,7 +86,7 @@ final class ClientsCommand extends StoreCommand {
         /** An existing client's registration with what was given changed. */
         ClientRegistration changes(Client client) {
             return new ClientRegistration(Optional.empty(), name != null ? name : client.name(),
-                    type != null ? clientType(type) : client.type(),
+                    type != null ? clientType(type) : client.type(), jwksFile != null ? jwks(jwksFile) : client.jwks(),
                     redirectUris != null ? nonEmpty(redirectUris) : client.redirectUris(),
                     postLogoutUris != null ? nonEmpty(postLogoutUris) : client.postLogoutRedirectUris(),
                     backchannelLogoutUri != null ? optionalText(backchannelLogoutUri) : client.backchannelLogoutUri(),
@@ -87,6 +95,18 @@ final class ClientsCommand extends StoreCommand {
                     firstParty != null ? firstParty : client.firstParty(),
                     accessTokenTtl != null ? duration(accessTokenTtl, "--access-token-ttl") : client.accessTokenTtl(),
                     refreshTokenTtl != null ? duration(refreshTokenTtl, "--refresh-token-ttl") : client.refreshTokenTtl());
+        }
+
+        /** The keys file's text, read as UTF-8; empty for no file or an empty value. */
+        private static Optional<String> jwks(String file) {
+            if (file == null || file.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            } catch (IOException | UncheckedIOException e) {
+                throw new CliException("cannot read the keys file " + file + ": " + e.getMessage());
+            }
         }
 
         /** The values given but the empty ones: a lone empty value empties the list. */

@@ -163,7 +163,8 @@ final class GatehouseRuntime implements AutoCloseable {
     }
 
     /**
-     * Deletes expired refresh tokens, revocations, rate-limit counts and authorization codes;
+     * Deletes expired refresh tokens, revocations, rate-limit counts, authorization codes and
+     * used client assertions;
      * sessions are purged by their own service.
      */
     int purgeExpiredTokens() {
@@ -171,6 +172,7 @@ final class GatehouseRuntime implements AutoCloseable {
         purged += stores.rateLimits().deleteExpired(gatehouse().clock().instant());
         // A code is kept this long past its expiry so that a late second exchange is still seen as reuse.
         purged += stores.authorizationCodes().deleteExpired(gatehouse().clock().instant().minus(CODE_REUSE_MEMORY));
+        purged += stores.usedAssertions().deleteExpired(gatehouse().clock().instant());
         return purged + stores.refreshTokens().deleteExpired(gatehouse().clock().instant());
     }
 

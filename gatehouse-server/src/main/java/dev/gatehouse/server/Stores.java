@@ -17,6 +17,7 @@ import dev.gatehouse.core.memory.InMemoryRevocationStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
+import dev.gatehouse.core.memory.InMemoryUsedAssertionStore;
 import dev.gatehouse.core.memory.InMemoryUserStore;
 import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.core.spi.AuthorizationCodeStore;
@@ -32,6 +33,7 @@ import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.StoreBackend;
+import dev.gatehouse.core.spi.UsedAssertionStore;
 import dev.gatehouse.core.spi.UserStore;
 import dev.gatehouse.jdbc.JdbcAuthorizationCodeStore;
 import dev.gatehouse.jdbc.JdbcClientStore;
@@ -43,6 +45,7 @@ import dev.gatehouse.jdbc.JdbcRevocationStore;
 import dev.gatehouse.jdbc.JdbcServerSecretStore;
 import dev.gatehouse.jdbc.JdbcSessionClientStore;
 import dev.gatehouse.jdbc.JdbcSessionStore;
+import dev.gatehouse.jdbc.JdbcUsedAssertionStore;
 import dev.gatehouse.jdbc.JdbcUserStore;
 import dev.gatehouse.jdbc.PostgresEventFeed;
 import dev.gatehouse.jdbc.SqlDialect;
@@ -70,20 +73,20 @@ import java.util.Optional;
  *   <li>Sessions' last-use times are written behind the requests (DeferredTouchSessionStore), in
  *       SQL; Redis takes each at once.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
- *       keys, server secrets, clients, authorization codes, consents and the clients of
- *       each session stay in SQL.</li>
+ *       keys, server secrets, clients, authorization codes, consents, the clients of
+ *       each session and the used client assertions stay in SQL.</li>
  * </ul>
  */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
               EventFeed events, ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
-              SessionClientStore sessionClients, AutoCloseable resources) implements StoreBackend {
+              SessionClientStore sessionClients, UsedAssertionStore usedAssertions, AutoCloseable resources) implements StoreBackend {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
                     new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(),
                     new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
-                    new InMemorySessionClientStore(), () -> { });
+                    new InMemorySessionClientStore(), new InMemoryUsedAssertionStore(), () -> { });
             case SQLITE, POSTGRES -> sql(config, clock);
         };
     }
@@ -140,7 +143,7 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
                     events, clients, new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
-                    new JdbcSessionClientStore(database), closeAll);
+                    new JdbcSessionClientStore(database), new JdbcUsedAssertionStore(database), closeAll);
         } catch (RuntimeException e) {
             try {
                 closeAll.close();

@@ -1,5 +1,9 @@
 package dev.gatehouse.server;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.gatehouse.core.client.Client;
 import dev.gatehouse.core.client.ClientType;
 import dev.gatehouse.core.client.GrantType;
@@ -10,6 +14,7 @@ import dev.gatehouse.oidc.ClientRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +88,31 @@ class ClientsCliTest {
         assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("\"client_id\" : \"grafana\"").contains("\"has_secret\" : true").contains("\"access_token_ttl\" : 300")
                 .doesNotContain(secret);
+    }
+
+    @Test
+    void aClientWithAKeysFileHasNoSecretAndAPrivateKeyIsRefused() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        Path publicKeys = Files.writeString(dir.resolve("keys.json"), new JWKSet(key.toPublicJWK()).toString());
+        Path privateKeys = Files.writeString(dir.resolve("private.json"), new JWKSet(key).toString(false));
+
+        CliRun added = clients("add", "--id", "worker", "--name", "Worker", "--jwks-file", publicKeys.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).doesNotContain("client_secret:");
+        assertThat(find("worker")).hasValueSatisfying(client -> {
+            assertThat(client.authenticatesWithKeys()).isTrue();
+            assertThat(client.secretHash()).isEmpty();
+        });
+        assertThat(clients("rotate-secret", "worker").code()).isNotZero();
+
+        CliRun leaky = clients("add", "--id", "leaky", "--name", "Leaky", "--jwks-file", privateKeys.toString());
+        assertThat(leaky.code()).isNotZero();
+        assertThat(leaky.err()).contains("private key").doesNotContain(key.getD().toString());
+        assertThat(clients("add", "--id", "lost", "--name", "Lost", "--jwks-file", dir.resolve("missing.json").toString()).code()).isNotZero();
+
+        CliRun toSecret = clients("update", "worker", "--jwks-file", "");
+        assertThat(toSecret.code()).as(toSecret.err()).isZero();
+        assertThat(authenticate("worker", secretIn(toSecret))).isPresent();
     }
 
     @Test

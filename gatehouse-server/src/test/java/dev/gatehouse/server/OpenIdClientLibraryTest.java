@@ -2,6 +2,11 @@ package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.gatehouse.testing.SpawnsProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,7 @@ class OpenIdClientLibraryTest {
     private static final String USER_EMAIL = "ada@example.com";
     private static final String USER_PASSWORD = "ada's long password";
     private static final String REDIRECT = "http://127.0.0.1:9/callback";
+    private static final String AFTER_LOGOUT = "http://127.0.0.1:9/signed-out";
 
     @TempDir
     static Path dir;
@@ -96,6 +102,37 @@ class OpenIdClientLibraryTest {
         assertThat(result.path("userInfoAfterReplay").asText()).as("and its reuse revokes what it gave").isNotEqualTo("accepted");
         assertThat(result.path("refreshed").path("rotated").asBoolean()).as("offline_access: a rotating refresh token").isTrue();
         assertThat(result.path("refreshed").path("userInfo").path("email").asText()).isEqualTo(USER_EMAIL);
+    }
+
+    @Test
+    void aClientWithKeysSignsAUserInAndOutAuthenticatingWithPrivateKeyJwt() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("rp-key-1").generate();
+        JsonNode created = gatehouse.register(Map.of("client_id", "keyed", "client_name", "Keyed app", "redirect_uris", List.of(REDIRECT),
+                "post_logout_redirect_uris", List.of(AFTER_LOGOUT), "scope", "openid email",
+                "jwks", JSONObjectUtils.parse(new JWKSet(key.toPublicJWK()).toString())));
+        assertThat(created.has("client_secret")).isFalse();
+
+        JsonNode result = rp(Map.of("GH_FLOW", "code", "GH_CLIENT_ID", "keyed", "GH_CLIENT_KEY", key.toJSONString(),
+                "GH_SCOPE", "openid email", "GH_POST_LOGOUT_URI", AFTER_LOGOUT));
+
+        assertThat(result.path("claims").path("aud").asText()).isEqualTo("keyed");
+        assertThat(result.path("userInfo").path("email").asText()).isEqualTo(USER_EMAIL);
+        JsonNode signedOut = result.path("signedOut");
+        assertThat(signedOut.path("status").asInt()).isEqualTo(303);
+        assertThat(signedOut.path("location").asText()).isEqualTo(AFTER_LOGOUT + "?state=signed-out-state");
+        assertThat(signedOut.path("sessionAfter").asInt()).as("the session ended").isEqualTo(401);
+    }
+
+    @Test
+    void aServiceClientAuthenticatesWithItsKey() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("svc-key-1").generate();
+        gatehouse.register(Map.of("client_id", "reporter", "client_name", "Reporter", "grant_types", List.of("client_credentials"),
+                "scope", "reports", "jwks", JSONObjectUtils.parse(new JWKSet(key.toPublicJWK()).toString())));
+
+        JsonNode result = rp(Map.of("GH_FLOW", "client_credentials", "GH_CLIENT_ID", "reporter", "GH_CLIENT_KEY", key.toJSONString(),
+                "GH_SCOPE", "reports"));
+
+        assertThat(result.path("scope").asText()).isEqualTo("reports");
     }
 
     @Test

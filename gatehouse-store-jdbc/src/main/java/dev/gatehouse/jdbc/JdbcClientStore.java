@@ -28,7 +28,7 @@ import static dev.gatehouse.jdbc.Columns.words;
  */
 public final class JdbcClientStore implements ClientStore {
     private static final String COLUMNS = "id, name, type, secret_hash, redirect_uris, post_logout_redirect_uris, backchannel_logout_uri, "
-            + "scopes, grants, first_party, access_token_ttl, refresh_token_ttl, created_at, updated_at";
+            + "scopes, grants, first_party, access_token_ttl, refresh_token_ttl, jwks, created_at, updated_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM clients ";
 
     private final Sql sql;
@@ -44,12 +44,12 @@ public final class JdbcClientStore implements ClientStore {
 
     @Override
     public boolean insert(Client client) {
-        Sql.Insert outcome = sql.insert("insert client", "INSERT INTO clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Sql.Insert outcome = sql.insert("insert client", "INSERT INTO clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s -> {
                     s.setString(1, client.id());
                     bindFields(s, 2, client);
-                    setInstant(s, 13, client.createdAt());
-                    setInstant(s, 14, client.updatedAt());
+                    setInstant(s, 14, client.createdAt());
+                    setInstant(s, 15, client.updatedAt());
                 });
         return switch (outcome) {
             case INSERTED -> true;
@@ -72,11 +72,11 @@ public final class JdbcClientStore implements ClientStore {
     public boolean update(Client client, Instant readAt) {
         return sql.update("update client", "UPDATE clients SET name = ?, type = ?, secret_hash = ?, redirect_uris = ?, "
                 + "post_logout_redirect_uris = ?, backchannel_logout_uri = ?, scopes = ?, grants = ?, first_party = ?, "
-                + "access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ? AND updated_at = ?", s -> {
+                + "access_token_ttl = ?, refresh_token_ttl = ?, jwks = ?, updated_at = ? WHERE id = ? AND updated_at = ?", s -> {
                     bindFields(s, 1, client);
-                    setInstant(s, 12, client.updatedAt());
-                    s.setString(13, client.id());
-                    setInstant(s, 14, readAt);
+                    setInstant(s, 13, client.updatedAt());
+                    s.setString(14, client.id());
+                    setInstant(s, 15, readAt);
                 }) == 1;
     }
 
@@ -85,7 +85,7 @@ public final class JdbcClientStore implements ClientStore {
         return sql.update("delete client", "DELETE FROM clients WHERE id = ?", s -> s.setString(1, id)) == 1;
     }
 
-    /** Binds name to refresh_token_ttl, eleven columns from {@code first}. */
+    /** Binds name to jwks, twelve columns from {@code first}. */
     private static void bindFields(PreparedStatement s, int first, Client client) throws SQLException {
         s.setString(first, client.name());
         s.setString(first + 1, client.type().name());
@@ -98,6 +98,7 @@ public final class JdbcClientStore implements ClientStore {
         s.setInt(first + 8, client.firstParty() ? 1 : 0);
         setSeconds(s, first + 9, client.accessTokenTtl());
         setSeconds(s, first + 10, client.refreshTokenTtl());
+        setText(s, first + 11, client.jwks());
     }
 
     private static void setSeconds(PreparedStatement s, int index, Optional<Duration> value) throws SQLException {
@@ -109,7 +110,7 @@ public final class JdbcClientStore implements ClientStore {
     }
 
     private static Client client(ResultSet row) throws SQLException {
-        return new Client(row.getString("id"), row.getString("name"), ClientType.valueOf(row.getString("type")), text(row, "secret_hash"),
+        return new Client(row.getString("id"), row.getString("name"), ClientType.valueOf(row.getString("type")), text(row, "secret_hash"), text(row, "jwks"),
                 lines(row.getString("redirect_uris")), lines(row.getString("post_logout_redirect_uris")),
                 text(row, "backchannel_logout_uri"), words(row, "scopes"),
                 words(row, "grants").stream().map(name -> GrantType.fromWireName(name)

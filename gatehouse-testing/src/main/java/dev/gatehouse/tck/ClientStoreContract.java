@@ -52,7 +52,7 @@ public abstract class ClientStoreContract {
 
     /** A confidential web client with every optional field set. */
     static Client webApp(String id) {
-        return new Client(id, "Grafana", ClientType.CONFIDENTIAL, Optional.of("c2VjcmV0LWhhc2gtb2YtMzItYnl0ZXMtYmFzZTY0dXJs"),
+        return new Client(id, "Grafana", ClientType.CONFIDENTIAL, Optional.of("c2VjcmV0LWhhc2gtb2YtMzItYnl0ZXMtYmFzZTY0dXJs"), Optional.empty(),
                 List.of("https://grafana.example.com/login/generic_oauth", "https://grafana.example.com/a?b=c&d=%20"),
                 List.of("https://grafana.example.com/logged-out"), Optional.of("https://grafana.example.com/backchannel"),
                 Set.of("openid", "profile", "email", "offline_access", "grafana:admin"),
@@ -62,7 +62,7 @@ public abstract class ClientStoreContract {
 
     /** A public native client with no optional field set. */
     static Client nativeApp(String id) {
-        return new Client(id, "CLI", ClientType.PUBLIC, Optional.empty(), List.of("http://127.0.0.1/callback"), List.of(), Optional.empty(),
+        return new Client(id, "CLI", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://127.0.0.1/callback"), List.of(), Optional.empty(),
                 Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty(), CREATED, CREATED);
     }
 
@@ -83,6 +83,24 @@ public abstract class ClientStoreContract {
         assertThat(store.findById("grafana")).hasValue(web);
         assertThat(store.findById("grafana").orElseThrow().redirectUris()).containsExactlyElementsOf(web.redirectUris());
         assertThat(store.findById("cli")).hasValue(cli);
+    }
+
+    @Test
+    void aClientsKeysAreKeptExactlyAndReplacedByAnUpdate() {
+        String keys = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k1\","
+                + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
+        Client worker = new Client("worker", "Worker", ClientType.CONFIDENTIAL, Optional.empty(), Optional.of(keys), List.of(), List.of(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                CREATED, CREATED);
+        assertThat(store.insert(worker)).isTrue();
+        assertThat(store.findById("worker")).hasValue(worker);
+
+        Instant later = CREATED.plusSeconds(60);
+        Client withSecret = new Client("worker", "Worker", ClientType.CONFIDENTIAL, Optional.of("c2VjcmV0LWhhc2g"), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(),
+                Optional.empty(), CREATED, later);
+        assertThat(store.update(withSecret, CREATED)).isTrue();
+        assertThat(store.findById("worker")).hasValue(withSecret);
     }
 
     @Test
@@ -143,7 +161,7 @@ public abstract class ClientStoreContract {
     void anUpdateReplacesAllButTheIdAndTheCreationTime() {
         store.insert(webApp("grafana"));
         Instant later = CREATED.plusSeconds(3600);
-        Client changed = new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), List.of("http://[::1]/cb"),
+        Client changed = new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://[::1]/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(),
                 Optional.empty(), later, later);
 
@@ -151,7 +169,7 @@ public abstract class ClientStoreContract {
 
         Client found = store.findById("grafana").orElseThrow();
         assertThat(found.createdAt()).isEqualTo(CREATED);
-        assertThat(found).isEqualTo(new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), List.of("http://[::1]/cb"),
+        assertThat(found).isEqualTo(new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://[::1]/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(),
                 Optional.empty(), CREATED, later));
     }
@@ -166,10 +184,10 @@ public abstract class ClientStoreContract {
     void anUpdateOfAClientChangedSinceItWasReadChangesNothing() {
         store.insert(webApp("grafana"));
         Instant later = CREATED.plusSeconds(60);
-        Client first = new Client("grafana", "First", ClientType.CONFIDENTIAL, Optional.of("Zmlyc3Q"), List.of("https://a.example/cb"),
+        Client first = new Client("grafana", "First", ClientType.CONFIDENTIAL, Optional.of("Zmlyc3Q"), Optional.empty(), List.of("https://a.example/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
                 Optional.empty(), CREATED, later);
-        Client second = new Client("grafana", "Second", ClientType.CONFIDENTIAL, Optional.of("c2Vjb25k"), List.of("https://b.example/cb"),
+        Client second = new Client("grafana", "Second", ClientType.CONFIDENTIAL, Optional.of("c2Vjb25k"), Optional.empty(), List.of("https://b.example/cb"),
                 List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
                 Optional.empty(), CREATED, later.plusSeconds(1));
 

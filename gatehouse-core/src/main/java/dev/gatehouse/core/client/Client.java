@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Connect relying party), as registered.
  *
  * <p>The record refuses combinations that would weaken a flow: a public client has no secret and
- * cannot act as itself ({@code client_credentials}); a confidential client has a secret; a client
+ * cannot act as itself ({@code client_credentials}); a confidential client proves who it is either
+ * with a secret or with its own keys ({@code private_key_jwt}), never both; a client
  * that receives codes has at least one redirect URI; refresh tokens come only from a code flow.
  * Whether each URI is acceptable is the registry's to judge; the record only refuses blank ones.
  *
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  * @param name the name shown to users on the consent page
  * @param type confidential or public
  * @param secretHash SHA-256 of the client secret (unpadded base64url), present exactly for
- *        confidential clients; the secret itself is shown once and never kept; hidden from {@link #toString}
+ *        confidential clients that authenticate with a secret; the secret itself is shown once and
+ *        never kept; hidden from {@link #toString}
+ * @param jwks the public keys (a JWK Set, as JSON) whose signatures authenticate a confidential
+ *        client that uses {@code private_key_jwt} (RFC 7523) instead of a secret
  * @param redirectUris where codes may be sent, each compared exactly
  * @param postLogoutRedirectUris where a browser may be sent after RP-initiated logout, compared exactly
  * @param backchannelLogoutUri where logout tokens are POSTed when a session ends, if anywhere
@@ -35,7 +39,7 @@ import java.util.regex.Pattern;
  * @param createdAt when the client was registered
  * @param updatedAt when it last changed
  */
-public record Client(String id, String name, ClientType type, Optional<String> secretHash, List<String> redirectUris,
+public record Client(String id, String name, ClientType type, Optional<String> secretHash, Optional<String> jwks, List<String> redirectUris,
                      List<String> postLogoutRedirectUris, Optional<String> backchannelLogoutUri, Set<String> scopes,
                      Set<GrantType> grants, boolean firstParty, Optional<Duration> accessTokenTtl,
                      Optional<Duration> refreshTokenTtl, Instant createdAt, Instant updatedAt) {
@@ -55,6 +59,7 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(secretHash, "secretHash");
+        Objects.requireNonNull(jwks, "jwks");
         redirectUris = List.copyOf(redirectUris);
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         Objects.requireNonNull(backchannelLogoutUri, "backchannelLogoutUri");
@@ -67,11 +72,11 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         requireNoBlank(redirectUris, "redirect URI");
         requireNoBlank(postLogoutRedirectUris, "post-logout redirect URI");
         backchannelLogoutUri.ifPresent(uri -> requireNoBlank(List.of(uri), "back-channel logout URI"));
-        if (type == ClientType.PUBLIC && secretHash.isPresent()) {
-            throw new IllegalArgumentException("a public client has no secret");
+        if (type == ClientType.PUBLIC && (secretHash.isPresent() || jwks.isPresent())) {
+            throw new IllegalArgumentException("a public client has no secret and no keys");
         }
-        if (type == ClientType.CONFIDENTIAL && secretHash.isEmpty()) {
-            throw new IllegalArgumentException("a confidential client has a secret");
+        if (type == ClientType.CONFIDENTIAL && secretHash.isPresent() == jwks.isPresent()) {
+            throw new IllegalArgumentException("a confidential client has a secret or keys, not both");
         }
         if (grants.isEmpty()) {
             throw new IllegalArgumentException("a client may use at least one grant");
@@ -87,6 +92,16 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         }
         accessTokenTtl.ifPresent(ttl -> requirePositive(ttl, "access token lifetime"));
         refreshTokenTtl.ifPresent(ttl -> requirePositive(ttl, "refresh token lifetime"));
+    }
+
+    /**
+     * Whether the client proves who it is with a JWT signed by one of its own keys
+     * ({@code private_key_jwt}) rather than with a secret.
+     *
+     * @return true when the client has keys
+     */
+    public boolean authenticatesWithKeys() {
+        return jwks.isPresent();
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
 import dev.gatehouse.core.spi.StoreBackend;
+import dev.gatehouse.core.spi.UsedAssertionStore;
 import dev.gatehouse.core.spi.UserStore;
 
 /**
@@ -31,11 +32,12 @@ import dev.gatehouse.core.spi.UserStore;
  * @param authorizationCodes the authorization codes between the two endpoints of a sign-in
  * @param consents what users allowed clients
  * @param sessionClients the clients each session signed in to
+ * @param usedAssertions the client assertions already used
  */
 public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations,
                               KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events,
                               ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
-                              SessionClientStore sessionClients)
+                              SessionClientStore sessionClients, UsedAssertionStore usedAssertions)
         implements StoreBackend {
 
     /**
@@ -47,7 +49,7 @@ public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTok
         return new InMemoryBackend(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryRefreshTokenStore(),
                 new InMemoryRevocationStore(), new InMemoryKeyStore(), new InMemoryServerSecretStore(), new InMemoryRateLimitStore(),
                 new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
-                new InMemorySessionClientStore());
+                new InMemorySessionClientStore(), new InMemoryUsedAssertionStore());
     }
 
     /** Nothing is held open. */

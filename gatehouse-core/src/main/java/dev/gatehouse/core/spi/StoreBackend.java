@@ -96,6 +96,13 @@ public interface StoreBackend extends AutoCloseable {
      */
     SessionClientStore sessionClients();
 
+    /**
+     * The client assertions already used, each good once.
+     *
+     * @return the used assertion store
+     */
+    UsedAssertionStore usedAssertions();
+
     /** Releases what the backend holds open (pools, connections, threads); the library never calls it. */
     @Override
     void close();

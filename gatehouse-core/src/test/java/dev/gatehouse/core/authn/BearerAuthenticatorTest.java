@@ -121,7 +121,7 @@ class BearerAuthenticatorTest {
 
     private Client serviceClient(String id, Set<GrantType> grants, Set<String> scopes) {
         Instant now = clock.instant();
-        return new Client(id, "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), List.of(), List.of(), Optional.empty(), scopes,
+        return new Client(id, "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), Optional.empty(), List.of(), List.of(), Optional.empty(), scopes,
                 grants, false, Optional.empty(), Optional.empty(), now, now);
     }
 
@@ -159,7 +159,7 @@ class BearerAuthenticatorTest {
         assertThat(bearer.authenticate(token.token())).isEqualTo(new AuthResult.ClientAuthenticated(
                 clients.findById("billing").orElseThrow(), new ClientGrant("billing", Set.of("reports"))));
 
-        Client withoutTheGrant = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), List.of("https://b.example/cb"),
+        Client withoutTheGrant = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), Optional.empty(), List.of("https://b.example/cb"),
                 List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty(),
                 fewer.createdAt(), fewer.updatedAt().plusSeconds(1));
         assertThat(clients.update(withoutTheGrant, fewer.updatedAt())).isTrue();
