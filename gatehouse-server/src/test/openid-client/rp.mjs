@@ -9,7 +9,8 @@
 //   GH_ISSUER, GH_FLOW (code | client_credentials), GH_CLIENT_ID, GH_CLIENT_SECRET or GH_CLIENT_KEY
 //   (a private P-256 JWK: private_key_jwt; neither for a public client), GH_REDIRECT_URI, GH_SCOPE,
 //   GH_LOGIN, GH_PASSWORD, and GH_POST_LOGOUT_URI to sign out through the end-session endpoint
-//   after the code flow
+//   after the code flow; with GH_REGISTRATION_TOKEN the app first registers itself (RFC 7591)
+//   with that initial access token instead of using GH_CLIENT_ID
 import * as client from 'openid-client';
 
 const env = (name) => process.env[name];
@@ -25,6 +26,11 @@ async function clientAuthentication() {
 }
 
 async function discover() {
+  if (env('GH_REGISTRATION_TOKEN')) {
+    return client.dynamicClientRegistration(new URL(env('GH_ISSUER')), {
+      redirect_uris: [env('GH_REDIRECT_URI')], client_name: 'Self-registered app', scope: env('GH_SCOPE'),
+    }, undefined, { initialAccessToken: env('GH_REGISTRATION_TOKEN'), execute: [client.allowInsecureRequests] });
+  }
   const auth = await clientAuthentication();
   // The test server listens on plain http on the loopback interface.
   return client.discovery(new URL(env('GH_ISSUER')), env('GH_CLIENT_ID'), undefined, auth,

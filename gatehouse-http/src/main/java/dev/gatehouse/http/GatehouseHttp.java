@@ -5,6 +5,7 @@ import dev.gatehouse.core.Gatehouse;
 import dev.gatehouse.core.access.AccessRules;
 import dev.gatehouse.core.authn.Introspector;
 import dev.gatehouse.core.token.DataTokenService;
+import dev.gatehouse.oidc.DynamicRegistration;
 import dev.gatehouse.oidc.OpenIdProvider;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -148,7 +149,8 @@ public final class GatehouseHttp {
                     settings.introspectionSecret()).register(javalin.routes);
             gatehouse.tokens().ifPresent(tokens -> {
                 new TokenRoutes(parts, tokens).register(javalin.routes);
-                new WellKnownRoutes(tokens, settings.publicUrl(), services.openId().endpoints().isPresent()).register(javalin.routes);
+                new WellKnownRoutes(tokens, settings.publicUrl(), services.openId().endpoints().isPresent(),
+                        services.openId().endpoints().isPresent() && settings.clientRegistration().isPresent()).register(javalin.routes);
             });
             new TokenServiceRoutes(parts, services.dataTokens()).register(javalin.routes);
             services.openId().endpoints().ifPresent(openId -> {
@@ -159,6 +161,9 @@ public final class GatehouseHttp {
                 new OpenIdLogoutRoutes(parts, browser, openId.endSession(), openId.tickets(), gatehouse.sessions(),
                         gatehouse.tokens().orElseThrow()).register(javalin.routes);
                 new OpenIdUserInfoRoutes(parts, gatehouse.tokens().orElseThrow().ownEndpointsBearer(), openId.userInfo()).register(javalin.routes);
+                settings.clientRegistration().ifPresent(access -> new OpenIdRegistrationRoutes(parts, new DynamicRegistration(
+                        services.openId().clients(), access, gatehouse.tokens().orElseThrow().openIdTokens().algorithm().jwsName()))
+                        .register(javalin.routes));
             });
         });
     }

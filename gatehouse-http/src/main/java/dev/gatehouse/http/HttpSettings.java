@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.secrets.Secret;
+import dev.gatehouse.oidc.DynamicRegistration;
 
 import java.util.EnumSet;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName, boolean cookieSecure, int maxBodyBytes,
                            RegistrationMode registration, PublicUrl publicUrl, Optional<Secret> introspectionSecret,
-                           ForwardAuthSettings forwardAuth) {
+                           ForwardAuthSettings forwardAuth, Optional<DynamicRegistration.Access> clientRegistration) {
     /** The session cookie's default name. */
     public static final String DEFAULT_SESSION_COOKIE_NAME = "gatehouse_session";
     /** The default largest request body, 64 KiB. */
@@ -47,6 +48,8 @@ public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName
      * @param introspectionSecret the bearer secret resource servers present to {@code /auth/introspect};
      *        empty when only admins may introspect
      * @param forwardAuth how {@code /auth/verify} reads the proxy asking it
+     * @param clientRegistration who may register OpenID clients at {@code POST /register}
+     *        (RFC 7591); empty, the default, when nobody may
      * @throws NullPointerException when a setting is null
      * @throws IllegalArgumentException when {@code maxBodyBytes} is not positive
      */
@@ -60,19 +63,21 @@ public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(introspectionSecret, "introspectionSecret");
         Objects.requireNonNull(forwardAuth, "forwardAuth");
+        Objects.requireNonNull(clientRegistration, "clientRegistration");
     }
 
     /**
      * Basic and sessions, a {@code gatehouse_session} cookie without {@code Secure} (set it when TLS is in
-     * front), 64 KiB bodies, registration by admins only, no introspection secret and the
-     * {@linkplain ForwardAuthSettings#defaults() default forward-auth settings}.
+     * front), 64 KiB bodies, registration by admins only, no introspection secret, the
+     * {@linkplain ForwardAuthSettings#defaults() default forward-auth settings} and no dynamic
+     * client registration.
      *
      * @param publicUrl where clients reach this server
      * @return the default settings
      */
     public static HttpSettings defaults(PublicUrl publicUrl) {
         return new HttpSettings(EnumSet.of(AuthMethod.BASIC, AuthMethod.SESSION), DEFAULT_SESSION_COOKIE_NAME, false, DEFAULT_MAX_BODY_BYTES,
-                RegistrationMode.ADMIN, publicUrl, Optional.empty(), ForwardAuthSettings.defaults());
+                RegistrationMode.ADMIN, publicUrl, Optional.empty(), ForwardAuthSettings.defaults(), Optional.empty());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -98,11 +99,17 @@ final class OpenIdAuthorizeRoutes {
             }
             case AuthorizeOutcome.AskConsent ask -> {
                 SignedIn user = browser.signedIn(ctx).orElseThrow();
-                OpenIdPages.consent(ctx, ask.client().name(), ask.scopes(),
+                OpenIdPages.consent(ctx, ask.client().name(), returnsTo(parameters), ask.scopes(),
                         tickets.issue(InteractionTickets.Purpose.CONSENT, AuthorizationEndpoint.known(parameters),
                                 Optional.of(user.session().id())));
             }
         }
+    }
+
+    /** The host the redirect URI (checked against the client's by now) goes to; a native app's scheme when it has none. */
+    private static String returnsTo(Map<String, String> parameters) {
+        URI redirect = URI.create(parameters.get("redirect_uri"));
+        return redirect.getHost() != null ? redirect.getHost() : redirect.getScheme();
     }
 
     private static Optional<String> single(List<String> values) {

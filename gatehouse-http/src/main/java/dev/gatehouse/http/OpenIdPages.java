@@ -19,8 +19,12 @@ final class OpenIdPages {
     private OpenIdPages() {
     }
 
-    /** The consent page: which app asks for what, and two buttons that post the answer with the request's ticket. */
-    static void consent(Context ctx, String clientName, Set<String> scopes, String ticket) {
+    /**
+     * The consent page: which app asks for what, where the browser goes back to (an app names
+     * itself, and one registered by anyone could take another's name: the address it returns to
+     * is what it cannot fake), and two buttons that post the answer with the request's ticket.
+     */
+    static void consent(Context ctx, String clientName, String returnsTo, Set<String> scopes, String ticket) {
         StringBuilder list = new StringBuilder();
         for (String scope : new TreeSet<>(scopes)) {
             list.append("<li>").append(LoginPage.escape(describe(scope))).append("</li>\n");
@@ -30,12 +34,14 @@ final class OpenIdPages {
                 <p>%s asks to:</p>
                 <ul>
                 %s</ul>
+                <p>Either way, you go back to <strong id="returns-to">%s</strong>.</p>
                 <form method="post" action="/authorize/consent">
                 <input type="hidden" name="ticket" value="%s">
                 <button type="submit" name="decision" value="allow">Allow</button>
                 <button type="submit" name="decision" value="deny">Deny</button>
                 </form>
-                """.formatted(LoginPage.escape(clientName), LoginPage.escape(clientName), list, LoginPage.escape(ticket));
+                """.formatted(LoginPage.escape(clientName), LoginPage.escape(clientName), list, LoginPage.escape(returnsTo),
+                LoginPage.escape(ticket));
         page(ctx, 200, document("Allow access", main));
     }
 

@@ -69,7 +69,8 @@ final class OpenIdTokenRoutes {
         return request;
     }
 
-    private static void write(Context ctx, HTTPResponse response) {
+    /** Writes an answer the SDK made: its status, headers and body as they are. */
+    static void write(Context ctx, HTTPResponse response) {
         ctx.status(response.getStatusCode());
         response.getHeaderMap().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Content-Type")) {

@@ -26,11 +26,13 @@ final class WellKnownRoutes {
     private final TokenAuthority tokens;
     private final PublicUrl publicUrl;
     private final boolean openIdProvider;
+    private final boolean clientRegistration;
 
-    WellKnownRoutes(TokenAuthority tokens, PublicUrl publicUrl, boolean openIdProvider) {
+    WellKnownRoutes(TokenAuthority tokens, PublicUrl publicUrl, boolean openIdProvider, boolean clientRegistration) {
         this.tokens = tokens;
         this.publicUrl = publicUrl;
         this.openIdProvider = openIdProvider;
+        this.clientRegistration = clientRegistration;
     }
 
     void register(RoutesConfig routes) {
@@ -86,6 +88,9 @@ final class WellKnownRoutes {
         body.put("backchannel_logout_supported", true);
         body.put("backchannel_logout_session_supported", true);
         body.put("jwks_uri", base.resolve("/.well-known/jwks.json"));
+        if (clientRegistration) {
+            body.put("registration_endpoint", base.resolve(OpenIdRegistrationRoutes.PATH));
+        }
         body.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
         body.put("response_types_supported", List.of("code"));
         body.put("response_modes_supported", List.of("query"));

@@ -196,7 +196,8 @@ class AuthorizationCodeFlowTest {
             return new String[] {signIn[0], redirectParameters(consentPage).get("code")};
         }
         assertThat(consentPage.status()).as(consentPage.body()).isEqualTo(200);
-        assertThat(consentPage.body()).contains("App " + clientId, "see your email address");
+        assertThat(consentPage.body()).contains("App " + clientId, "see your email address")
+                .contains("you go back to <strong id=\"returns-to\">app.example.com</strong>");
         assertThat(consentPage.header("X-Frame-Options")).hasValue("DENY");
         Map<String, String> answer = redirectParameters(consent(signIn[0], ticketOf(consentPage.body()), "allow"));
         return new String[] {signIn[0], answer.get("code")};

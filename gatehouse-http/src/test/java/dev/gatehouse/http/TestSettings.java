@@ -9,6 +9,7 @@ import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.core.session.SessionPolicy;
 import dev.gatehouse.core.token.AccessTokenSettings;
+import dev.gatehouse.oidc.DynamicRegistration;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,7 +46,15 @@ record TestSettings(HttpSettings http, SessionPolicy sessions, LoginThrottle.Lim
                 take(left, "GATEHOUSE_ALLOWED_REDIRECT_HOSTS").map(ReturnUrls::parse).orElse(ReturnUrls.of(Set.of())),
                 ForwardAuthSettings.DEFAULT_HEADER_PREFIX,
                 take(left, "GATEHOUSE_FORWARD_AUTH_PROXY").map(name -> ForwardAuthProxy.parse(name).orElseThrow()).orElse(ForwardAuthProxy.DEFAULT));
-        HttpSettings http = new HttpSettings(methods, cookie, secure, defaults.maxBodyBytes(), registration, publicUrl, introspection, forwardAuth);
+        Optional<String> registrationToken = take(left, "GATEHOUSE_CLIENT_REGISTRATION_TOKEN");
+        Optional<DynamicRegistration.Access> clientRegistration = take(left, "GATEHOUSE_CLIENT_REGISTRATION").flatMap(mode -> switch (mode) {
+            case "off" -> Optional.empty();
+            case "open" -> Optional.of(new DynamicRegistration.Access.Open());
+            case "token" -> Optional.of(new DynamicRegistration.Access.WithToken(registrationToken.orElseThrow()));
+            default -> throw new IllegalArgumentException("GATEHOUSE_CLIENT_REGISTRATION " + mode);
+        });
+        HttpSettings http = new HttpSettings(methods, cookie, secure, defaults.maxBodyBytes(), registration, publicUrl, introspection, forwardAuth,
+                clientRegistration);
 
         SessionPolicy sessions = new SessionPolicy(duration(left, "SESSION_DURATION", Duration.ZERO), duration(left, "SESSION_IDLE_TIMEOUT", Duration.ZERO));
         LoginThrottle.Limits d = LoginThrottle.Limits.DEFAULT;

@@ -124,6 +124,19 @@ class OpenIdClientLibraryTest {
     }
 
     @Test
+    void anAppRegistersItselfAndSignsAUserIn() throws Exception {
+        JsonNode result = rp(Map.of("GH_FLOW", "code", "GH_REGISTRATION_TOKEN", OpenIdTestServer.REGISTRATION_TOKEN,
+                "GH_SCOPE", "openid email"));
+
+        String clientId = result.path("claims").path("aud").asText();
+        assertThat(clientId).matches("[0-9a-f]{32}");
+        assertThat(result.path("userInfo").path("email").asText()).isEqualTo(USER_EMAIL);
+        JsonNode registered = gatehouse.client(clientId);
+        assertThat(registered.path("client_name").asText()).isEqualTo("Self-registered app");
+        assertThat(registered.path("first_party").asBoolean()).isFalse();
+    }
+
+    @Test
     void aServiceClientAuthenticatesWithItsKey() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("svc-key-1").generate();
         gatehouse.register(Map.of("client_id", "reporter", "client_name", "Reporter", "grant_types", List.of("client_credentials"),

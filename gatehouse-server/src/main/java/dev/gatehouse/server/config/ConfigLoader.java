@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.oidc.DynamicRegistration;
 import dev.gatehouse.core.access.ReturnUrls;
 import dev.gatehouse.core.access.TrustedProxies;
 import dev.gatehouse.core.authn.AuthMethod;
@@ -129,6 +130,7 @@ public final class ConfigLoader {
             }
         });
         TokenConfig tokens = tokens();
+        Optional<DynamicRegistration.Access> clientRegistration = clientRegistration();
         ForwardAuthSettings gateway = forwardAuth();
         // Checked here so that a typo in the path fails the start with the other settings' problems;
         // the file's content is read (and its problems named) by the server, which owns the YAML parser.
@@ -137,7 +139,38 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new GatehouseConfig(host, port, authMethods, cookieName, sessionDuration, idleTimeout, cookieSecure,
-                store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, registration, publicUrl, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules);
+                store, dbUrl, redisUrl, redisKeyPrefix, cacheMaxStale, adminEmail, adminPassword, registration, publicUrl, maxBody, hashConcurrency, loginLimits, tokenServiceSecret, introspectionSecret, tokens, gateway, rules,
+                clientRegistration);
+    }
+
+    private Optional<DynamicRegistration.Access> clientRegistration() {
+        Optional<String> mode = text(Setting.CLIENT_REGISTRATION);
+        Optional<Secret> token = untrimmed(Setting.CLIENT_REGISTRATION_TOKEN).map(Secret::new);
+        if (mode.isEmpty() || mode.get().equals("off")) {
+            token.ifPresent(t -> problems.add(describe(Setting.CLIENT_REGISTRATION_TOKEN) + " is set but "
+                    + describe(Setting.CLIENT_REGISTRATION) + " is not token"));
+            return Optional.empty();
+        }
+        switch (mode.get()) {
+            case "open" -> {
+                token.ifPresent(t -> problems.add(describe(Setting.CLIENT_REGISTRATION_TOKEN) + " is set but "
+                        + describe(Setting.CLIENT_REGISTRATION) + " is open: anyone could register; use token"));
+                return Optional.of(new DynamicRegistration.Access.Open());
+            }
+            case "token" -> {
+                if (token.isEmpty() || token.get().value().length() < 32) {
+                    // The token is all that stands between a stranger and a registered client.
+                    problems.add(describe(Setting.CLIENT_REGISTRATION_TOKEN) + " must be set to at least 32 characters with "
+                            + describe(Setting.CLIENT_REGISTRATION) + "=token (for example: openssl rand -base64 32)");
+                    return Optional.empty();
+                }
+                return Optional.of(new DynamicRegistration.Access.WithToken(token.get().value()));
+            }
+            default -> {
+                problems.add(describe(Setting.CLIENT_REGISTRATION) + " must be one of off, token, open, not '" + mode.get() + "'");
+                return Optional.empty();
+            }
+        }
     }
 
     private TokenConfig tokens() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.server.config;
 
+import dev.gatehouse.oidc.DynamicRegistration;
 import dev.gatehouse.core.authn.AuthMethod;
 import dev.gatehouse.core.ratelimit.LoginThrottle;
 import dev.gatehouse.core.secrets.Secret;
@@ -37,6 +38,8 @@ import java.util.Set;
  * @param publicUrl where clients reach this server ({@code GATEHOUSE_PUBLIC_URL}): every absolute URL is built from it
  * @param rules the access rules file (YAML, read by the server); when empty every path needs a
  *        signed-in user
+ * @param clientRegistration who may register OpenID clients at {@code POST /register}; empty (the
+ *        default) when nobody may
  */
 public record GatehouseConfig(
         String host,
@@ -62,7 +65,8 @@ public record GatehouseConfig(
         Optional<Secret> introspectionSecret,
         TokenConfig tokens,
         ForwardAuthSettings gateway,
-        Optional<Path> rules) {
+        Optional<Path> rules,
+        Optional<DynamicRegistration.Access> clientRegistration) {
 
     public GatehouseConfig {
         Objects.requireNonNull(host, "host");
@@ -85,6 +89,7 @@ public record GatehouseConfig(
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(clientRegistration, "clientRegistration");
     }
 
     /** The defaults: what {@code ./gatehouse serve} runs with when nothing is set. */
@@ -94,7 +99,8 @@ public record GatehouseConfig(
 
     /** What the HTTP edge reads of these settings. */
     public HttpSettings http() {
-        return new HttpSettings(authMethods, sessionCookieName, cookieSecure, maxBodyBytes, registration, publicUrl, introspectionSecret, gateway);
+        return new HttpSettings(authMethods, sessionCookieName, cookieSecure, maxBodyBytes, registration, publicUrl, introspectionSecret, gateway,
+                clientRegistration);
     }
 
     public boolean allows(AuthMethod type) {

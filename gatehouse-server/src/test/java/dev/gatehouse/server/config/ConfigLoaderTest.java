@@ -5,6 +5,7 @@ import dev.gatehouse.core.secrets.Secret;
 import dev.gatehouse.http.ForwardAuthProxy;
 import dev.gatehouse.http.PublicUrl;
 import dev.gatehouse.http.RegistrationMode;
+import dev.gatehouse.oidc.DynamicRegistration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -384,6 +385,27 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void clientRegistrationIsOffUnlessTurnedOnAndItsTokenIsLongAndMasked() {
+            assertThat(env().clientRegistration()).isEmpty();
+            assertThat(env("GATEHOUSE_CLIENT_REGISTRATION", "off").clientRegistration()).isEmpty();
+            assertThat(env("GATEHOUSE_CLIENT_REGISTRATION", "open").clientRegistration()).containsInstanceOf(DynamicRegistration.Access.Open.class);
+            String token = "t".repeat(40);
+            GatehouseConfig withToken = env("GATEHOUSE_CLIENT_REGISTRATION", "token", "GATEHOUSE_CLIENT_REGISTRATION_TOKEN", token);
+            assertThat(withToken.clientRegistration()).contains(new DynamicRegistration.Access.WithToken(token));
+            assertThat(withToken.toString()).doesNotContain("tttt");
+
+            assertThat(failure("GATEHOUSE_CLIENT_REGISTRATION", "token", "GATEHOUSE_CLIENT_REGISTRATION_TOKEN", "t".repeat(31)).problems())
+                    .singleElement().asString().contains("GATEHOUSE_CLIENT_REGISTRATION_TOKEN", "32").doesNotContain("tttt");
+            assertThat(failure("GATEHOUSE_CLIENT_REGISTRATION", "token").problems()).singleElement().asString()
+                    .contains("GATEHOUSE_CLIENT_REGISTRATION_TOKEN");
+            assertThat(failure("GATEHOUSE_CLIENT_REGISTRATION_TOKEN", token).problems()).singleElement().asString()
+                    .contains("GATEHOUSE_CLIENT_REGISTRATION");
+            assertThat(failure("GATEHOUSE_CLIENT_REGISTRATION", "open", "GATEHOUSE_CLIENT_REGISTRATION_TOKEN", token).problems())
+                    .singleElement().asString().contains("anyone");
+            assertThat(failure("GATEHOUSE_CLIENT_REGISTRATION", "yes").problems()).singleElement().asString().contains("off, token, open");
+        }
+
+        @Test
         void badBooleanAndNumbers() {
             assertThat(failure("GATEHOUSE_COOKIE_SECURE", "maybe").problems()).singleElement().asString().contains("GATEHOUSE_COOKIE_SECURE");
             assertThat(failure("GATEHOUSE_MAX_BODY_BYTES", "10").problems()).singleElement().asString().contains("GATEHOUSE_MAX_BODY_BYTES");
@@ -455,7 +477,8 @@ class ConfigLoaderTest {
                     "u", java.util.Optional.empty(), "gatehouse:", Duration.ZERO, java.util.Optional.empty(), java.util.Optional.empty(),
                     RegistrationMode.ADMIN, PublicUrl.listeningOn("h", 1), 1024, 1, dev.gatehouse.core.ratelimit.LoginThrottle.Limits.DEFAULT,
                     java.util.Optional.empty(), java.util.Optional.empty(),
-                    GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty());
+                    GatehouseConfig.defaults().tokens(), GatehouseConfig.defaults().gateway(), java.util.Optional.empty(),
+                    java.util.Optional.empty());
             types.add(AuthMethod.SESSION);
 
             assertThat(config.authMethods()).containsExactly(AuthMethod.BASIC);
