@@ -4,6 +4,7 @@ import dev.gatehouse.core.authn.TokenAuthority;
 import dev.gatehouse.oidc.TokenEndpoint;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -16,8 +17,10 @@ import java.util.Optional;
  * and clients configure themselves from.
  *
  * <p>{@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0) describes the OpenID
- * provider: only what it serves, each list exactly what the endpoints accept. Every URL comes
- * from the configured public URL, never from the request (see {@link PublicUrl}).
+ * provider: only what it serves, each list exactly what the endpoints accept. When the provider
+ * exists, the RFC 8414 document is the same document. Without it (no tokens, or an HMAC key), the
+ * RFC 8414 document describes Gatehouse's own token API. Every URL comes from the configured public
+ * URL, never from the request (see {@link PublicUrl}).
  */
 final class WellKnownRoutes {
     static final String METADATA = "/.well-known/oauth-authorization-server";
@@ -37,12 +40,22 @@ final class WellKnownRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/.well-known/jwks.json", this::jwks);
-        routes.get(METADATA, this::metadata);
+        Optional<String> issuerPath = issuerPath(tokens.issuer());
+        // With the OpenID provider there is one authorization server, described once: a client that
+        // reads RFC 8414's document and one that reads OpenID's must find the same endpoints.
+        Handler authorizationServer = openIdProvider ? this::openIdMetadata : this::metadata;
+        routes.get(METADATA, authorizationServer);
+        // RFC 8414 section 3.1: an issuer with a path has its metadata at the well-known path followed by that path.
+        issuerPath.ifPresent(path -> routes.get(METADATA + path, authorizationServer));
         if (openIdProvider) {
             routes.get(OPENID_METADATA, this::openIdMetadata);
+            issuerPath.ifPresent(path -> {
+                // OpenID Connect Discovery 1.0 section 4 appends the well-known path to the issuer's;
+                // RFC 8414 section 5 also allows it inserted, as for its own document.
+                routes.get(path + OPENID_METADATA, this::openIdMetadata);
+                routes.get(OPENID_METADATA + path, this::openIdMetadata);
+            });
         }
-        // RFC 8414 section 3.1: an issuer with a path has its metadata at the well-known path followed by that path.
-        issuerPath(tokens.issuer()).ifPresent(path -> routes.get(METADATA + path, this::metadata));
     }
 
     private void jwks(Context ctx) {

@@ -468,11 +468,30 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void anIssuerWithAPathHasItsDocumentWhereEitherSpecLooksForIt() {
+        try (TestGatehouse withPath = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256",
+                "GATEHOUSE_ISSUER", "https://auth.example.com/sso"))) {
+            Api pathApi = withPath.api();
+            JsonNode atRoot = pathApi.get("/.well-known/openid-configuration").json();
+            assertThat(atRoot.path("issuer").asText()).isEqualTo("https://auth.example.com/sso");
+            for (String path : List.of("/sso/.well-known/openid-configuration", "/.well-known/openid-configuration/sso",
+                    "/.well-known/oauth-authorization-server/sso", "/.well-known/oauth-authorization-server")) {
+                Api.Reply document = pathApi.get(path);
+                assertThat(document.status()).as(path).isEqualTo(200);
+                assertThat(document.json()).as(path).isEqualTo(atRoot);
+            }
+            assertThat(pathApi.get("/.well-known/openid-configuration/other").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void withAnHmacKeyThereIsNoOpenIdProvider() {
         try (TestGatehouse hmac = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "HS256"))) {
             assertThat(hmac.api().get("/.well-known/openid-configuration").status()).isEqualTo(404);
             assertThat(hmac.api().get("/authorize?" + query(request("webapp"))).status()).isEqualTo(404);
-            assertThat(hmac.api().get("/.well-known/oauth-authorization-server").status()).isEqualTo(200);
+            JsonNode ownApi = hmac.api().get("/.well-known/oauth-authorization-server").json();
+            assertThat(ownApi.path("token_endpoint").asText()).as("Gatehouse's own token API").endsWith("/api/v1/auth/token");
+            assertThat(ownApi.has("authorization_endpoint")).isFalse();
         }
     }
 

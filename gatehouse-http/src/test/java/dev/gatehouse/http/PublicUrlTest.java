@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,9 +66,11 @@ class PublicUrlTest {
         }
     }
 
-    @Test
-    void theAuthorizationServerMetadataIsBuiltFromThePublicUrlBehindAProxy() {
-        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "GATEHOUSE_PUBLIC_URL", PUBLIC))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"HS256", "ES256"})
+    void theAuthorizationServerMetadataIsBuiltFromThePublicUrlBehindAProxy(String algorithm) {
+        try (TestGatehouse gatehouse = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "GATEHOUSE_PUBLIC_URL", PUBLIC,
+                "JWT_ALGORITHM", algorithm))) {
             // What a proxy forwards: its own Host for the upstream, and the client's in X-Forwarded-*.
             Api.Reply metadata = gatehouse.api().sendRaw("GET /.well-known/oauth-authorization-server HTTP/1.1\r\nX-Forwarded-Host: " + EVIL
                     + "\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Port: 9999", "127.0.0.1:" + gatehouse.port(), new byte[0]);
@@ -74,9 +78,15 @@ class PublicUrlTest {
             assertThat(metadata.status()).isEqualTo(200);
             JsonNode json = metadata.json();
             assertThat(json.path("jwks_uri").asText()).isEqualTo(PUBLIC + "/.well-known/jwks.json");
-            assertThat(json.path("token_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/token");
-            assertThat(json.path("revocation_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/revoke");
-            assertThat(json.path("introspection_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/introspect");
+            if (algorithm.equals("HS256")) {
+                // No OpenID provider: the document describes Gatehouse's own token API.
+                assertThat(json.path("token_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/token");
+                assertThat(json.path("revocation_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/revoke");
+                assertThat(json.path("introspection_endpoint").asText()).isEqualTo(PUBLIC + API + "/auth/introspect");
+            } else {
+                assertThat(json.path("token_endpoint").asText()).isEqualTo(PUBLIC + "/token");
+                assertThat(json.path("authorization_endpoint").asText()).isEqualTo(PUBLIC + "/authorize");
+            }
             assertThat(json.path("issuer").asText()).isEqualTo(TestGatehouse.ISSUER);
             for (String url : urlsIn(json)) {
                 assertThat(url).as("every URL of the metadata").startsWith(PUBLIC + "/")

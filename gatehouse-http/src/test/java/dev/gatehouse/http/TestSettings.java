@@ -70,10 +70,11 @@ record TestSettings(HttpSettings http, SessionPolicy sessions, LoginThrottle.Lim
         Duration accessTtl = duration(left, "JWT_TTL", Duration.ofMinutes(15));
         KeySource keys = new KeySource.Generated(algorithm, duration(left, "JWT_ROTATE_INTERVAL", Duration.ofDays(30)), Optional.empty());
         Optional<Secret> tokenServiceSecret = take(left, "TOKEN_SERVICE_SECRET").map(Secret::new);
+        String issuer = take(left, "GATEHOUSE_ISSUER").orElse(ISSUER);
         if (!left.isEmpty()) {
             throw new IllegalArgumentException("TestSettings does not read " + left.keySet());
         }
-        return new TestSettings(http, sessions, limits, keys, new AccessTokenSettings(ISSUER, "gatehouse", accessTtl), Duration.ofDays(30),
+        return new TestSettings(http, sessions, limits, keys, new AccessTokenSettings(issuer, "gatehouse", accessTtl), Duration.ofDays(30),
                 tokenServiceSecret);
     }
 
