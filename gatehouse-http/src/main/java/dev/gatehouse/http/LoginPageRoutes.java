@@ -35,7 +35,15 @@ final class LoginPageRoutes {
     }
 
     private void page(Context ctx) {
-        render(ctx, 200, returnTo(ctx.queryParam("return_to")), Optional.empty(), "");
+        // A hint only fills in the field (escaped like all the page's text); one that is not plain text is left out.
+        String hint = Optional.ofNullable(ctx.queryParam("login_hint")).filter(LoginPageRoutes::isUsableHint).orElse("");
+        render(ctx, 200, returnTo(ctx.queryParam("return_to")), Optional.empty(), hint);
+    }
+
+    /** A login to fill in: 1 to 254 characters with no control or format character. */
+    static boolean isUsableHint(String hint) {
+        return !hint.isBlank() && hint.length() <= 254 && hint.codePoints().map(Character::getType)
+                .noneMatch(type -> type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE);
     }
 
     private void signIn(Context ctx) {

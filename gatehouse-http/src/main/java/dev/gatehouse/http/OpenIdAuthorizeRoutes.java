@@ -95,7 +95,10 @@ final class OpenIdAuthorizeRoutes {
                     OpenIdPages.error(ctx, "The request is too long to carry through the sign-in.");
                     return;
                 }
-                ctx.redirect("/login?return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                // login_hint (OpenID Connect Core 3.1.2.1) fills in the sign-in form's login; the user may change it.
+                String hint = Optional.ofNullable(parameters.get("login_hint")).filter(LoginPageRoutes::isUsableHint)
+                        .map(h -> "&login_hint=" + URLEncoder.encode(h, StandardCharsets.UTF_8)).orElse("");
+                ctx.redirect("/login?return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8) + hint, HttpStatus.SEE_OTHER);
             }
             case AuthorizeOutcome.AskConsent ask -> {
                 SignedIn user = browser.signedIn(ctx).orElseThrow();

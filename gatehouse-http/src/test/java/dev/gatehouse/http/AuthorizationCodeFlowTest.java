@@ -468,6 +468,20 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void aLoginHintFillsInTheSignInForm() {
+        Map<String, String> hinted = request("webapp");
+        hinted.put("login_hint", "alice@example.com");
+        Api.Reply toLogin = authorize(hinted, Optional.empty());
+        String location = toLogin.header("Location").orElseThrow();
+        assertThat(location).contains("&login_hint=alice%40example.com");
+
+        assertThat(api.get(location).body()).contains("name=\"login\" value=\"alice@example.com\"");
+        assertThat(api.get("/login?login_hint=%22%3E%3Cscript%3E").body()).contains("value=\"&quot;&gt;&lt;script&gt;\"")
+                .doesNotContain("\"><script>");
+        assertThat(api.get("/login?login_hint=a%0Ab").body()).contains("name=\"login\" value=\"\"");
+    }
+
+    @Test
     void anIssuerWithAPathHasItsDocumentWhereEitherSpecLooksForIt() {
         try (TestGatehouse withPath = TestGatehouse.inMemory(Map.of("AUTH_TYPE", "jwt,session", "JWT_ALGORITHM", "ES256",
                 "GATEHOUSE_ISSUER", "https://auth.example.com/sso"))) {
