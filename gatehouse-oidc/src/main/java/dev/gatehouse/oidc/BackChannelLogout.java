@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells clients that a session they signed a user in to has ended (OpenID Connect Back-Channel
@@ -56,6 +57,12 @@ public final class BackChannelLogout {
     static final Duration CLAIM = Duration.ofMinutes(2);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The most a whole delivery may take, the answer's body included: the client's timeouts end at
+     * the answer's headers, and an endpoint that sends them and then trickles its body would
+     * otherwise hold the delivering thread, and every logout behind it, for good.
+     */
+    static final Duration DELIVERY_TIMEOUT = CONNECT_TIMEOUT.plus(ANSWER_TIMEOUT);
     /** The longest a live session's entry waits before its session is looked at again. */
     static final Duration RECHECK = Duration.ofHours(1);
     /**
@@ -94,15 +101,17 @@ public final class BackChannelLogout {
     private final ClientStore clients;
     private final OpenIdTokenSigner signer;
     private final HttpClient http;
+    private final Duration deliveryTimeout;
     private final Clock clock;
 
     BackChannelLogout(SessionClientStore entries, SessionService sessions, ClientStore clients, OpenIdTokenSigner signer, HttpClient http,
-                      Clock clock) {
+                      Duration deliveryTimeout, Clock clock) {
         this.entries = entries;
         this.sessions = sessions;
         this.clients = clients;
         this.signer = signer;
         this.http = http;
+        this.deliveryTimeout = deliveryTimeout;
         this.clock = clock;
     }
 
@@ -166,7 +175,15 @@ public final class BackChannelLogout {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return exchange.thenApply(HttpResponse::statusCode)
+                .orTimeout(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                // Given up: the connection is closed rather than left to the endpoint.
+                .whenComplete((status, failure) -> {
+                    if (failure != null) {
+                        exchange.cancel(true);
+                    }
+                });
     }
 
     /** Settles a delivery once its answer (or failure) is in; true when the client took the token. */

@@ -71,7 +71,7 @@ public final class OpenIdProvider {
                 new EndSessionEndpoint(clients, tokens.openIdTokens()),
                 new InteractionTickets(interactionSecret, gatehouse.clock()),
                 new BackChannelLogout(stores.sessionClients(), gatehouse.sessions(), clientStore, tokens.openIdTokens(),
-                        BackChannelLogout.defaultClient(), gatehouse.clock())));
+                        BackChannelLogout.defaultClient(), BackChannelLogout.DELIVERY_TIMEOUT, gatehouse.clock())));
         return new OpenIdProvider(clients, endpoints);
     }
 
