@@ -106,6 +106,17 @@ class PrivateKeyJwtTest {
     }
 
     @Test
+    void anAssertionIsRememberedAsLongAsItCouldBeAcceptedPastItsExpiry() throws Exception {
+        String assertion = assertion(key, claims -> { });
+        assertThat(token(assertion).status()).isEqualTo(200);
+
+        // Taken up to a minute past exp (the clients' clock skew); still remembered then, whatever is purged.
+        gatehouse.clock.advance(Duration.ofSeconds(60 + 30));
+        gatehouse.usedAssertions.deleteExpired(gatehouse.clock.instant());
+        refused(token(assertion), "replayed within the skew after a purge");
+    }
+
+    @Test
     void anAssertionForAnotherAudienceOrForSeveralIsRefused() throws Exception {
         refused(token(assertion(key, claims -> claims.audience(TestGatehouse.ISSUER + "/token"))), "the token endpoint's URL");
         refused(token(assertion(key, claims -> claims.audience(List.of(TestGatehouse.ISSUER, "https://other.example.com")))),

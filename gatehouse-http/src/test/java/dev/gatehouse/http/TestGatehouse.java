@@ -61,6 +61,8 @@ final class TestGatehouse implements AutoCloseable {
     final ClientRegistry clients;
     /** The OpenID provider the server serves, its background work (back-channel logout) run by the tests themselves. */
     final OpenIdProvider openId;
+    /** The client assertions already used; a test purges it as the server's upkeep would. */
+    final InMemoryUsedAssertionStore usedAssertions = new InMemoryUsedAssertionStore();
     static final String ISSUER = TestSettings.ISSUER;
     /** The rules /auth/verify applies; a test sets them directly (the server reads a YAML file). */
     volatile AccessRules accessRules = AccessRules.authenticatedByDefault();
@@ -84,7 +86,7 @@ final class TestGatehouse implements AutoCloseable {
         InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
                 new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(),
                 new InMemoryConsentStore(), new InMemorySessionClientStore(),
-                new InMemoryUsedAssertionStore());
+                usedAssertions);
         Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
                 .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
                 .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());

@@ -39,6 +39,8 @@ import java.util.Set;
 final class ClientAssertions {
     /** How far ahead an assertion's expiry may be: the bound on how long its {@code jti} is remembered. */
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+    /** How far the client's clock may be off: an assertion is taken this long past its {@code exp}. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
             JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA,
             JWSAlgorithm.Ed25519);
@@ -82,7 +84,8 @@ final class ClientAssertions {
             return Optional.empty();
         }
         String idHash = TokenHashes.sha256(clientId + "\n" + claims.getJWTID());
-        return used.markUsed(idHash, expiry) ? client : Optional.empty();
+        // Remembered as long as it could be accepted: past its exp by the clock skew the check allows.
+        return used.markUsed(idHash, expiry.plus(CLOCK_SKEW)) ? client : Optional.empty();
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(Client client, Instant now) throws ParseException {
@@ -91,12 +94,14 @@ final class ClientAssertions {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS,
                 new ImmutableJWKSet<>(JWKSet.parse(client.jwks().orElseThrow()))));
         JWTClaimsSet exact = new JWTClaimsSet.Builder().issuer(client.id()).subject(client.id()).build();
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(issuer), exact, REQUIRED, null) {
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(issuer), exact, REQUIRED, null) {
             @Override
             protected Date currentTime() {
                 return Date.from(now);
             }
-        });
+        };
+        claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
         return processor;
     }
 }
