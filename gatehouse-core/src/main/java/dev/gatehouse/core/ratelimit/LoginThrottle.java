@@ -3,12 +3,16 @@ package dev.gatehouse.core.ratelimit;
 import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.spi.TokenHashes;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Slows password guessing without handing a guesser a way to lock a user out. Failed password
@@ -38,6 +42,7 @@ import java.util.UUID;
  * never in clear.
  */
 public final class LoginThrottle {
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     /** The wait after the first failure past the account-wide limit; it doubles with each further one. */
     public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     /** The longest an account-wide wait grows: what a guesser spread over many addresses can make the owner wait. */
@@ -222,7 +227,10 @@ public final class LoginThrottle {
     }
 
     /**
-     * A registration is being tried from {@code address}: counted at once, refused past the limit until the window ends.
+     * A registration is being tried from {@code address}: counted at once, refused past the limit
+     * until the window ends. IPv6 addresses are counted by their /64, the block one site or one
+     * customer line is given: counted by the full address, a single host could register without
+     * limit by picking another address of its own block for each try.
      *
      * @param address the client's address
      * @return whether to go on with the registration, or how long to wait first
@@ -233,8 +241,22 @@ public final class LoginThrottle {
         }
         Instant now = clock.instant();
         Instant end = windowEnd(now, REGISTRATION_WINDOW);
-        long tried = store.increment("register:" + address, end);
+        long tried = store.increment("register:" + registrationBlock(address), end);
         return tried > limits.registrationsPerAddress() ? new ThrottleVerdict.Refused(Duration.between(now, end)) : new ThrottleVerdict.Allowed();
+    }
+
+    /** An IPv6 address's /64, written {@code 20010db8000000aa::/64}; any other address as it is. */
+    static String registrationBlock(String address) {
+        if (address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
+            return address;
+        }
+        try {
+            // A literal: parsed, never looked up.
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private ThrottleVerdict throughGate(Account account, String address, Instant now, Instant end) {

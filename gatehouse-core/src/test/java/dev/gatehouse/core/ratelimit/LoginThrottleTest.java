@@ -124,6 +124,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void registrationsFromOneIpv6BlockAreCountedTogether() {
+        assertThat(throttle.registering("2001:db8:0:aa::1")).isInstanceOf(ThrottleVerdict.Allowed.class);
+        assertThat(throttle.registering("2001:db8:0:aa:ffff:1:2:3")).isInstanceOf(ThrottleVerdict.Allowed.class);
+        assertThat(throttle.registering("2001:0db8:0000:00aa::9")).as("the same /64, written otherwise").isInstanceOf(ThrottleVerdict.Refused.class);
+        assertThat(throttle.registering("2001:db8:0:ab::1")).as("the next /64").isInstanceOf(ThrottleVerdict.Allowed.class);
+        assertThat(LoginThrottle.registrationBlock("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(LoginThrottle.registrationBlock("::ffff:192.0.2.7")).as("an IPv4-mapped address is the IPv4 one").isEqualTo("::ffff:192.0.2.7");
+        assertThat(LoginThrottle.registrationBlock("not:an-address")).isEqualTo("not:an-address");
+    }
+
+    @Test
     void zeroLimitsTurnItOff() {
         LoginThrottle off = new LoginThrottle(new InMemoryRateLimitStore(), LoginThrottle.Limits.OFF, clock);
         for (int i = 0; i < 1000; i++) {
