@@ -202,13 +202,13 @@ class TwoInstancesTest {
         CachingClientStore clientsB = new CachingClientStore(sharedClients, feed, settings, clock);
         assertThat(clientsB.findById("billing")).as("looked up before it exists").isEmpty();
         Client billing = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash-1"), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, false, Optional.empty(), Optional.empty(),
                 clock.instant(), clock.instant());
         assertThat(clientsA.insert(billing)).isTrue();
         assertThat(clientsB.findById("billing")).as("registered on the other instance").contains(billing);
 
         Client rotated = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash-2"), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, false, Optional.empty(), Optional.empty(),
                 billing.createdAt(), clock.instant().plusMillis(1));
         assertThat(clientsA.update(rotated, billing.updatedAt())).isTrue();
         assertThat(clientsB.findById("billing").orElseThrow().secretHash()).as("a rotated secret").contains("hash-2");

@@ -27,6 +27,9 @@ import java.util.Set;
  * @param introspectionSecret the bearer secret resource servers present to {@code /auth/introspect};
  *        without it only admins may introspect
  * @param forwardAuth how {@code /auth/verify} reads the proxy asking it
+ * @param clientRegistration who may register OpenID clients at {@code POST /register} (RFC 7591);
+ *        empty by default, so that nobody but the operator can put a redirect URI or a client in
+ *        front of the users
  */
 public record HttpSettings(Set<AuthMethod> authMethods, String sessionCookieName, boolean cookieSecure, int maxBodyBytes,
                            RegistrationMode registration, PublicUrl publicUrl, Optional<Secret> introspectionSecret,

@@ -84,6 +84,7 @@ class DynamicRegistrationTest {
         assertThat(body.has("logo_colour")).isFalse();
         Client client = gatehouse.clients.find(id).orElseThrow();
         assertThat(client.firstParty()).isFalse();
+        assertThat(client.selfRegistered()).isTrue();
         assertThat(client.name()).isEqualTo("Team Wiki");
 
         Api.Reply exchange = api.call("POST", "/token").headers("Authorization", Api.basic(id, body.path("client_secret").asText()))
@@ -139,6 +140,35 @@ class DynamicRegistrationTest {
         refused(register("[\"" + REDIRECT + "\"]"), "invalid_client_metadata", "not an object");
         refused(register(Map.of("redirect_uris", REDIRECT)), "invalid_client_metadata", "a string for an array");
         assertThat(gatehouse.clients.list()).as("nothing was registered").isEmpty();
+    }
+
+    @Test
+    void aSelfRegisteredAppsRedirectUriGetsNoBrowserWithoutTheUsersAnswer() {
+        start(Map.of("GATEHOUSE_CLIENT_REGISTRATION", "open"));
+        String id = register(Map.of("redirect_uris", List.of("https://evil.example/landing"), "token_endpoint_auth_method", "none"))
+                .json().path("client_id").asText();
+        String base = "/authorize?client_id=" + id + "&redirect_uri=https%3A%2F%2Fevil.example%2Flanding";
+
+        for (String query : List.of("", "&response_type=code&scope=openid&prompt=none&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "&response_type=token&scope=openid")) {
+            Api.Reply answer = api.get(base + query);
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.header("Location")).as(query).isEmpty();
+            assertThat(answer.body()).contains("cannot be completed");
+        }
+    }
+
+    @Test
+    void unreadableMetadataIsA400NotAFailure() {
+        start(Map.of("GATEHOUSE_CLIENT_REGISTRATION", "open", "GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS", "0"));
+        refused(register("{\"redirect_uris\":[null]}"), "invalid_client_metadata", "a null redirect URI");
+        refused(register("{\"redirect_uris\":[\"" + REDIRECT + "\"],\"post_logout_redirect_uris\":[null]}"), "invalid_client_metadata",
+                "a null post-logout URI");
+        refused(register("{\"redirect_uris\":[\"" + REDIRECT + "\"],\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":{\"keys\":[null]}}"),
+                "invalid_client_metadata", "a null key");
+        refused(register("{\"redirect_uris\":[\"" + REDIRECT + "\"],\"token_endpoint_auth_method\":\"private_key_jwt\","
+                + "\"jwks\":{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AA\"}]}}"), "invalid_client_metadata",
+                "an Ed25519 key of the wrong length");
     }
 
     @Test

@@ -120,7 +120,8 @@ public final class AuthorizationEndpoint {
                     yield new AuthorizeOutcome.SignIn();
                 }
                 if (!allowed) {
-                    yield error(valid.request(), OAuth2Error.ACCESS_DENIED.setDescription("the user did not allow the client"));
+                    // The user answered, on a page that named where the browser goes: back to the app, whoever vouched for it.
+                    yield redirectError(valid.request(), OAuth2Error.ACCESS_DENIED.setDescription("the user did not allow the client"));
                 }
                 consents.save(new Consent(signedIn.get().user().id(), valid.request().client().id(), valid.request().scopes(), clock.instant()));
                 yield issueCode(valid.request(), signedIn.get());
@@ -177,7 +178,20 @@ public final class AuthorizationEndpoint {
                 request.state().map(State::new).orElse(null), issuer, ResponseMode.QUERY).toURI());
     }
 
+    /**
+     * An error for the client, at its redirect URI; for a self-registered client an error page
+     * instead. Nobody vouched for such an app's redirect URI, and a redirect that needs no answer
+     * from the user would let anyone who registers one use this server's address to send browsers
+     * anywhere (the open redirector of RFC 9700 section 4.11.2).
+     */
     private AuthorizeOutcome error(CheckedRequest request, ErrorObject error) {
+        if (request.client().selfRegistered()) {
+            return new AuthorizeOutcome.ErrorPage("The app's sign-in request cannot be answered (" + error.getCode() + ").");
+        }
+        return redirectError(request, error);
+    }
+
+    private AuthorizeOutcome redirectError(CheckedRequest request, ErrorObject error) {
         return new AuthorizeOutcome.Redirect(new AuthorizationErrorResponse(uri(request.redirectUri()), error,
                 request.state().map(State::new).orElse(null), issuer, ResponseMode.QUERY).toURI());
     }

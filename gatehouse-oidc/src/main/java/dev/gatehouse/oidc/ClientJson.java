@@ -39,6 +39,7 @@ public final class ClientJson {
         json.put("scope", String.join(" ", client.scopes().stream().sorted().toList()));
         json.put("grant_types", client.grants().stream().sorted().map(GrantType::wireName).toList());
         json.put("first_party", client.firstParty());
+        json.put("self_registered", client.selfRegistered());
         json.put("access_token_ttl", client.accessTokenTtl().map(Duration::toSeconds).orElse(null));
         json.put("refresh_token_ttl", client.refreshTokenTtl().map(Duration::toSeconds).orElse(null));
         json.put("created_at", client.createdAt().toString());

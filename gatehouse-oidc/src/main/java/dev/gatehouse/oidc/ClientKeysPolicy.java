@@ -45,6 +45,9 @@ final class ClientKeysPolicy {
             set = JWKSet.parse(jwks);
         } catch (ParseException e) {
             return new Verdict.Refused("a client's keys are a JWK Set ({\"keys\":[...]}): " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The SDK fails on some shapes with an unchecked exception ({"keys":[null]}).
+            return new Verdict.Refused("a client's keys are a JWK Set ({\"keys\":[...]}) of JWK objects");
         }
         if (set.getKeys().isEmpty() || set.getKeys().size() > MAX_KEYS) {
             return new Verdict.Refused("a client has 1 to " + MAX_KEYS + " keys");
@@ -71,7 +74,8 @@ final class ClientKeysPolicy {
         return switch (key) {
             case RSAKey rsa -> rsa.size() >= 2048;
             case ECKey ec -> EC_CURVES.contains(ec.getCurve());
-            case OctetKeyPair okp -> Curve.Ed25519.equals(okp.getCurve());
+            // An Ed25519 public key is 32 bytes: any other length could never verify a signature.
+            case OctetKeyPair okp -> Curve.Ed25519.equals(okp.getCurve()) && okp.getDecodedX().length == 32;
             default -> false;
         };
     }

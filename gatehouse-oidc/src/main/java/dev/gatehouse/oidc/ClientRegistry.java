@@ -63,6 +63,22 @@ public final class ClientRegistry {
      * @return saved (with the secret of a confidential client), invalid, or the id is taken
      */
     public ClientChange register(ClientRegistration registration) {
+        return register(registration, false);
+    }
+
+    /**
+     * Registers a client that an app asked for itself (dynamic registration): marked so, it is
+     * never first-party, and the provider sends browsers to its redirect URIs only after the user
+     * answered (see {@link Client#selfRegistered()}).
+     *
+     * @param registration what the app asked for, already limited to what such a client may have
+     * @return saved (with the secret of a confidential client), invalid, or the id is taken
+     */
+    public ClientChange registerSelf(ClientRegistration registration) {
+        return register(registration, true);
+    }
+
+    private ClientChange register(ClientRegistration registration, boolean selfRegistered) {
         Optional<String> refusal = uriRefusal(registration);
         if (refusal.isPresent()) {
             return new ClientChange.Invalid(refusal.get());
@@ -77,7 +93,7 @@ public final class ClientRegistry {
         Instant now = now();
         Client client;
         try {
-            client = client(id, registration, secret.map(TokenHashes::sha256), accepted(keys), now, now);
+            client = client(id, registration, secret.map(TokenHashes::sha256), accepted(keys), selfRegistered, now, now);
         } catch (IllegalArgumentException e) {
             return new ClientChange.Invalid(e.getMessage());
         }
@@ -114,7 +130,8 @@ public final class ClientRegistry {
         Optional<String> secretHash = needsSecret ? secret.map(TokenHashes::sha256).or(before::secretHash) : Optional.empty();
         Client client;
         try {
-            client = client(id, registration, secretHash, accepted(keys), before.createdAt(), after(before));
+            // Self-registered stays so: an operator who trusts the app registers it afresh.
+            client = client(id, registration, secretHash, accepted(keys), before.selfRegistered(), before.createdAt(), after(before));
         } catch (IllegalArgumentException e) {
             return new ClientChange.Invalid(e.getMessage());
         }
@@ -145,7 +162,7 @@ public final class ClientRegistry {
             String secret = randomText(SECRET_BYTES);
             Client client = new Client(before.id(), before.name(), before.type(), Optional.of(TokenHashes.sha256(secret)), before.jwks(),
                     before.redirectUris(), before.postLogoutRedirectUris(), before.backchannelLogoutUri(), before.scopes(), before.grants(),
-                    before.firstParty(), before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), after(before));
+                    before.firstParty(), before.selfRegistered(), before.accessTokenTtl(), before.refreshTokenTtl(), before.createdAt(), after(before));
             if (store.update(client, before.updatedAt())) {
                 return new ClientChange.Saved(client, Optional.of(secret));
             }
@@ -238,10 +255,10 @@ public final class ClientRegistry {
         return keys.map(verdict -> ((ClientKeysPolicy.Verdict.Accepted) verdict).jwks());
     }
 
-    private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Optional<String> jwks, Instant createdAt,
-                                 Instant updatedAt) {
+    private static Client client(String id, ClientRegistration r, Optional<String> secretHash, Optional<String> jwks, boolean selfRegistered,
+                                 Instant createdAt, Instant updatedAt) {
         return new Client(id, r.name(), r.type(), secretHash, jwks, r.redirectUris(), r.postLogoutRedirectUris(), r.backchannelLogoutUri(),
-                r.scopes(), r.grants(), r.firstParty(), r.accessTokenTtl(), r.refreshTokenTtl(), createdAt, updatedAt);
+                r.scopes(), r.grants(), r.firstParty(), selfRegistered, r.accessTokenTtl(), r.refreshTokenTtl(), createdAt, updatedAt);
     }
 
     /** 128 random bits in lower-case hex: never read as a CLI option or a path segment. */

@@ -134,6 +134,9 @@ public final class DynamicRegistration {
             requested = OIDCClientMetadata.parse(json);
         } catch (java.text.ParseException e) {
             return refused(RegistrationError.INVALID_CLIENT_METADATA, "the metadata cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The SDK's readers fail on some shapes with an unchecked exception (a null in a list of URIs or keys).
+            return refused(RegistrationError.INVALID_CLIENT_METADATA, "the metadata cannot be read");
         } catch (ParseException e) {
             // The SDK names the field's own error where there is one (invalid_redirect_uri for a redirect URI with a fragment).
             ErrorObject error = e.getErrorObject() != null && RegistrationError.INVALID_REDIRECT_URI.getCode().equals(e.getErrorObject().getCode())
@@ -144,7 +147,7 @@ public final class DynamicRegistration {
         if (refusal.isPresent()) {
             return new ClientRegistrationErrorResponse(refusal.get()).toHTTPResponse();
         }
-        ClientChange change = clients.register(registration(requested));
+        ClientChange change = clients.registerSelf(registration(requested));
         return switch (change) {
             case ClientChange.Saved saved -> created(saved.client(), saved.secret());
             case ClientChange.Invalid invalid -> refused(invalid.reason().contains("URI") ? RegistrationError.INVALID_REDIRECT_URI

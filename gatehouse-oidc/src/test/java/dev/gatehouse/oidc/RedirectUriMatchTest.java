@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedirectUriMatchTest {
     private static Client client(ClientType type, String... redirectUris) {
         return new Client("app", "App", type, type == ClientType.PUBLIC ? Optional.empty() : Optional.of("hash"), Optional.empty(), List.of(redirectUris),
-                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, false, Optional.empty(), Optional.empty(),
                 Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -28,7 +28,7 @@ import static dev.gatehouse.jdbc.Columns.words;
  */
 public final class JdbcClientStore implements ClientStore {
     private static final String COLUMNS = "id, name, type, secret_hash, redirect_uris, post_logout_redirect_uris, backchannel_logout_uri, "
-            + "scopes, grants, first_party, access_token_ttl, refresh_token_ttl, jwks, created_at, updated_at";
+            + "scopes, grants, first_party, access_token_ttl, refresh_token_ttl, jwks, self_registered, created_at, updated_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM clients ";
 
     private final Sql sql;
@@ -44,12 +44,12 @@ public final class JdbcClientStore implements ClientStore {
 
     @Override
     public boolean insert(Client client) {
-        Sql.Insert outcome = sql.insert("insert client", "INSERT INTO clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Sql.Insert outcome = sql.insert("insert client", "INSERT INTO clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s -> {
                     s.setString(1, client.id());
                     bindFields(s, 2, client);
-                    setInstant(s, 14, client.createdAt());
-                    setInstant(s, 15, client.updatedAt());
+                    setInstant(s, 15, client.createdAt());
+                    setInstant(s, 16, client.updatedAt());
                 });
         return switch (outcome) {
             case INSERTED -> true;
@@ -72,11 +72,11 @@ public final class JdbcClientStore implements ClientStore {
     public boolean update(Client client, Instant readAt) {
         return sql.update("update client", "UPDATE clients SET name = ?, type = ?, secret_hash = ?, redirect_uris = ?, "
                 + "post_logout_redirect_uris = ?, backchannel_logout_uri = ?, scopes = ?, grants = ?, first_party = ?, "
-                + "access_token_ttl = ?, refresh_token_ttl = ?, jwks = ?, updated_at = ? WHERE id = ? AND updated_at = ?", s -> {
+                + "access_token_ttl = ?, refresh_token_ttl = ?, jwks = ?, self_registered = ?, updated_at = ? WHERE id = ? AND updated_at = ?", s -> {
                     bindFields(s, 1, client);
-                    setInstant(s, 13, client.updatedAt());
-                    s.setString(14, client.id());
-                    setInstant(s, 15, readAt);
+                    setInstant(s, 14, client.updatedAt());
+                    s.setString(15, client.id());
+                    setInstant(s, 16, readAt);
                 }) == 1;
     }
 
@@ -85,7 +85,7 @@ public final class JdbcClientStore implements ClientStore {
         return sql.update("delete client", "DELETE FROM clients WHERE id = ?", s -> s.setString(1, id)) == 1;
     }
 
-    /** Binds name to jwks, twelve columns from {@code first}. */
+    /** Binds name to self_registered, thirteen columns from {@code first}. */
     private static void bindFields(PreparedStatement s, int first, Client client) throws SQLException {
         s.setString(first, client.name());
         s.setString(first + 1, client.type().name());
@@ -99,6 +99,7 @@ public final class JdbcClientStore implements ClientStore {
         setSeconds(s, first + 9, client.accessTokenTtl());
         setSeconds(s, first + 10, client.refreshTokenTtl());
         setText(s, first + 11, client.jwks());
+        s.setInt(first + 12, client.selfRegistered() ? 1 : 0);
     }
 
     private static void setSeconds(PreparedStatement s, int index, Optional<Duration> value) throws SQLException {
@@ -115,7 +116,7 @@ public final class JdbcClientStore implements ClientStore {
                 text(row, "backchannel_logout_uri"), words(row, "scopes"),
                 words(row, "grants").stream().map(name -> GrantType.fromWireName(name)
                         .orElseThrow(() -> new IllegalStateException("a stored client names an unknown grant"))).collect(Collectors.toSet()),
-                row.getInt("first_party") == 1, seconds(row, "access_token_ttl"), seconds(row, "refresh_token_ttl"),
+                row.getInt("first_party") == 1, row.getInt("self_registered") == 1, seconds(row, "access_token_ttl"), seconds(row, "refresh_token_ttl"),
                 instant(row, "created_at"), instant(row, "updated_at"));
     }
 

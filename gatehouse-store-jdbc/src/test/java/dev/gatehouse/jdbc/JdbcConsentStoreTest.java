@@ -53,7 +53,7 @@ class JdbcConsentStoreTest extends ConsentStoreContract {
     @Override
     protected String existingClient(String id) {
         assertThat(clients.insert(new Client(id, id, ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://127.0.0.1/cb"), List.of(),
-                Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, false, Optional.empty(), Optional.empty(),
                 clock.instant(), clock.instant()))).isTrue();
         return id;
     }

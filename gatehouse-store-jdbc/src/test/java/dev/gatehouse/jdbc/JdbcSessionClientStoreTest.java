@@ -46,7 +46,7 @@ class JdbcSessionClientStoreTest extends SessionClientStoreContract {
     @Override
     protected String existingClient(String id) {
         assertThat(clients.insert(new Client(id, id, ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://127.0.0.1/cb"), List.of(),
-                Optional.of("https://app.example/backchannel"), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false,
+                Optional.of("https://app.example/backchannel"), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, false,
                 Optional.empty(), Optional.empty(), clock.instant(), clock.instant()))).isTrue();
         return id;
     }

@@ -56,14 +56,14 @@ public abstract class ClientStoreContract {
                 List.of("https://grafana.example.com/login/generic_oauth", "https://grafana.example.com/a?b=c&d=%20"),
                 List.of("https://grafana.example.com/logged-out"), Optional.of("https://grafana.example.com/backchannel"),
                 Set.of("openid", "profile", "email", "offline_access", "grafana:admin"),
-                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS), false,
+                Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS), false, false,
                 Optional.of(Duration.ofMinutes(5)), Optional.of(Duration.ofDays(7)), CREATED, CREATED);
     }
 
     /** A public native client with no optional field set. */
     static Client nativeApp(String id) {
         return new Client(id, "CLI", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://127.0.0.1/callback"), List.of(), Optional.empty(),
-                Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(), Optional.empty(), CREATED, CREATED);
+                Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, false, Optional.empty(), Optional.empty(), CREATED, CREATED);
     }
 
     @Test
@@ -86,18 +86,18 @@ public abstract class ClientStoreContract {
     }
 
     @Test
-    void aClientsKeysAreKeptExactlyAndReplacedByAnUpdate() {
+    void aClientsKeysAndSelfRegistrationAreKeptExactlyAndReplacedByAnUpdate() {
         String keys = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k1\","
                 + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
         Client worker = new Client("worker", "Worker", ClientType.CONFIDENTIAL, Optional.empty(), Optional.of(keys), List.of(), List.of(),
-                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, true, Optional.empty(), Optional.empty(),
                 CREATED, CREATED);
         assertThat(store.insert(worker)).isTrue();
         assertThat(store.findById("worker")).hasValue(worker);
 
         Instant later = CREATED.plusSeconds(60);
         Client withSecret = new Client("worker", "Worker", ClientType.CONFIDENTIAL, Optional.of("c2VjcmV0LWhhc2g"), Optional.empty(),
-                List.of(), List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, Optional.empty(),
+                List.of(), List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.CLIENT_CREDENTIALS), false, false, Optional.empty(),
                 Optional.empty(), CREATED, later);
         assertThat(store.update(withSecret, CREATED)).isTrue();
         assertThat(store.findById("worker")).hasValue(withSecret);
@@ -162,7 +162,7 @@ public abstract class ClientStoreContract {
         store.insert(webApp("grafana"));
         Instant later = CREATED.plusSeconds(3600);
         Client changed = new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://[::1]/cb"),
-                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, false, Optional.empty(),
                 Optional.empty(), later, later);
 
         assertThat(store.update(changed, CREATED)).isTrue();
@@ -170,7 +170,7 @@ public abstract class ClientStoreContract {
         Client found = store.findById("grafana").orElseThrow();
         assertThat(found.createdAt()).isEqualTo(CREATED);
         assertThat(found).isEqualTo(new Client("grafana", "Grafana (staging)", ClientType.PUBLIC, Optional.empty(), Optional.empty(), List.of("http://[::1]/cb"),
-                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, Optional.empty(),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), true, false, Optional.empty(),
                 Optional.empty(), CREATED, later));
     }
 
@@ -185,10 +185,10 @@ public abstract class ClientStoreContract {
         store.insert(webApp("grafana"));
         Instant later = CREATED.plusSeconds(60);
         Client first = new Client("grafana", "First", ClientType.CONFIDENTIAL, Optional.of("Zmlyc3Q"), Optional.empty(), List.of("https://a.example/cb"),
-                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, false, Optional.empty(),
                 Optional.empty(), CREATED, later);
         Client second = new Client("grafana", "Second", ClientType.CONFIDENTIAL, Optional.of("c2Vjb25k"), Optional.empty(), List.of("https://b.example/cb"),
-                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(),
+                List.of(), Optional.empty(), Set.of("openid"), Set.of(GrantType.AUTHORIZATION_CODE), false, false, Optional.empty(),
                 Optional.empty(), CREATED, later.plusSeconds(1));
 
         assertThat(store.update(first, CREATED)).isTrue();

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * @param scopes the scopes the client may ask for
  * @param grants the grants the client may use
  * @param firstParty true for the operator's own applications, which skip the consent page
+ * @param selfRegistered true for an app that registered itself (dynamic registration): nobody
+ *        vouched for its redirect URIs, so the provider sends a browser there only after the user
+ *        answered (never to report an error on its own), and it is never first-party
  * @param accessTokenTtl the lifetime of the client's access tokens, or empty for the server's
  * @param refreshTokenTtl the lifetime of the client's refresh token families, or empty for the server's
  * @param createdAt when the client was registered
@@ -41,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public record Client(String id, String name, ClientType type, Optional<String> secretHash, Optional<String> jwks, List<String> redirectUris,
                      List<String> postLogoutRedirectUris, Optional<String> backchannelLogoutUri, Set<String> scopes,
-                     Set<GrantType> grants, boolean firstParty, Optional<Duration> accessTokenTtl,
+                     Set<GrantType> grants, boolean firstParty, boolean selfRegistered, Optional<Duration> accessTokenTtl,
                      Optional<Duration> refreshTokenTtl, Instant createdAt, Instant updatedAt) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The longest lifetime a client may be given: longer would outlive any key it was signed with. */
@@ -80,6 +83,9 @@ public record Client(String id, String name, ClientType type, Optional<String> s
         }
         if (grants.isEmpty()) {
             throw new IllegalArgumentException("a client may use at least one grant");
+        }
+        if (selfRegistered && firstParty) {
+            throw new IllegalArgumentException("a client that registered itself cannot be first-party");
         }
         if (type == ClientType.PUBLIC && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
             throw new IllegalArgumentException("a public client cannot act as itself: client_credentials needs a confidential client");

@@ -37,7 +37,7 @@ public final class InMemoryClientStore implements ClientStore {
         // The creation time is fixed at registration, as the contract says.
         byId.computeIfPresent(client.id(), (id, stored) -> !stored.updatedAt().equals(readAt) ? stored : replaced(new Client(id, client.name(), client.type(), client.secretHash(), client.jwks(),
                 client.redirectUris(), client.postLogoutRedirectUris(), client.backchannelLogoutUri(), client.scopes(), client.grants(),
-                client.firstParty(), client.accessTokenTtl(), client.refreshTokenTtl(), stored.createdAt(), client.updatedAt()), replaced));
+                client.firstParty(), client.selfRegistered(), client.accessTokenTtl(), client.refreshTokenTtl(), stored.createdAt(), client.updatedAt()), replaced));
         return replaced[0];
     }
 

@@ -122,7 +122,7 @@ class BearerAuthenticatorTest {
     private Client serviceClient(String id, Set<GrantType> grants, Set<String> scopes) {
         Instant now = clock.instant();
         return new Client(id, "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), Optional.empty(), List.of(), List.of(), Optional.empty(), scopes,
-                grants, false, Optional.empty(), Optional.empty(), now, now);
+                grants, false, false, Optional.empty(), Optional.empty(), now, now);
     }
 
     @Test
@@ -160,7 +160,7 @@ class BearerAuthenticatorTest {
                 clients.findById("billing").orElseThrow(), new ClientGrant("billing", Set.of("reports"))));
 
         Client withoutTheGrant = new Client("billing", "Billing", ClientType.CONFIDENTIAL, Optional.of("hash"), Optional.empty(), List.of("https://b.example/cb"),
-                List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.AUTHORIZATION_CODE), false, Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Set.of("reports"), Set.of(GrantType.AUTHORIZATION_CODE), false, false, Optional.empty(), Optional.empty(),
                 fewer.createdAt(), fewer.updatedAt().plusSeconds(1));
         assertThat(clients.update(withoutTheGrant, fewer.updatedAt())).isTrue();
         assertThat(bearer.authenticate(token.token())).as("a client that may no longer act as itself")
