@@ -65,7 +65,7 @@ public enum Setting {
     LOGIN_MAX_FAILURES_PER_ACCOUNT("--login-max-failures-per-account", List.of("GATEHOUSE_LOGIN_MAX_FAILURES_PER_ACCOUNT"), Kind.PLAIN, null, "twice `GATEHOUSE_LOGIN_MAX_FAILURES`",
             "failed sign-ins of one account from all addresses per window (guessing spread over many addresses); past it, attempts on the account are spaced out: 1 s, doubling with each further failure, at most 1 minute, never a lock. Addresses where the account signed in within the last 30 days are not slowed. Must be 0 (no such limit) or more than `GATEHOUSE_LOGIN_MAX_FAILURES`, so one address alone never slows the owner"),
     REGISTRATION_MAX_PER_ADDRESS("--registration-max-per-address", List.of("GATEHOUSE_REGISTRATION_MAX_PER_ADDRESS"), Kind.PLAIN, "20", "",
-            "registrations tried from one address per hour (`POST /api/v1/users` and `POST /register` together; an admin's in `admin` mode are not counted); then 429 + Retry-After until the hour ends. 0 for no limit"),
+            "registrations tried from one address (for IPv6, one /64) per hour (`POST /api/v1/users` and `POST /register` together; an admin's in `admin` mode are not counted); then 429 + Retry-After until the hour ends. 0 for no limit"),
     TOKEN_SERVICE_SECRET("--token-service-secret", List.of("TOKEN_SERVICE_SECRET", "GATEHOUSE_TOKEN_SERVICE_SECRET"), Kind.SECRET, null, "random, kept in the store",
             "HS512 key of the token service (`/tokens`), taken as UTF-8 bytes; at least 64 bytes or start-up fails. Unset: 64 random bytes made at first start and kept in the store (new at every start with `STORE=memory`)"),
     INTROSPECTION_SECRET("--introspection-secret", List.of("GATEHOUSE_INTROSPECTION_SECRET"), Kind.SECRET, null, "none",
