@@ -139,6 +139,13 @@ public final class GatehouseGuard {
         } catch (MethodOverrides.NotAMethod notAMethod) {
             return new GuardOutcome.BadRequest(ProblemCode.BAD_METHOD_OVERRIDE, notAMethod.getMessage());
         }
+        if (tokenGetter.ambiguous(request)) {
+            // Two Authorization headers: the app or a proxy may read the other one. Refused, as at the server.
+            return new GuardOutcome.Unauthorized(true);
+        }
+        if (sessions.isPresent() && sessionGetter.ambiguous(request)) {
+            return new GuardOutcome.Unauthorized(false);
+        }
         Credentials credentials = credentials(request);
         boolean browser = Answers.browser(request.header("Accept"));
         Optional<User> user = credentials.identity().map(identified -> toUser(identified.caller()));

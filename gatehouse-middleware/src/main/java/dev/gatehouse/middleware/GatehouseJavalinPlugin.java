@@ -3,7 +3,11 @@ package dev.gatehouse.middleware;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.plugin.Plugin;
+import jakarta.servlet.http.Cookie;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,8 +81,20 @@ public final class GatehouseJavalinPlugin extends Plugin<Void> {
             }
 
             @Override
+            public List<String> headers(String name) {
+                return Collections.list(ctx.req().getHeaders(name));
+            }
+
+            @Override
             public Optional<String> cookie(String name) {
                 return Optional.ofNullable(ctx.cookie(name));
+            }
+
+            @Override
+            public List<String> cookies(String name) {
+                Cookie[] cookies = ctx.req().getCookies();
+                return cookies == null ? List.of()
+                        : Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).toList();
             }
 
             @Override

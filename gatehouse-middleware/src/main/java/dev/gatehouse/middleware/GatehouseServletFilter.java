@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -121,10 +124,21 @@ public final class GatehouseServletFilter implements Filter {
             }
 
             @Override
+            public List<String> headers(String name) {
+                Enumeration<String> values = request.getHeaders(name);
+                return values == null ? List.of() : Collections.list(values);
+            }
+
+            @Override
             public Optional<String> cookie(String name) {
+                return cookies(name).stream().findFirst();
+            }
+
+            @Override
+            public List<String> cookies(String name) {
                 Cookie[] cookies = request.getCookies();
-                return cookies == null ? Optional.empty()
-                        : Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
+                return cookies == null ? List.of()
+                        : Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).toList();
             }
 
             @Override

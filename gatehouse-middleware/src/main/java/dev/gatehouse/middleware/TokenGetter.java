@@ -19,6 +19,18 @@ public interface TokenGetter {
     Optional<String> token(RequestView request);
 
     /**
+     * Whether the request carries the token where this getter looks more than once: then which
+     * one counts depends on who reads it, and the guard refuses the request. The getters made here
+     * say so for a repeated header or cookie; a getter of one's own may.
+     *
+     * @param request the request
+     * @return true when the place is there more than once; false by default
+     */
+    default boolean ambiguous(RequestView request) {
+        return false;
+    }
+
+    /**
      * The default: the Authorization header with the Bearer scheme.
      *
      * @return a getter of {@code Authorization: Bearer <token>}
@@ -38,11 +50,21 @@ public interface TokenGetter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scheme, "scheme");
         String prefix = scheme.toLowerCase(Locale.ROOT) + " ";
-        return request -> request.header(name)
-                .map(String::trim)
-                .filter(value -> value.length() > prefix.length() && value.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .map(value -> value.substring(prefix.length()).trim())
-                .filter(token -> !token.isEmpty());
+        return new TokenGetter() {
+            @Override
+            public Optional<String> token(RequestView request) {
+                return request.header(name)
+                        .map(String::trim)
+                        .filter(value -> value.length() > prefix.length() && value.toLowerCase(Locale.ROOT).startsWith(prefix))
+                        .map(value -> value.substring(prefix.length()).trim())
+                        .filter(token -> !token.isEmpty());
+            }
+
+            @Override
+            public boolean ambiguous(RequestView request) {
+                return request.headers(name).size() > 1;
+            }
+        };
     }
 
     /**
@@ -53,7 +75,17 @@ public interface TokenGetter {
      */
     static TokenGetter cookie(String name) {
         Objects.requireNonNull(name, "name");
-        return request -> request.cookie(name).map(String::trim).filter(token -> !token.isEmpty());
+        return new TokenGetter() {
+            @Override
+            public Optional<String> token(RequestView request) {
+                return request.cookie(name).map(String::trim).filter(token -> !token.isEmpty());
+            }
+
+            @Override
+            public boolean ambiguous(RequestView request) {
+                return request.cookies(name).size() > 1;
+            }
+        };
     }
 
     /**
@@ -76,6 +108,17 @@ public interface TokenGetter {
      */
     default TokenGetter or(TokenGetter other) {
         Objects.requireNonNull(other, "other");
-        return request -> token(request).or(() -> other.token(request));
+        TokenGetter first = this;
+        return new TokenGetter() {
+            @Override
+            public Optional<String> token(RequestView request) {
+                return first.token(request).or(() -> other.token(request));
+            }
+
+            @Override
+            public boolean ambiguous(RequestView request) {
+                return first.ambiguous(request) || other.ambiguous(request);
+            }
+        };
     }
 }

@@ -80,6 +80,14 @@ class GatehouseJavalinPluginTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefusedWhicheverComesFirst() throws Exception {
+        String token = "Bearer " + gatehouse.adaToken();
+        assertThat(get(port, "/me", "Authorization", token, "Authorization", "Bearer garbage").statusCode()).isEqualTo(401);
+        assertThat(get(port, "/me", "Authorization", "Bearer garbage", "Authorization", token).statusCode()).isEqualTo(401);
+        assertThat(get(port, "/me", "Authorization", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTamperedTokenIsRefused() throws Exception {
         HttpResponse<String> response = get(port, "/me", "Authorization", "Bearer " + RunningGatehouse.tampered(gatehouse.adaToken()));
         assertThat(response.statusCode()).isEqualTo(401);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.List;
 
 import static dev.gatehouse.middleware.RunningGatehouse.get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +112,22 @@ class GatehouseServletFilterTest {
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(unavailable.body()).contains("\"status\":503").doesNotContain("/broken/page ada");
+    }
+
+    @Test
+    void aCredentialSentTwiceIsRefusedWhicheverCopyIsGood() throws Exception {
+        String token = "Bearer " + gatehouse.adaToken();
+        for (String[] headers : List.of(new String[] {"Authorization", token, "Authorization", "Bearer garbage"},
+                new String[] {"Authorization", "Bearer garbage", "Authorization", token})) {
+            HttpResponse<String> refused = get(port, "/me", headers);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).doesNotContain("ada");
+            assertThat(get(port, "/public/hello", headers).statusCode()).as("refused before any rule").isEqualTo(401);
+        }
+        String session = GatehouseGuard.DEFAULT_SESSION_COOKIE + "=" + gatehouse.adaLogin().sessionCookie();
+        String planted = GatehouseGuard.DEFAULT_SESSION_COOKIE + "=planted-by-a-sibling-site";
+        assertThat(get(port, "/me", "Cookie", planted + "; " + session).statusCode()).isEqualTo(401);
+        assertThat(get(port, "/me", "Cookie", session + "; " + planted).statusCode()).isEqualTo(401);
     }
 
     @Test
