@@ -23,6 +23,7 @@ module dev.gatehouse.core {
     exports dev.gatehouse.core.account;
     exports dev.gatehouse.core.authn;
     exports dev.gatehouse.core.client;
+    exports dev.gatehouse.core.factor;
     exports dev.gatehouse.core.keys;
     exports dev.gatehouse.core.memory;
     exports dev.gatehouse.core.password;

@@ -73,8 +73,13 @@ class ArchitectureTest {
             .because("ARCHITECTURE.md: only token and keys import the JOSE library");
 
     @ArchTest
-    static final ArchRule onlyKeysReadsPemThroughBouncyCastle = noClasses().that().resideOutsideOfPackages(core("keys"))
-            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+    static final ArchRule onlyKeysAndFactorsUseBouncyCastle = noClasses().that().resideOutsideOfPackages(core("keys", "factor"))
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+            .because("keys read PEM through it, and factors write TOTP secrets in its Base32");
+
+    @ArchTest
+    static final ArchRule factorsDependOnNothingOfOurs = classes().that().resideInAnyPackage(core("factor"))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("factor"), "org.bouncycastle.util.encoders..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule accessDependsOnlyOnUsersAndSupport = classes().that().resideInAnyPackage(core("access"))

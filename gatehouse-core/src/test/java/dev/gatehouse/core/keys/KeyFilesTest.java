@@ -1,5 +1,6 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

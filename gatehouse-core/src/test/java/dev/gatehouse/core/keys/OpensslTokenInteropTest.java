@@ -1,5 +1,6 @@
 package dev.gatehouse.core.keys;
 
+import dev.gatehouse.core.Tools;
 import dev.gatehouse.core.support.MutableClock;
 import dev.gatehouse.core.token.AccessTokenIssuer;
 import dev.gatehouse.core.token.AccessTokenSettings;

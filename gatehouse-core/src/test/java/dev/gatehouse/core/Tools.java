@@ -1,4 +1,4 @@
-package dev.gatehouse.core.keys;
+package dev.gatehouse.core;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -11,17 +11,26 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** Runs the real ssh-keygen and openssl. A missing tool fails the test under CI=true and skips it elsewhere. */
-final class Tools {
+/** Runs real programs (ssh-keygen, openssl, oathtool). A missing tool fails the test under CI=true and skips it elsewhere. */
+public final class Tools {
     private Tools() {
     }
 
-    static boolean onCi() {
+    /**
+     * Whether the tests run under CI, where every tool must be there.
+     *
+     * @return true when {@code CI=true}
+     */
+    public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Skips (locally) or fails (CI) unless {@code tool} is on the PATH. */
-    static void require(String tool) {
+    /**
+     * Skips (locally) or fails (CI) unless {@code tool} is on the PATH.
+     *
+     * @param tool the program's name
+     */
+    public static void require(String tool) {
         boolean present = List.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (!present) {
@@ -32,8 +41,16 @@ final class Tools {
         }
     }
 
-    /** Runs the command in {@code dir}, failing the test with its output if it does not exit 0. */
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
+    /**
+     * Runs the command in {@code dir}, failing the test with its output if it does not exit 0.
+     *
+     * @param dir the working directory
+     * @param command the program and its arguments
+     * @return what it printed
+     * @throws IOException when it cannot be started
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static String run(Path dir, String... command) throws IOException, InterruptedException {
         require(command[0]);
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
