@@ -117,8 +117,13 @@ final class CodeExchange {
             return refused();
         }
         if (client.backchannelLogoutUri().isPresent()) {
-            // Remembered so that the client is told when this session ends (back-channel logout).
-            sessions.recordClient(session.get(), client.id());
+            try {
+                // Remembered so that the client is told when this session ends (back-channel logout).
+                sessions.recordClient(session.get(), client.id());
+            } catch (IllegalStateException deletedMeanwhile) {
+                // The client was deleted during the exchange: its tokens are refused from now on anyway.
+                return refused();
+            }
         }
         long lifetime = Math.max(0, Duration.between(now, access.expiresAt()).toSeconds());
         BearerAccessToken accessToken = new BearerAccessToken(access.token(), lifetime, Scope.parse(granted.scopeText()));
