@@ -50,6 +50,7 @@ public final class MasterKeySealer {
     /** A stored value that did not open, and why; it names no secret. */
     public static final class UnsealingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** Why the value did not open. */
         private final Refusal refusal;
 
         UnsealingException(Refusal refusal) {
