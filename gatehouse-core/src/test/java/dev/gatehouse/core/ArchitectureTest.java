@@ -127,7 +127,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule memoryImplementsTheSpi = classes().that().resideInAnyPackage(core("memory"))
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "secrets", "client", "memory")));
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "user", "session", "keys", "token", "secrets", "client", "factor", "memory")));
 
     @ArchTest
     static final ArchRule problemsDependOnNothingOfOurs = classes().that().resideInAnyPackage(core("problem"))

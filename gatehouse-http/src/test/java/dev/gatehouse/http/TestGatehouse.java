@@ -13,6 +13,7 @@ import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
+import dev.gatehouse.core.memory.InMemorySecondFactorStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
@@ -86,7 +87,7 @@ final class TestGatehouse implements AutoCloseable {
         InMemoryBackend stores = new InMemoryBackend(userStore, sessionStore, refreshTokens, revocations, keyStore,
                 new InMemoryServerSecretStore(), rateLimits, new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(),
                 new InMemoryConsentStore(), new InMemorySessionClientStore(),
-                usedAssertions);
+                usedAssertions, new InMemorySecondFactorStore());
         Gatehouse.Builder builder = Gatehouse.builder(stores).clock(clock)
                 .passwordHasher(new PasswordHasher(Argon2Parameters.OWASP, 2, Duration.ofSeconds(10)))
                 .sessionPolicy(config.sessions()).authMethods(http.authMethods()).loginLimits(config.loginLimits());

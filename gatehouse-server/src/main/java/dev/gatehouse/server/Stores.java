@@ -14,6 +14,7 @@ import dev.gatehouse.core.memory.InMemoryKeyStore;
 import dev.gatehouse.core.memory.InMemoryRateLimitStore;
 import dev.gatehouse.core.memory.InMemoryRefreshTokenStore;
 import dev.gatehouse.core.memory.InMemoryRevocationStore;
+import dev.gatehouse.core.memory.InMemorySecondFactorStore;
 import dev.gatehouse.core.memory.InMemoryServerSecretStore;
 import dev.gatehouse.core.memory.InMemorySessionClientStore;
 import dev.gatehouse.core.memory.InMemorySessionStore;
@@ -29,6 +30,7 @@ import dev.gatehouse.core.spi.LocalEventFeed;
 import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
+import dev.gatehouse.core.spi.SecondFactorStore;
 import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
@@ -42,6 +44,7 @@ import dev.gatehouse.jdbc.JdbcDatabase;
 import dev.gatehouse.jdbc.JdbcKeyStore;
 import dev.gatehouse.jdbc.JdbcRefreshTokenStore;
 import dev.gatehouse.jdbc.JdbcRevocationStore;
+import dev.gatehouse.jdbc.JdbcSecondFactorStore;
 import dev.gatehouse.jdbc.JdbcServerSecretStore;
 import dev.gatehouse.jdbc.JdbcSessionClientStore;
 import dev.gatehouse.jdbc.JdbcSessionStore;
@@ -74,19 +77,20 @@ import java.util.Optional;
  *       SQL; Redis takes each at once.</li>
  *   <li>With Redis, sessions, refresh tokens, revocations and rate-limit counters live there; users,
  *       keys, server secrets, clients, authorization codes, consents, the clients of
- *       each session and the used client assertions stay in SQL.</li>
+ *       each session, the used client assertions and second factors stay in SQL.</li>
  * </ul>
  */
 record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSecrets, KeyStore keys,
               RefreshTokenStore refreshTokens, RevocationStore revocations, RateLimitStore rateLimits,
               EventFeed events, ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
-              SessionClientStore sessionClients, UsedAssertionStore usedAssertions, AutoCloseable resources) implements StoreBackend {
+              SessionClientStore sessionClients, UsedAssertionStore usedAssertions,
+              SecondFactorStore secondFactors, AutoCloseable resources) implements StoreBackend {
     static Stores open(GatehouseConfig config, Clock clock) {
         return switch (config.store()) {
             case MEMORY -> new Stores(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryServerSecretStore(),
                     new InMemoryKeyStore(), new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryRateLimitStore(),
                     new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
-                    new InMemorySessionClientStore(), new InMemoryUsedAssertionStore(), () -> { });
+                    new InMemorySessionClientStore(), new InMemoryUsedAssertionStore(), new InMemorySecondFactorStore(), () -> { });
             case SQLITE, POSTGRES -> sql(config, clock);
         };
     }
@@ -143,7 +147,8 @@ record Stores(UserStore users, SessionStore sessions, ServerSecretStore serverSe
                     // Without Redis, counters are per instance: short-lived, not worth a durable write per failed sign-in.
                     redis.<RateLimitStore>map(RedisStores::rateLimits).orElseGet(InMemoryRateLimitStore::new),
                     events, clients, new JdbcAuthorizationCodeStore(database), new JdbcConsentStore(database),
-                    new JdbcSessionClientStore(database), new JdbcUsedAssertionStore(database), closeAll);
+                    new JdbcSessionClientStore(database), new JdbcUsedAssertionStore(database), new JdbcSecondFactorStore(database),
+                    closeAll);
         } catch (RuntimeException e) {
             try {
                 closeAll.close();

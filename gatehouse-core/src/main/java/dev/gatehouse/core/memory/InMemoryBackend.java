@@ -9,6 +9,7 @@ import dev.gatehouse.core.spi.LocalEventFeed;
 import dev.gatehouse.core.spi.RateLimitStore;
 import dev.gatehouse.core.spi.RefreshTokenStore;
 import dev.gatehouse.core.spi.RevocationStore;
+import dev.gatehouse.core.spi.SecondFactorStore;
 import dev.gatehouse.core.spi.ServerSecretStore;
 import dev.gatehouse.core.spi.SessionClientStore;
 import dev.gatehouse.core.spi.SessionStore;
@@ -33,11 +34,13 @@ import dev.gatehouse.core.spi.UserStore;
  * @param consents what users allowed clients
  * @param sessionClients the clients each session signed in to
  * @param usedAssertions the client assertions already used
+ * @param secondFactors users' second factors
  */
 public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTokenStore refreshTokens, RevocationStore revocations,
                               KeyStore keys, ServerSecretStore serverSecrets, RateLimitStore rateLimits, EventFeed events,
                               ClientStore clients, AuthorizationCodeStore authorizationCodes, ConsentStore consents,
-                              SessionClientStore sessionClients, UsedAssertionStore usedAssertions)
+                              SessionClientStore sessionClients, UsedAssertionStore usedAssertions,
+                              SecondFactorStore secondFactors)
         implements StoreBackend {
 
     /**
@@ -49,7 +52,8 @@ public record InMemoryBackend(UserStore users, SessionStore sessions, RefreshTok
         return new InMemoryBackend(new InMemoryUserStore(), new InMemorySessionStore(), new InMemoryRefreshTokenStore(),
                 new InMemoryRevocationStore(), new InMemoryKeyStore(), new InMemoryServerSecretStore(), new InMemoryRateLimitStore(),
                 new LocalEventFeed(), new InMemoryClientStore(), new InMemoryAuthorizationCodeStore(), new InMemoryConsentStore(),
-                new InMemorySessionClientStore(), new InMemoryUsedAssertionStore());
+                new InMemorySessionClientStore(), new InMemoryUsedAssertionStore(),
+                new InMemorySecondFactorStore());
     }
 
     /** Nothing is held open. */

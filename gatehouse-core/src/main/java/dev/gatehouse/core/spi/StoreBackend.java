@@ -103,6 +103,13 @@ public interface StoreBackend extends AutoCloseable {
      */
     UsedAssertionStore usedAssertions();
 
+    /**
+     * Users' second factors: authenticator apps and recovery codes.
+     *
+     * @return the second factor store
+     */
+    SecondFactorStore secondFactors();
+
     /** Releases what the backend holds open (pools, connections, threads); the library never calls it. */
     @Override
     void close();
