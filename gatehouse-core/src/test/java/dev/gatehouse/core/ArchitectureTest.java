@@ -78,8 +78,9 @@ class ArchitectureTest {
             .because("keys read PEM through it, and factors write TOTP secrets in its Base32");
 
     @ArchTest
-    static final ArchRule factorsDependOnNothingOfOurs = classes().that().resideInAnyPackage(core("factor"))
-            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("factor"), "org.bouncycastle.util.encoders..", "javax.crypto.."));
+    static final ArchRule factorsDependOnTheSpiTheSealerAndSupport = classes().that().resideInAnyPackage(core("factor"))
+            .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(core("support", "spi", "keys", "factor"),
+                    "org.bouncycastle.util.encoders..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule accessDependsOnlyOnUsersAndSupport = classes().that().resideInAnyPackage(core("access"))

@@ -1,6 +1,8 @@
 /**
- * Second factors: time-based one-time passwords (RFC 6238) of authenticator apps. The codes and
- * secrets here are pure values and functions; where a user's factors are kept, and the rule that
- * a code is accepted once, belong to the store and the service that use them.
+ * Second factors: time-based one-time passwords (RFC 6238) of authenticator apps, and recovery
+ * codes. {@link dev.gatehouse.core.factor.Totp} and {@link dev.gatehouse.core.factor.TotpSecret}
+ * are pure values and functions; {@link dev.gatehouse.core.factor.SecondFactors} keeps a user's
+ * factors in a {@link dev.gatehouse.core.spi.SecondFactorStore}, their secrets sealed, and makes
+ * each code pass once.
  */
 package dev.gatehouse.core.factor;
