@@ -5,6 +5,7 @@ import dev.gatehouse.core.session.ClientInfo;
 import dev.gatehouse.core.session.SessionService;
 import dev.gatehouse.core.session.StartedSession;
 import dev.gatehouse.core.user.User;
+import dev.gatehouse.core.user.UserFields;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -40,10 +41,9 @@ final class LoginPageRoutes {
         render(ctx, 200, returnTo(ctx.queryParam("return_to")), Optional.empty(), hint);
     }
 
-    /** A login to fill in: 1 to 254 characters with no control or format character. */
+    /** A login to fill in: at most 254 characters, under the rules every login name is held to. */
     static boolean isUsableHint(String hint) {
-        return !hint.isBlank() && hint.length() <= 254 && hint.codePoints().map(Character::getType)
-                .noneMatch(type -> type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE);
+        return !hint.isBlank() && hint.length() <= 254 && UserFields.loginNameViolation("login", hint).isEmpty();
     }
 
     private void signIn(Context ctx) {
