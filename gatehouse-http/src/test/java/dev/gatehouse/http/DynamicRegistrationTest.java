@@ -181,9 +181,12 @@ class DynamicRegistrationTest {
         assertThat(none.header("WWW-Authenticate").orElseThrow()).startsWith("Bearer").contains("invalid_token");
         assertThat(register(app, "Authorization", "Bearer " + TOKEN + "x").status()).isEqualTo(401);
         assertThat(register(app, "Authorization", "bearer " + TOKEN.toUpperCase()).status()).isEqualTo(401);
+        assertThat(register(app, "Authorization", "Basic " + TOKEN).status()).isEqualTo(401);
+        assertThat(register(app, "Authorization", "Bearer  " + TOKEN).status()).as("two spaces").isEqualTo(401);
+        assertThat(register(app, "Authorization", "bearer " + TOKEN).status()).as("the scheme in any case").isEqualTo(201);
         Api.Reply right = register(app, "Authorization", "Bearer " + TOKEN);
         assertThat(right.status()).as(right.body() + right.header("WWW-Authenticate")).isEqualTo(201);
-        assertThat(gatehouse.clients.list()).hasSize(1);
+        assertThat(gatehouse.clients.list()).hasSize(2);
     }
 
     @Test

@@ -159,10 +159,13 @@ public final class DynamicRegistration {
     }
 
     private static boolean presents(Optional<String> authorization, String token) {
-        String expected = "Bearer " + token;
-        // Constant time over the whole header: how much of the token is right never shows in the time taken.
-        return authorization.map(header -> MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        String scheme = "bearer ";
+        // The scheme in any case (RFC 9110 section 11.1), one space, then the token, compared in
+        // constant time: how much of it is right never shows in the time taken.
+        return authorization.filter(header -> header.regionMatches(true, 0, scheme, 0, scheme.length()))
+                .map(header -> MessageDigest.isEqual(header.substring(scheme.length()).getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     private Optional<ErrorObject> refusal(OIDCClientMetadata requested) {
